@@ -1,9 +1,23 @@
 /** The demarche CLI (interfaces.md): parse, upload, subscribe, query, replay. */
 import { Command } from 'commander';
+import { registerParseCommand } from './commands/parse';
+import { registerQueryCommand } from './commands/query';
+import { registerReplayCommand } from './commands/replay';
+import { registerSubscribeCommand } from './commands/subscribe';
+import { registerUploadCommand } from './commands/upload';
 
-/** Builds the CLI program; commands are registered by their own modules. */
-export const buildProgram = (): Command =>
-  new Command('demarche').description('Archive of diplomatic statements with topic webhooks').version('0.1.0');
+/** Builds the CLI program with every command. */
+export const buildProgram = (): Command => {
+  const program = new Command('demarche')
+    .description('Archive of diplomatic statements with topic webhooks')
+    .version('0.1.0');
+  registerParseCommand(program);
+  registerUploadCommand(program);
+  registerSubscribeCommand(program);
+  registerQueryCommand(program);
+  registerReplayCommand(program);
+  return program;
+};
 
 /** Runs the CLI with the given argv. */
 export const runCli = async (argv: readonly string[]): Promise<void> => {
