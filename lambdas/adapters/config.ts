@@ -1,0 +1,27 @@
+/**
+ * Handler configuration, read from the environment once and validated, so a missing variable fails
+ * at start-up with its name rather than deep inside a request.
+ */
+import { z } from 'zod';
+import { BUCKET_ENV_VAR, TABLES, type TableId } from './table-definitions';
+
+/** Reads and validates the named variables; throws one error listing every missing one. */
+export const readEnv = <K extends string>(names: readonly K[], env: NodeJS.ProcessEnv = process.env): Record<K, string> => {
+  const shape = Object.fromEntries(names.map((n) => [n, z.string().min(1)])) as Record<K, z.ZodString>;
+  const parsed = z.object(shape).safeParse(env);
+  if (!parsed.success) {
+    const missing = parsed.error.issues.map((i) => String(i.path[0])).join(', ');
+    throw new Error(`Missing configuration: ${missing}`);
+  }
+  return parsed.data as Record<K, string>;
+};
+
+/** The name of a table, from its environment variable. */
+export const tableName = (id: TableId, env: NodeJS.ProcessEnv = process.env): string => {
+  const def = TABLES.find((t) => t.id === id);
+  if (!def) throw new Error(`Unknown table ${id}`);
+  return readEnv([def.envVar], env)[def.envVar] as string;
+};
+
+/** The transcripts bucket's name. */
+export const bucketName = (env: NodeJS.ProcessEnv = process.env): string => readEnv([BUCKET_ENV_VAR], env)[BUCKET_ENV_VAR];
