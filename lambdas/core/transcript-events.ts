@@ -1,0 +1,59 @@
+/**
+ * The events one uploaded revision of a transcript appends to its stream: TranscriptReceived, then
+ * either the parser's events or TranscriptRejected. Pure and deterministic: the same input always
+ * gives the same envelopes (ids included), so a retry after a crash rewrites identical events.
+ */
+import { deterministicUlid } from './ids';
+import type { PendingEvent, Source, StoredEvent, UploadMetadata } from './events';
+import { transcriptStream } from './events';
+import { PARSER, parseTranscript } from './parser';
+
+/** One received revision of an uploaded object. */
+export interface ReceivedRevision {
+  readonly transcriptId: string;
+  readonly revision: number;
+  readonly source: Source;
+  readonly sha256: string;
+  readonly bytes: Uint8Array;
+  readonly metadata: UploadMetadata;
+  /** When the object was received (the S3 event time): the events' occurredAt. */
+  readonly receivedAtMs: number;
+  /** The version the first event takes (the stream's current version + 1). */
+  readonly startVersion: number;
+  readonly maxBytes?: number;
+}
+
+/** Builds the envelopes of one revision. */
+export const transcriptEvents = (input: ReceivedRevision): StoredEvent[] => {
+  const { transcriptId, revision, source, sha256, metadata } = input;
+  const received: PendingEvent = {
+    type: 'TranscriptReceived',
+    data: { transcriptId, revision, source, sha256, bytes: input.bytes.length, metadata },
+  };
+  const outcome = parseTranscript(input.bytes, { transcriptId, revision, metadata, maxBytes: input.maxBytes });
+  const rest: readonly PendingEvent[] = outcome.ok
+    ? outcome.events
+    : [{ type: 'TranscriptRejected', data: { transcriptId, revision, source, reason: outcome.reason, detail: outcome.detail } }];
+  return toEnvelopes(transcriptStream(transcriptId), input.startVersion, [received, ...rest], input.receivedAtMs);
+};
+
+/** Places pending events in a stream from `startVersion` on, with deterministic ids. */
+export const toEnvelopes = (
+  stream: string,
+  startVersion: number,
+  events: readonly PendingEvent[],
+  occurredAtMs: number,
+): StoredEvent[] => {
+  const occurredAt = new Date(occurredAtMs).toISOString();
+  return events.map((event, i) => {
+    const version = startVersion + i;
+    return {
+      ...event,
+      stream,
+      version,
+      eventId: deterministicUlid(occurredAtMs, `${stream}#${version}`),
+      occurredAt,
+      meta: { parser: { ...PARSER } },
+    } as StoredEvent;
+  });
+};
