@@ -1,0 +1,165 @@
+/**
+ * Abbreviation-aware sentence splitting. A full stop, question or exclamation mark (or an
+ * ellipsis) ends a sentence when it is followed — after any closing quotes or brackets — by
+ * whitespace and something that can start a sentence, unless the word before it is a known
+ * abbreviation: titles before names (`Mr.`, `Dr.`, `Gen.`), single initials (`Antony J. Blinken`),
+ * dotted acronyms (`U.S.`, `e.g.`) or number prefixes (`No. 5`). A blank line always ends one.
+ */
+import type { Range } from './types';
+
+/** Abbreviations that precede a name or a number: never a sentence end before a capital. */
+const TITLE_ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'messrs', 'mmes', 'dr', 'st', 'ste', 'gen', 'amb', 'sen', 'sens', 'rep', 'reps', 'gov', 'govs',
+  'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cmdr', 'cdr', 'adm', 'brig', 'cpl', 'pvt', 'prof', 'hon', 'rev', 'fr',
+  'pres', 'supt', 'atty', 'mt', 'ft', 'sr', 'jr', 'vs', 'v', 'approx', 'dept', 'est', 'fig', 'op', 'pp', 'p', 'vol',
+  'art', 'sec', 'ch', 'para', 'cf', 'al', 'ave', 'blvd', 'rd',
+]);
+
+/** Abbreviations that may also end a sentence: a sentence ends after them only before a sentence starter. */
+const AMBIGUOUS_ABBREVIATIONS = new Set([
+  'etc', 'inc', 'co', 'corp', 'ltd', 'llc', 'bros', 'no', 'nos', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug',
+  'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed', 'thu', 'thurs', 'fri', 'sat', 'sun', 'min', 'max',
+]);
+
+/** Capitalised words that almost always start a sentence (so `… the U.S. We …` still splits). */
+const SENTENCE_STARTERS = new Set([
+  'a', 'an', 'the', 'i', 'we', 'you', 'he', 'she', 'it', 'they', 'this', 'that', 'these', 'those', 'there', 'here',
+  'our', 'my', 'your', 'his', 'her', 'their', 'its', 'and', 'but', 'so', 'or', 'if', 'when', 'while', 'as', 'in',
+  'on', 'at', 'for', 'with', 'to', 'from', 'by', 'of', 'after', 'before', 'since', 'because', 'although', 'however',
+  'today', 'now', 'then', 'what', 'why', 'how', 'where', 'who', 'which', 'let', 'thank', 'thanks', 'yes', 'no',
+  'not', 'all', 'both', 'each', 'every', 'many', 'most', 'some', 'one', 'two', 'also', 'again', 'finally', 'first',
+  'second', 'third', 'last', 'next', 'together', 'moreover', 'furthermore', 'indeed', 'yet', 'still', 'even',
+  'do', 'does', 'did', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must',
+  'have', 'has', 'had', 'please', 'well', 'okay', 'ok', 'good', 'great', 'look', 'just', 'only', 'such', 'through',
+  'during', 'under', 'over', 'among', 'between', 'without', 'within', 'across', 'against', 'about', 'like',
+]);
+
+const LOWER_A = 97;
+const LOWER_Z = 122;
+
+const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 160;
+/** Closing punctuation that belongs to the sentence it follows. */
+const isCloser = (c: number): boolean =>
+  c === 34 /* " */ || c === 39 /* ' */ || c === 41 /* ) */ || c === 93 /* ] */ || c === 0x201d || c === 0x2019 || c === 0xbb;
+const isTerminal = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x2026;
+
+const LOWERCASE_START = /\p{Ll}/u;
+const WORD_AT = /[\p{L}\p{N}'’-]+/uy;
+
+/** Whether the character at `i` is a lowercase letter (ASCII fast path). */
+const isLowerAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  if (c >= LOWER_A && c <= LOWER_Z) return true;
+  if (c < 128) return false;
+  return LOWERCASE_START.test(text[i] ?? '');
+};
+
+/** The word (letters only, lowercased) ending right before position `end`, and where it starts. */
+const wordBefore = (text: string, end: number): { word: string; start: number } => {
+  let start = end;
+  while (start > 0) {
+    const c = text.charCodeAt(start - 1);
+    const letter = (c >= 65 && c <= 90) || (c >= LOWER_A && c <= LOWER_Z) || (c > 127 && /\p{L}/u.test(text[start - 1] ?? ''));
+    if (!letter) break;
+    start--;
+  }
+  return { word: text.slice(start, end).toLowerCase(), start };
+};
+
+/** The word starting at `i` (lowercased), used to check for sentence starters. */
+const wordAt = (text: string, i: number): string => {
+  WORD_AT.lastIndex = i;
+  const m = WORD_AT.exec(text);
+  return m ? m[0].toLowerCase() : '';
+};
+
+/**
+ * Whether the full stop at `dot` belongs to an abbreviation, given that a sentence could start
+ * at `next` (the first non-space character after it).
+ */
+const isAbbreviationStop = (text: string, dot: number, next: number): boolean => {
+  const { word, start } = wordBefore(text, dot);
+  if (word.length === 0) return false;
+  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+  const nextChar = text.charCodeAt(next);
+  const nextIsDigit = nextChar >= 48 && nextChar <= 57;
+  const starter = (): boolean => SENTENCE_STARTERS.has(wordAt(text, next));
+  // Dotted acronyms: U.S., U.N., e.g., i.e., a.m.
+  if (before === 46 /* . */) return word === 'g' || word === 'e' ? true : !starter();
+  if (word.length === 1) {
+    const upper = text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90;
+    // A capital initial ("Antony J. Blinken") unless a sentence plainly starts after it.
+    if (upper) return !starter();
+    return TITLE_ABBREVIATIONS.has(word);
+  }
+  if (TITLE_ABBREVIATIONS.has(word)) {
+    if (word === 'no' || word === 'sr' || word === 'jr' || word === 'est') return !starter();
+    return true;
+  }
+  if (AMBIGUOUS_ABBREVIATIONS.has(word)) {
+    if (word === 'no' || word === 'nos') return nextIsDigit;
+    return nextIsDigit || !starter();
+  }
+  return false;
+};
+
+/** Splits text into trimmed sentence ranges [start, end), relative to `text`. */
+export const splitSentences = (text: string): Range[] => {
+  const out: Range[] = [];
+  const n = text.length;
+  let start = 0;
+  const push = (from: number, to: number): void => {
+    let a = from;
+    let b = to;
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    if (b > a) out.push([a, b]);
+  };
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      // A blank line (paragraph break) always ends a sentence.
+      let j = i + 1;
+      while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 13)) j++;
+      if (j < n && text.charCodeAt(j) === 10) {
+        push(start, i);
+        start = j + 1;
+        i = j + 1;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (!isTerminal(c)) {
+      i++;
+      continue;
+    }
+    // Take the whole run of terminal marks ("?!", "...", "…").
+    let end = i + 1;
+    while (end < n && isTerminal(text.charCodeAt(end))) end++;
+    const singleDot = c === 46 && end === i + 1;
+    while (end < n && isCloser(text.charCodeAt(end))) end++;
+    if (end >= n) break;
+    if (!isSpace(text.charCodeAt(end))) {
+      i = end;
+      continue;
+    }
+    let next = end + 1;
+    while (next < n && isSpace(text.charCodeAt(next))) next++;
+    if (next >= n) break;
+    if (isLowerAt(text, next)) {
+      i = end;
+      continue;
+    }
+    if (singleDot && isAbbreviationStop(text, i, next)) {
+      i = end;
+      continue;
+    }
+    push(start, end);
+    start = end;
+    i = end;
+  }
+  push(start, n);
+  return out;
+};
