@@ -25,6 +25,8 @@ export interface FunctionDefinition {
   readonly source: FunctionSource;
   readonly tables: Partial<Record<TableId, TableAccess>>;
   readonly bucket?: 'read' | 'readwrite' | 'presign-put';
+  /** Access to the webhook signing-secret key (KMS in AWS, env WEBHOOK_KMS_KEY_ID). */
+  readonly secrets?: 'encrypt-decrypt' | 'decrypt';
   readonly memoryMiB: number;
   readonly timeoutSeconds: number;
 }
@@ -62,6 +64,7 @@ export const FUNCTIONS = {
     entry: 'lambdas/deliverer/handler.ts',
     source: { kind: 'schedule', everySeconds: 60 },
     tables: { webhooks: 'readwrite' },
+    secrets: 'decrypt',
     memoryMiB: 512,
     timeoutSeconds: 300,
   },
@@ -70,6 +73,7 @@ export const FUNCTIONS = {
     source: { kind: 'http' },
     tables: { events: 'read', views: 'read', webhooks: 'readwrite' },
     bucket: 'presign-put',
+    secrets: 'encrypt-decrypt',
     memoryMiB: 1024,
     timeoutSeconds: 29,
   },
