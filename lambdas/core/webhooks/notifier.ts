@@ -1,0 +1,110 @@
+/**
+ * Fan-out: turns stored events into one delivery per (message, subscription that wants it) and
+ * makes each new delivery's first attempt at once (the 0 s step of the schedule).
+ *
+ * Exactly-once creation: a delivery's key is its deterministic `webhook-id`, written with a
+ * conditional put, so a stream record delivered twice, or the same transcript uploaded twice,
+ * creates nothing new and sends nothing. A delivery is stored before its first attempt, and is
+ * created due at the end of the notifier's lease: if the notifier dies mid-send, the sweeper
+ * picks it up. Disabled subscriptions get `held` deliveries (kept, not sent) for a later replay.
+ */
+import type { Clock } from '../clock';
+import type { StoredEvent } from '../events';
+import type { DeliveryEngine } from './delivery';
+import { createLimiter } from './limiter';
+import { deliveryIdFor, messagesFromEvents, type TranscriptReader, type WebhookMessage } from './messages';
+import type { Delivery, WebhookStore } from './ports';
+import { subscriptionWants, type Subscription } from './subscription';
+
+/** What the notifier needs. */
+export interface NotifierDeps {
+  readonly store: WebhookStore;
+  readonly engine: DeliveryEngine;
+  readonly reader: TranscriptReader;
+  readonly clock: Clock;
+  /** Prefix of the payload links (default: relative API paths). */
+  readonly linkBase?: string;
+  /** Deliveries created and first-attempted at once. */
+  readonly concurrency?: number;
+  /** After this long into a call, new deliveries are left to the sweeper instead of being attempted. */
+  readonly firstAttemptBudgetMs?: number;
+  readonly onWarning?: (message: string, cause?: unknown) => void;
+}
+
+/** What one notify call did. */
+export interface NotifyResult {
+  readonly messages: number;
+  /** Deliveries newly created. */
+  readonly created: number;
+  /** Deliveries that already existed (a redelivered record or a repeated upload). */
+  readonly existing: number;
+  /** First attempts made. */
+  readonly attempted: number;
+}
+
+/** The notifier. */
+export interface Notifier {
+  /** Fans out the webhook messages in these events (one or more commits). */
+  notify(events: readonly StoredEvent[]): Promise<NotifyResult>;
+}
+
+/** A new delivery of a message to a subscription. */
+export const newDelivery = (m: WebhookMessage, sub: Subscription, nowMs: number, dueAt: string | undefined): Delivery => ({
+  id: deliveryIdFor(sub.id, m),
+  subscriptionId: sub.id,
+  type: m.type,
+  eventId: m.eventId,
+  transcriptId: m.transcriptId,
+  revision: m.revision,
+  ...(m.topic !== undefined ? { topic: m.topic } : {}),
+  body: JSON.stringify(m.payload),
+  createdAt: new Date(nowMs).toISOString(),
+  status: sub.status === 'enabled' ? 'pending' : 'held',
+  attemptCount: 0,
+  attempts: [],
+  ...(sub.status === 'enabled' ? { dueAt, nextAttemptAt: new Date(nowMs).toISOString() } : {}),
+  version: 1,
+});
+
+/** Builds the notifier. */
+export const createNotifier = (deps: NotifierDeps): Notifier => {
+  const { store, engine, reader, clock } = deps;
+  const limiter = createLimiter(deps.concurrency ?? 32);
+  const budgetMs = deps.firstAttemptBudgetMs ?? 30_000;
+  const warn = deps.onWarning ?? (() => undefined);
+
+  return {
+    async notify(events) {
+      const messages = await messagesFromEvents(events, reader, { linkBase: deps.linkBase });
+      if (messages.length === 0) return { messages: 0, created: 0, existing: 0, attempted: 0 };
+      const subscriptions = await store.allSubscriptions();
+      const startMs = clock.now();
+      let created = 0;
+      let existing = 0;
+      let attempted = 0;
+      const pairs = messages.flatMap((m) => subscriptions.filter((s) => subscriptionWants(s, m)).map((s) => [m, s] as const));
+      await Promise.all(
+        pairs.map(([m, sub]) =>
+          limiter.run(async () => {
+            const nowMs = clock.now();
+            const delivery = newDelivery(m, sub, nowMs, engine.leaseUntil(nowMs));
+            if (!(await store.createDelivery(delivery))) {
+              existing++;
+              return;
+            }
+            created++;
+            if (delivery.status !== 'pending' || clock.now() - startMs > budgetMs) return;
+            try {
+              await engine.attempt(delivery, sub);
+              attempted++;
+            } catch (error) {
+              // Stored and due when the lease ends: the sweeper retries it.
+              warn(`first attempt of ${delivery.id} failed`, error);
+            }
+          }),
+        ),
+      );
+      return { messages: messages.length, created, existing, attempted };
+    },
+  };
+};
