@@ -57,6 +57,8 @@ export const FUNCTIONS = {
       eventTypes: ['TopicDetected', 'TopicFirstSeen', 'TranscriptRejected'],
     },
     tables: { events: 'read', webhooks: 'readwrite' },
+    /** The notifier makes each delivery's first attempt itself, so it signs too. */
+    secrets: 'decrypt',
     memoryMiB: 512,
     timeoutSeconds: 60,
   },
