@@ -1,0 +1,219 @@
+/**
+ * The statement search index, kept as a projection. Statements are tokenised (case and accents
+ * folded, stopwords dropped); a *segment* (the transcripts projected together: one projector batch,
+ * one rebuild chunk) stores its postings term → [(transcript, revision, day, statement seqs)]
+ * spread over a power-of-two number of hashed term buckets, so one stored item holds the postings
+ * of many terms of many transcripts. A query reads, for each of its terms, one bucket per bucket
+ * level (a handful of items), intersects the postings per statement, and the caller checks phrases
+ * against the statement text and drops postings of superseded revisions.
+ */
+import type { TranscriptView } from './transcript-view';
+import { dateKeyOf } from './read-models';
+
+// Common English function words: they carry no search meaning and would dominate the index.
+const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a about above after again against all am an and any are as at be because been before being below between both but by ' +
+    'can could did do does doing down during each few for from further had has have having he her here hers herself him ' +
+    'himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other ' +
+    'our ours ourselves out over own same she should so some such than that the their theirs them themselves then there ' +
+    'these they this those through to too under until up very was we were what when where which while who whom why will ' +
+    'with would you your yours yourself yourselves s t ll re ve d m also us'
+  ).split(' '),
+);
+
+/** Bucket levels: a segment spreads its postings over one of these numbers of term buckets. */
+export const BUCKET_LEVELS = [16, 256, 4096] as const;
+/** Roughly how many postings one bucket item should hold (keeps items near 1 KB compressed). */
+export const POSTINGS_PER_BUCKET = 120;
+const MAX_TERM_LENGTH = 40;
+
+/** Splits text into normalised tokens (lower case, accents removed), stopwords included. */
+export const tokenize = (text: string): string[] =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0);
+
+/** Whether a normalised token is indexed (not a stopword, not a lone letter). */
+export const isIndexedTerm = (token: string): boolean =>
+  token.length <= MAX_TERM_LENGTH && !STOPWORDS.has(token) && (token.length > 1 || /\p{N}/u.test(token));
+
+/** A transcript's postings: indexed term → the statement seqs that contain it. */
+export const transcriptPostings = (view: TranscriptView): Map<string, number[]> => {
+  const postings = new Map<string, number[]>();
+  if (view.revision === 0) return postings;
+  for (const s of view.statements) {
+    for (const term of new Set(tokenize(s.text).filter(isIndexedTerm))) {
+      const seqs = postings.get(term);
+      if (seqs) seqs.push(s.seq);
+      else postings.set(term, [s.seq]);
+    }
+  }
+  for (const seqs of postings.values()) seqs.sort((a, b) => a - b);
+  return postings;
+};
+
+/** 32-bit FNV-1a hash of a term: buckets at every level derive from it, so levels nest. */
+export const termHash = (term: string): number => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) {
+    h ^= term.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+};
+
+/** The bucket of a term at a level. */
+export const bucketOf = (term: string, level: number): number => termHash(term) % level;
+
+/** A document referenced by a bucket's postings. */
+export type SegmentDoc = readonly [transcriptId: string, revision: number, dateKey: string];
+
+/** The postings of one bucket of one segment: documents, and term → [docIndex, ...seqs][]. */
+export interface BucketPostings {
+  readonly docs: SegmentDoc[];
+  readonly terms: Record<string, number[][]>;
+}
+
+/** One segment's index: its level and its non-empty buckets. */
+export interface SearchSegment {
+  readonly id: string;
+  readonly level: number;
+  readonly buckets: Map<number, BucketPostings>;
+  /** Total postings (term, transcript) pairs: what the segment costs to store. */
+  readonly postings: number;
+}
+
+/** The level a segment of `postings` postings uses: the largest whose buckets stay well filled. */
+export const levelFor = (postings: number): number => {
+  const ideal = postings / POSTINGS_PER_BUCKET;
+  let level: number = BUCKET_LEVELS[0];
+  for (const l of BUCKET_LEVELS) if (l <= ideal) level = l;
+  return level;
+};
+
+/** Builds the index segment of a set of transcript views (views without content are skipped). */
+export const buildSegment = (id: string, views: readonly TranscriptView[]): SearchSegment => {
+  const perDoc = views.filter((v) => v.revision > 0).map((v) => ({ view: v, postings: transcriptPostings(v) }));
+  const total = perDoc.reduce((n, d) => n + d.postings.size, 0);
+  const level = levelFor(total);
+  const buckets = new Map<number, { docs: SegmentDoc[]; docIndex: Map<string, number>; terms: Record<string, number[][]> }>();
+  for (const { view, postings } of perDoc) {
+    for (const [term, seqs] of postings) {
+      const b = bucketOf(term, level);
+      let bucket = buckets.get(b);
+      if (!bucket) buckets.set(b, (bucket = { docs: [], docIndex: new Map(), terms: Object.create(null) as Record<string, number[][]> }));
+      let di = bucket.docIndex.get(view.id);
+      if (di === undefined) {
+        di = bucket.docs.length;
+        bucket.docs.push([view.id, view.revision, dateKeyOf(view)]);
+        bucket.docIndex.set(view.id, di);
+      }
+      (bucket.terms[term] ??= []).push([di, ...seqs]);
+    }
+  }
+  return {
+    id,
+    level,
+    postings: total,
+    buckets: new Map([...buckets].map(([b, { docs, terms }]) => [b, { docs, terms }])),
+  };
+};
+
+/** One posting of a term: a statement set in one revision of one transcript. */
+export interface Posting {
+  readonly transcriptId: string;
+  readonly revision: number;
+  readonly dateKey: string;
+  readonly seqs: readonly number[];
+}
+
+/** The postings of `term` in a bucket. */
+export const postingsIn = (bucket: BucketPostings, term: string): Posting[] =>
+  (Object.hasOwn(bucket.terms, term) ? bucket.terms[term]! : []).flatMap(([di, ...seqs]) => {
+    const doc = bucket.docs[di!];
+    return doc ? [{ transcriptId: doc[0], revision: doc[1], dateKey: doc[2], seqs }] : [];
+  });
+
+/** A parsed search query. */
+export interface SearchQuery {
+  /** Indexed terms every matching statement contains. */
+  readonly terms: readonly string[];
+  /** Token sequences (stopwords included) that must appear contiguously. */
+  readonly phrases: readonly (readonly string[])[];
+  /** Single words outside quotes (normalised tokens). */
+  readonly words: readonly string[];
+}
+
+/** Parses `q`: "quoted phrases" and single words, all required. */
+export const parseSearchQuery = (q: string): SearchQuery => {
+  const phrases: string[][] = [];
+  const rest = q.replace(/["“”]([^"“”]*)["“”]/g, (_m, inner: string) => {
+    const tokens = tokenize(inner);
+    if (tokens.length > 0) phrases.push(tokens);
+    return ' ';
+  });
+  const words = tokenize(rest);
+  const terms = [...new Set([...words, ...phrases.flat()].filter(isIndexedTerm))];
+  return { terms, phrases, words: [...new Set(words)] };
+};
+
+const containsSequence = (tokens: readonly string[], phrase: readonly string[]): boolean => {
+  outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (tokens[i + j] !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
+};
+
+/** Whether a statement's text matches the query: every word present, every phrase contiguous. */
+export const matchesQuery = (text: string, query: SearchQuery): boolean => {
+  const tokens = tokenize(text);
+  const set = new Set(tokens);
+  return query.words.every((w) => set.has(w)) && query.phrases.every((p) => containsSequence(tokens, p));
+};
+
+/** A candidate statement: in this revision of this transcript, postings say it has every term. */
+export interface Candidate {
+  readonly transcriptId: string;
+  readonly revision: number;
+  readonly dateKey: string;
+  readonly seq: number;
+}
+
+/**
+ * Intersects per-term postings into candidate statements, newest first (day, then transcript id
+ * descending, then statement seq ascending). Postings of the same transcript from several
+ * segments are merged; only each transcript's highest indexed revision is kept.
+ */
+export const intersectPostings = (perTerm: readonly (readonly Posting[])[]): Candidate[] => {
+  if (perTerm.length === 0) return [];
+  const latest = new Map<string, number>();
+  for (const postings of perTerm) for (const p of postings) latest.set(p.transcriptId, Math.max(latest.get(p.transcriptId) ?? 0, p.revision));
+  const sets = perTerm.map((postings) => {
+    const m = new Map<string, { dateKey: string; seqs: Set<number> }>();
+    for (const p of postings) {
+      if (latest.get(p.transcriptId) !== p.revision) continue;
+      const e = m.get(p.transcriptId) ?? { dateKey: p.dateKey, seqs: new Set<number>() };
+      p.seqs.forEach((s) => e.seqs.add(s));
+      m.set(p.transcriptId, e);
+    }
+    return m;
+  });
+  sets.sort((a, b) => a.size - b.size);
+  const [first, ...others] = sets;
+  const out: Candidate[] = [];
+  for (const [id, { dateKey, seqs }] of first!) {
+    for (const seq of seqs) {
+      if (others.every((o) => o.get(id)?.seqs.has(seq))) out.push({ transcriptId: id, revision: latest.get(id)!, dateKey, seq });
+    }
+  }
+  return out.sort(compareCandidates);
+};
+
+/** Result order: newest first, statements in document order. */
+export const compareCandidates = (a: Candidate, b: Candidate): number =>
+  a.dateKey < b.dateKey ? 1 : a.dateKey > b.dateKey ? -1 : a.seq - b.seq;

@@ -1,0 +1,194 @@
+import { foldTranscript, evolveTranscript, emptyTranscriptView } from '../lambdas/core/projections/transcript-view';
+import { entityMentions, toDetail, toSummary, topicMentions, transcriptDay } from '../lambdas/core/projections/read-models';
+import { decideTopicFirstSeen, topicDeltas, topicStatsOf } from '../lambdas/core/projections/topic-stats';
+import {
+  buildSegment,
+  intersectPostings,
+  matchesQuery,
+  parseSearchQuery,
+  postingsIn,
+  bucketOf,
+  tokenize,
+  transcriptPostings,
+} from '../lambdas/core/projections/search';
+import { streamOf, type FixtureRevision } from './support/transcript-fixtures';
+
+const rev1: FixtureRevision = {
+  title: 'Remarks in Almaty',
+  date: '2022-04-20',
+  location: 'Almaty',
+  statements: [
+    { text: 'We discussed human rights and the rule of law.', speaker: 'SECRETARY', topics: ['human-rights', 'rule-of-law'], entities: ['Almaty'] },
+    { text: 'Sanctions on Russia remain in place.', speaker: 'SECRETARY', topics: ['sanctions'], entities: ['Russia'] },
+    { text: 'Thank you.' },
+  ],
+};
+const rev2: FixtureRevision = {
+  title: 'Remarks in Almaty (corrected)',
+  date: '2022-04-21',
+  statements: [{ text: 'Human rights defenders met the delegation.', topics: ['human-rights', 'civil-society'], entities: ['Almaty'] }],
+};
+
+describe('evolveTranscript', () => {
+  it('folds a parsed revision into title, statements, topics and entities', () => {
+    const view = foldTranscript('t1', streamOf('t1', [rev1]));
+    expect(view.revision).toBe(1);
+    expect(view.title).toBe('Remarks in Almaty');
+    expect(view.statements.map((s) => s.seq)).toEqual([1, 2, 3]);
+    expect(view.topics.map((t) => t.topic).sort()).toEqual(['human-rights', 'rule-of-law', 'sanctions']);
+    expect(view.entities.map((e) => e.name)).toEqual(['Almaty', 'Russia']);
+    expect(view.version).toBe(streamOf('t1', [rev1]).length);
+  });
+
+  it('replaces the content of the previous revision when a new one is parsed', () => {
+    const view = foldTranscript('t1', streamOf('t1', [rev1, rev2]));
+    expect(view.revision).toBe(2);
+    expect(view.statements).toHaveLength(1);
+    expect(view.topics.map((t) => t.topic).sort()).toEqual(['civil-society', 'human-rights']);
+    expect(topicMentions(view).every((m) => m.revision === 2)).toBe(true);
+  });
+
+  it('keeps the last good content and flags a rejected revision', () => {
+    const view = foldTranscript('t1', streamOf('t1', [rev1, { ...rev2, rejected: true }]));
+    expect(view.revision).toBe(1);
+    expect(view.latestRevision).toBe(2);
+    expect(view.rejected).toMatchObject({ revision: 2, reason: 'binary' });
+    expect(toSummary(view).title).toBe('Remarks in Almaty');
+  });
+
+  it('ignores an event it has already folded (redelivery)', () => {
+    const events = streamOf('t1', [rev1]);
+    const once = foldTranscript('t1', events);
+    const twice = events.reduce(evolveTranscript, once);
+    expect(twice).toEqual(once);
+  });
+
+  it('leaves a never-parsed transcript unlisted with its rejection', () => {
+    const view = foldTranscript('t2', streamOf('t2', [{ ...rev1, rejected: true }]));
+    expect(view.revision).toBe(0);
+    expect(topicMentions(view)).toEqual([]);
+    expect(view.rejected?.reason).toBe('binary');
+    expect(emptyTranscriptView('t2').revision).toBe(0);
+  });
+});
+
+describe('read models', () => {
+  const view = foldTranscript('t1', streamOf('t1', [rev1]));
+
+  it('summarises topics by score and entity names once', () => {
+    const summary = toSummary(view);
+    expect(summary).toMatchObject({ id: 't1', title: 'Remarks in Almaty', date: '2022-04-20', revision: 1, statementCount: 3 });
+    expect(summary.entities).toEqual(['Almaty', 'Russia']);
+    expect(summary.topics).toHaveLength(3);
+  });
+
+  it('lists topic mentions with statement text, one entry per topic', () => {
+    const sanctions = topicMentions(view).find((m) => m.key === 'sanctions');
+    expect(sanctions).toMatchObject({ transcriptId: 't1', title: 'Remarks in Almaty', dateKey: '2022-04-20#t1' });
+    expect(sanctions?.statements).toEqual([{ seq: 2, text: 'Sanctions on Russia remain in place.' }]);
+  });
+
+  it('keys entity mentions by normalised name', () => {
+    expect(entityMentions(view).map((m) => m.key)).toEqual(['almaty', 'russia']);
+  });
+
+  it('orders statements in the detail', () => {
+    expect(toDetail(view).statements.map((s) => s.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('falls back to the upload date or archive time for the day', () => {
+    const undated = foldTranscript('t3', streamOf('t3', [{ ...rev1, date: undefined }], Date.UTC(2025, 5, 3)));
+    expect(transcriptDay(undated)).toBe('2025-06-03');
+    expect(transcriptDay({ ...undated, date: 'April 20, 2022' })).toBe('2022-04-20');
+  });
+});
+
+describe('topic statistics', () => {
+  it('moves counters by the difference between revisions', () => {
+    const before = foldTranscript('t1', streamOf('t1', [rev1]));
+    const after = foldTranscript('t1', streamOf('t1', [rev1, rev2]));
+    expect(topicDeltas(undefined, before)).toEqual([
+      { topic: 'human-rights', mentions: 1, transcripts: 1 },
+      { topic: 'rule-of-law', mentions: 1, transcripts: 1 },
+      { topic: 'sanctions', mentions: 1, transcripts: 1 },
+    ]);
+    expect(topicDeltas(before, after)).toEqual([
+      { topic: 'civil-society', mentions: 1, transcripts: 1 },
+      { topic: 'rule-of-law', mentions: -1, transcripts: -1 },
+      { topic: 'sanctions', mentions: -1, transcripts: -1 },
+    ]);
+    expect(topicDeltas(after, after)).toEqual([]);
+  });
+
+  it('computes first and last seen by transcript day', () => {
+    const a = foldTranscript('a', streamOf('a', [rev1]));
+    const b = foldTranscript('b', streamOf('b', [{ ...rev1, date: '2021-01-02' }]));
+    const hr = topicStatsOf([a, b]).find((s) => s.topic === 'human-rights');
+    expect(hr).toEqual({
+      topic: 'human-rights',
+      mentions: 2,
+      transcripts: 2,
+      firstSeen: { date: '2021-01-02', transcriptId: 'b' },
+      lastSeen: { date: '2022-04-20', transcriptId: 'a' },
+    });
+  });
+
+  it('claims TopicFirstSeen only for topics the archive has not seen', () => {
+    const view = foldTranscript('t1', streamOf('t1', [rev1]));
+    expect(decideTopicFirstSeen(view, new Set(['sanctions', 'rule-of-law']))).toEqual([
+      { topic: 'human-rights', transcriptId: 't1', statementSeqs: [1] },
+    ]);
+  });
+});
+
+describe('search index', () => {
+  const a = foldTranscript('a', streamOf('a', [rev1]));
+  const b = foldTranscript('b', streamOf('b', [{ ...rev2, date: '2023-01-01' }]));
+
+  it('tokenises with case and accents folded', () => {
+    expect(tokenize('Élysée Palace, HUMAN-rights!')).toEqual(['elysee', 'palace', 'human', 'rights']);
+  });
+
+  it('indexes non-stopword terms per statement', () => {
+    const postings = transcriptPostings(a);
+    expect(postings.get('rights')).toEqual([1]);
+    expect(postings.get('sanctions')).toEqual([2]);
+    expect(postings.has('the')).toBe(false);
+  });
+
+  it('finds statements containing every word, newest first, through bucketed segments', () => {
+    const segment = buildSegment('s1', [a, b]);
+    const query = parseSearchQuery('human rights');
+    const perTerm = query.terms.map((t) => {
+      const bucket = segment.buckets.get(bucketOf(t, segment.level));
+      return bucket ? postingsIn(bucket, t) : [];
+    });
+    const hits = intersectPostings(perTerm);
+    expect(hits.map((h) => [h.transcriptId, h.seq])).toEqual([
+      ['b', 1],
+      ['a', 1],
+    ]);
+  });
+
+  it('checks phrases against the statement text', () => {
+    const q = parseSearchQuery('"rule of law"');
+    expect(q.terms).toEqual(['rule', 'law']);
+    expect(matchesQuery('We discussed human rights and the rule of law.', q)).toBe(true);
+    expect(matchesQuery('The law is a rule for all.', q)).toBe(false);
+  });
+
+  it('keeps only the highest indexed revision of a transcript', () => {
+    const hits = intersectPostings([
+      [
+        { transcriptId: 'a', revision: 1, dateKey: '2022-01-01#a', seqs: [1, 2] },
+        { transcriptId: 'a', revision: 2, dateKey: '2022-01-02#a', seqs: [3] },
+      ],
+    ]);
+    expect(hits).toEqual([{ transcriptId: 'a', revision: 2, dateKey: '2022-01-02#a', seq: 3 }]);
+  });
+
+  it('treats injection-looking input as plain words', () => {
+    const q = parseSearchQuery(`'; DROP TABLE x; -- <script>"`);
+    expect(q.terms).toEqual(['drop', 'table', 'script']);
+  });
+});
