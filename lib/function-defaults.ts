@@ -1,0 +1,207 @@
+/**
+ * Shared defaults for every demarche Lambda function: one place for the runtime, architecture,
+ * bundling (the locally installed esbuild, never Docker), tracing, logging and the least-privilege
+ * grants each function's wiring (lambdas/adapters/wiring.ts) asks for.
+ */
+import path from 'node:path';
+import { CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, SourceMapMode, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import type { BuildOptions } from 'esbuild';
+import { BUCKET_ENV_VAR, TABLES, type TableId } from '../lambdas/adapters/table-definitions';
+import { FUNCTIONS, type FunctionDefinition, type FunctionName } from '../lambdas/adapters/wiring';
+import type { EventStore } from './event-store';
+
+/** The repository root: entries in wiring.ts are relative to it. */
+export const REPO_ROOT = path.resolve(__dirname, '..');
+
+/** The Lambda runtime every function uses. */
+export const RUNTIME = lambda.Runtime.NODEJS_22_X;
+
+/** The esbuild target matching RUNTIME. */
+export const ESBUILD_TARGET = 'node22';
+
+/** Powertools metrics namespace for every function. */
+export const METRICS_NAMESPACE = 'demarche';
+
+/**
+ * Bundling for every function: minified CommonJS with external source maps; the AWS SDK v3 stays
+ * external because the nodejs22.x runtime ships it (smaller bundles, faster deploys).
+ */
+export const BUNDLING: BundlingOptions = {
+  forceDockerBundling: false,
+  minify: true,
+  sourceMap: true,
+  sourceMapMode: SourceMapMode.EXTERNAL,
+  sourcesContent: false,
+  target: ESBUILD_TARGET,
+  format: OutputFormat.CJS,
+  mainFields: ['module', 'main'],
+  externalModules: ['@aws-sdk/*'],
+};
+
+/** The same bundling as esbuild build options, for benchmarks that bundle outside CDK. */
+export const esbuildOptions = (entry: string, outfile: string): BuildOptions => ({
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: BUNDLING.target,
+  format: BUNDLING.format === OutputFormat.ESM ? 'esm' : 'cjs',
+  minify: BUNDLING.minify,
+  sourcemap: BUNDLING.sourceMap ? 'external' : false,
+  sourcesContent: BUNDLING.sourcesContent,
+  mainFields: BUNDLING.mainFields,
+  external: BUNDLING.externalModules,
+  logLevel: 'warning',
+});
+
+/** Where the stack takes each function's code from. */
+export interface FunctionCodeSource {
+  /**
+   * Root the wiring's entry paths are resolved against (default: the repository root); it must hold
+   * a package-lock.json (and reach node_modules) like the repository does.
+   */
+  readonly entryRoot?: string;
+  /**
+   * Test-only: code to deploy instead of bundling the entry (skips esbuild), e.g. an inline stub.
+   * The handler is then `index.handler`.
+   */
+  readonly stubCode?: (name: FunctionName) => lambda.Code;
+}
+
+/** The archive's storage a function may be granted access to. */
+export interface ArchiveResources {
+  readonly store: EventStore;
+  readonly bucket: s3.IBucket;
+}
+
+/** Properties of a DemarcheFunction. */
+export interface DemarcheFunctionProps extends FunctionCodeSource {
+  readonly name: FunctionName;
+  readonly archive: ArchiveResources;
+  /** Extra environment variables (the wiring's tables and bucket are added automatically). */
+  readonly environment?: Record<string, string>;
+  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+}
+
+/**
+ * One demarche function: NodejsFunction with the shared defaults, its own role (no AWS managed
+ * policies: it may write only its own log group), and the table and bucket access its wiring names.
+ */
+export class DemarcheFunction extends Construct {
+  /** The Lambda function. */
+  readonly fn: lambda.Function;
+  /** Its execution role. */
+  readonly role: iam.Role;
+  /** Its log group. */
+  readonly logGroup: logs.LogGroup;
+  /** The wiring entry it was built from. */
+  readonly definition: FunctionDefinition;
+
+  constructor(scope: Construct, id: string, props: DemarcheFunctionProps) {
+    super(scope, id);
+    const definition: FunctionDefinition = FUNCTIONS[props.name];
+    this.definition = definition;
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `demarche ${props.name} function`,
+    });
+    // Explicit log permissions on its own log group instead of AWSLambdaBasicExecutionRole.
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn],
+      }),
+    );
+
+    const environment: Record<string, string> = {
+      NODE_OPTIONS: '--enable-source-maps',
+      POWERTOOLS_SERVICE_NAME: props.name,
+      POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
+      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+      ...tableEnvironment(definition, props.archive.store),
+      ...(definition.bucket ? { [BUCKET_ENV_VAR]: props.archive.bucket.bucketName } : {}),
+      ...props.environment,
+    };
+
+    const stub = props.stubCode?.(props.name);
+    // An alternative entry root (development against stand-in handlers) is a project of its own.
+    const root = props.entryRoot ?? REPO_ROOT;
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: path.resolve(root, definition.entry),
+      ...(stub ? { code: stub, handler: 'index.handler' } : { handler: 'handler' }),
+      projectRoot: root,
+      depsLockFilePath: path.join(root, 'package-lock.json'),
+      runtime: RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: definition.memoryMiB,
+      timeout: Duration.seconds(definition.timeoutSeconds),
+      tracing: lambda.Tracing.ACTIVE,
+      logGroup: this.logGroup,
+      role: this.role,
+      environment,
+      bundling: BUNDLING,
+    });
+
+    grantTables(this.role, definition, props.archive.store);
+    grantBucket(this.role, definition, props.archive.bucket);
+
+    Validations.of(this.fn).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: 'demarche targets nodejs22.x deliberately (the runtime its bundles, Powertools and tests are built for); moving to a newer runtime is a tested change, not an automatic one.',
+    });
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'Only actions without resource-level permissions are on "*": xray:PutTraceSegments/PutTelemetryRecords (active tracing) and, for stream consumers, dynamodb:ListStreams (Lambda\'s stream poller); the test allow-lists exactly these.',
+    });
+  }
+}
+
+/** The environment variables naming the tables a function's wiring lists. */
+const tableEnvironment = (definition: FunctionDefinition, store: EventStore): Record<string, string> =>
+  Object.fromEntries(
+    TABLES.filter((t) => definition.tables[t.id] !== undefined).map((t) => [t.envVar, store.tables[t.id].tableName]),
+  );
+
+/** grantReadData / grantReadWriteData per the wiring: covers the table and its indexes. */
+const grantTables = (role: iam.Role, definition: FunctionDefinition, store: EventStore): void => {
+  for (const [id, access] of Object.entries(definition.tables) as [TableId, 'read' | 'readwrite'][]) {
+    const table = store.tables[id];
+    if (access === 'readwrite') table.grantReadWriteData(role);
+    else table.grantReadData(role);
+    if (store.definitions[id].globalSecondaryIndexes.length > 0) {
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${store.logicalIdOf(id)}.Arn>/index/*]`,
+        reason: `Queries on every index of the ${id} table (table/${id}/index/*), as grantReadData/grantReadWriteData produce; the table's indexes are the function's read paths.`,
+      });
+    }
+  }
+};
+
+/** Object-level S3 permissions only: GetObject to read, PutObject alone for pre-signed uploads. */
+const grantBucket = (role: iam.Role, definition: FunctionDefinition, bucket: s3.IBucket): void => {
+  if (!definition.bucket) return;
+  const actions = {
+    read: ['s3:GetObject'],
+    readwrite: ['s3:GetObject', 's3:PutObject'],
+    'presign-put': ['s3:PutObject'],
+  }[definition.bucket];
+  role.addToPolicy(new iam.PolicyStatement({ actions, resources: [bucket.arnForObjects('*')] }));
+  Validations.of(role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId(bucket)}.Arn>/*]`,
+    reason: `Transcript keys are not known in advance: ${actions.join(', ')} on any object of the transcripts bucket (object actions only, no bucket-level rights).`,
+  });
+};
+
+/** The logical id cdk-nag prints for the bucket's ARN in findings. */
+const bucketLogicalId = (bucket: s3.IBucket): string => Stack.of(bucket).getLogicalId(bucket.node.defaultChild as CfnElement);
