@@ -1,0 +1,142 @@
+/**
+ * General rules that tell page chrome (navigation, share/print links, link lists, publisher names,
+ * headings of other pages, markers) from a transcript's own content. Rules look at the shape of a
+ * line — separators, capitalisation, sentence punctuation, length, web-interface vocabulary — and
+ * never at particular strings of particular sites.
+ */
+
+/** Words that stay lowercase inside Title Case headings. */
+const SMALL_WORDS = new Set([
+  'a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'into',
+  'via', 'vs', 'vs.', 'per', 'over', 'upon', 'de', 'la', 'le', 'du', 'des', 'von', 'van', 'der', 'al', 'bin', 'on',
+  'about', 'after', 'before', 'between', 'during', 'under', 'up', 'is', 'its', 'their', 'our', 'his', 'her',
+]);
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&+\-]*/gu;
+const UPPER_START = /^[\p{Lu}\p{N}]/u;
+const HAS_LETTER = /\p{L}/u;
+/** Ends like a sentence: . ! ? or … possibly followed by closing quotes/brackets. */
+const SENTENCE_END = /[.!?…:;][”"’')\]]*$/u;
+/** A URL or e-mail address. */
+const URL = /\b(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+/giu;
+/** Separators that navigation menus and breadcrumbs put between short items. */
+const NAV_SEPARATORS = /\s[|›»>•·\/]\s|\s*\|\s*|\s[-–]\s(?=\S)/gu;
+/** Phrases only web pages use, even in full sentences: site furniture and legal footers. */
+const WEB_STRONG = new RegExp(
+  [
+    '\\bskip to (?:main )?(?:content|navigation|menu)\\b', '\\bback to top\\b', '\\b(?:use|uses|accept) cookies\\b', '\\bcookie (?:policy|settings|preferences)\\b', '\\bprivacy (?:policy|notice|statement)\\b',
+    '\\bterms of (?:use|service)\\b', '\\ball rights reserved\\b', '©', '\\bjavascript\\b', '\\byour browser\\b',
+    '\\bclick here\\b', '\\bthis (?:website|web ?page)\\b', '\\bexternal links?\\b', '\\bsign up for\\b', '\\bnewsletter\\b',
+    '\\bsearch this site\\b', '\\bsite ?map\\b', '\\bfollow us on\\b',
+  ].join('|'),
+  'iu',
+);
+/** Interface words and link-list headings: chrome when a line has no sentence of its own. */
+const WEB_WEAK = new RegExp(
+  [
+    '\\bshare (?:this|on|via)\\b', '\\bprint (?:this|page|friendly)\\b', '\\bcopy (?:link|url)\\b', '\\bsubscribe\\b',
+    '\\bread more\\b', '\\blearn more\\b', '\\bmain (?:menu|navigation|content)\\b', '\\bbreadcrumb', '\\bemail this\\b',
+    '\\bdownload (?:pdf|the app)\\b', '\\bnext (?:article|post|story)\\b', '\\bprevious (?:article|post|story)\\b',
+    '\\brelated (?:articles?|content|stories|posts|links|news|pages|resources|reading)\\b', '\\bmore (?:from|stories|news|articles)\\b',
+    '^tags?:', '^categor(?:y|ies):', '\\bposted (?:in|on|by)\\b', '\\blast updated\\b', '\\bview (?:all|more)\\b', '^see also\\b',
+    '\\bmenu\\b', '\\btranslations?\\b', '\\btweet\\b',
+  ].join('|'),
+  'iu',
+);
+/** One-word interface labels (buttons) that a transcript's paragraph never is. */
+const UI_WORD = /^(?:share|print|email|e-mail|tweet|facebook|twitter|linkedin|whatsapp|reddit|pinterest|instagram|youtube|flickr|home|menu|search|close|open|next|previous|prev|back|top|more|subscribe|login|log in|sign in|download|pdf|rss|copy|link|language|english|español|français|русский|中文|العربية)$/iu;
+/** A transcriber's note standing alone: "(Applause.)", "[Laughter]". */
+const NOTE = /^[(\[][^()\[\]]{1,160}[)\]][.!]?$/u;
+
+/** Word count and how many words are capitalised, ignoring small words. */
+export const wordShape = (line: string): { words: number; capitalised: number; content: number } => {
+  let words = 0;
+  let capitalised = 0;
+  let content = 0;
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(line)) !== null) {
+    words++;
+    const w = m[0];
+    if (SMALL_WORDS.has(w.toLowerCase())) continue;
+    content++;
+    if (UPPER_START.test(w)) capitalised++;
+  }
+  return { words, capitalised, content };
+};
+
+/** Whether the line ends the way a sentence (or a colon-introduced list) does. */
+export const endsLikeSentence = (line: string): boolean => SENTENCE_END.test(line);
+
+/** Whether the line has no letters at all ("# # #", "***", "—"). */
+export const isMarkerLine = (line: string): boolean => !HAS_LETTER.test(line);
+
+/** Whether the line is a transcriber's note standing alone, e.g. "(Applause.)". */
+export const isTranscriberNote = (line: string): boolean => NOTE.test(line);
+
+/** Whether the line is mostly a URL or e-mail address. */
+export const isLinkLine = (line: string): boolean => {
+  URL.lastIndex = 0;
+  let covered = 0;
+  let m: RegExpExecArray | null;
+  while ((m = URL.exec(line)) !== null) covered += m[0].length;
+  return covered > 0 && covered >= line.length * 0.5;
+};
+
+/** Whether the line is a navigation menu or breadcrumb: several short items between separators. */
+export const isNavLine = (line: string): boolean => {
+  if (endsLikeSentence(line) && !/[|›»]/u.test(line)) return false;
+  const parts = line.split(NAV_SEPARATORS).filter((p) => p && p.trim().length > 0);
+  if (parts.length < 3) return false;
+  for (const part of parts) if (wordShape(part).words > 5) return false;
+  return true;
+};
+
+/** Whether the line carries the vocabulary of web pages (interface words, site furniture). */
+export const hasWebVocabulary = (line: string): boolean => WEB_STRONG.test(line) || WEB_WEAK.test(line);
+
+/** Whether the line carries phrases only web pages use, even inside full sentences. */
+export const hasStrongWebVocabulary = (line: string): boolean => WEB_STRONG.test(line);
+
+/** Whether the line is a lone interface word such as "Share" or "Print". */
+export const isUiWord = (line: string): boolean => UI_WORD.test(line.replace(/[\s:|•·›»>]+$/u, '').trim());
+
+/**
+ * Whether the line reads as a heading or link title: no sentence punctuation at its end, not too
+ * long, and (nearly) every content word capitalised.
+ */
+export const isTitleLike = (line: string, maxWords = 20): boolean => {
+  if (/[.;,]["”’')\]]*$/u.test(line)) return false;
+  const { words, capitalised, content } = wordShape(line);
+  if (words === 0 || words > maxWords) return false;
+  return content > 0 && capitalised / content >= 0.75;
+};
+
+/**
+ * Whether a line is chrome wherever it appears: navigation, a lone interface word, a bare link,
+ * a line of site furniture, or a marker.
+ */
+export const isChromeLine = (line: string): boolean => {
+  if (isMarkerLine(line)) return true;
+  if (isUiWord(line)) return true;
+  if (isNavLine(line)) return true;
+  if (isLinkLine(line) && wordShape(line.replace(URL, ' ')).words <= 6) return true;
+  if (line.length <= 200 && !endsLikeSentence(line) && hasWebVocabulary(line)) return true;
+  return false;
+};
+
+/**
+ * Whether a line at the edge of the document (before the remarks begin or after they end) is
+ * chrome: besides the general chrome, headings and link titles of other pages, a publisher's name
+ * standing alone, short fragments without sentence punctuation, and footers in web vocabulary.
+ */
+export const isEdgeChrome = (line: string): boolean => {
+  if (isChromeLine(line)) return true;
+  if (line.length <= 600 && hasStrongWebVocabulary(line)) return true;
+  // Contact and "more information" footers: a short paragraph pointing at an address or a page.
+  URL.lastIndex = 0;
+  if (line.length <= 400 && URL.test(line)) return true;
+  if (isTitleLike(line, 24)) return true;
+  if (!endsLikeSentence(line) && wordShape(line).words <= 6) return true;
+  return false;
+};

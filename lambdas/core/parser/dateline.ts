@@ -1,0 +1,206 @@
+/**
+ * Header lines at the top of a transcript: dates ("May 20, 2022"), times ("2:02 p.m. EDT"),
+ * places ("Nur-Sultan, Kazakhstan"), author lines ("Antony J. Blinken, Secretary of State"),
+ * `Key: Value` lines ("President: Harry S. Truman") and news-style datelines at the start of
+ * the first paragraph ("WASHINGTON, May 20, 2022 —").
+ */
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7,
+  july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12,
+  december: 12,
+};
+const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const WEEKDAY = '(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\.?,?\\s+)?';
+/** "May 20, 2022", "Friday, May 20, 2022", "Sept. 5 2021". */
+const MDY = new RegExp(`\\b${WEEKDAY}${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'iu');
+/** "20 May 2022". */
+const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+(\\d{4})\\b`, 'iu');
+/** "2022-05-20". */
+const ISO = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/u;
+/** "2:02 p.m. EDT", "10:30 AM", "14:05 UTC". */
+const TIME = /\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?|AM|PM)?\s*(?:\(?[A-Z]{2,5}\)?)?/u;
+
+const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+const isoDate = (year: number, month: number, day: number): string | undefined => {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1700 || year > 2200) return undefined;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1) return undefined;
+  return `${year}-${pad(month)}-${pad(day)}`;
+};
+
+/** Finds the first full date in a line and returns it as YYYY-MM-DD with where it was found. */
+export const findDate = (line: string): { iso: string; index: number; length: number } | undefined => {
+  let m = MDY.exec(line);
+  if (m) {
+    const iso = isoDate(Number(m[3]), MONTHS[m[1]!.toLowerCase()] ?? 0, Number(m[2]));
+    if (iso) return { iso, index: m.index, length: m[0].length };
+  }
+  m = DMY.exec(line);
+  if (m) {
+    const iso = isoDate(Number(m[3]), MONTHS[m[2]!.toLowerCase()] ?? 0, Number(m[1]));
+    if (iso) return { iso, index: m.index, length: m[0].length };
+  }
+  m = ISO.exec(line);
+  if (m) {
+    const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (iso) return { iso, index: m.index, length: m[0].length };
+  }
+  return undefined;
+};
+
+/** Normalises a metadata date ("2022-05-20", "May 20, 2022", an ISO timestamp) to YYYY-MM-DD. */
+export const normaliseDate = (value: string | undefined): string | undefined => {
+  if (!value) return undefined;
+  const found = findDate(value);
+  return found ? found.iso : undefined;
+};
+
+const LEFTOVER = /[\p{L}\p{N}]+/gu;
+const leftoverWords = (line: string): number => {
+  LEFTOVER.lastIndex = 0;
+  let n = 0;
+  while (LEFTOVER.exec(line) !== null) n++;
+  return n;
+};
+
+/** Whether a header line is (mostly) a date, a time or both. */
+export const isDateOrTimeLine = (line: string): boolean => {
+  if (line.length > 80) return false;
+  let rest = line;
+  const date = findDate(rest);
+  if (date) rest = rest.slice(0, date.index) + ' ' + rest.slice(date.index + date.length);
+  const time = TIME.exec(rest);
+  if (time) rest = rest.slice(0, time.index) + ' ' + rest.slice(time.index + time.length);
+  if (!date && !time) return false;
+  return leftoverWords(rest) <= 2;
+};
+
+/** Words naming an office or role (data for recognising author lines and speaker labels). */
+export const ROLE_WORDS = new Set([
+  'president', 'vice', 'secretary', 'minister', 'ambassador', 'spokesperson', 'spokesman', 'spokeswoman', 'director',
+  'advisor', 'adviser', 'official', 'officials', 'premier', 'envoy', 'administrator', 'representative', 'chair',
+  'chairman', 'chairwoman', 'chairperson', 'deputy', 'under', 'assistant', 'counselor', 'coordinator', 'officer', 'head',
+  'commissioner', 'general', 'governor', 'senator', 'congressman', 'congresswoman', 'mayor', 'king', 'queen', 'prince',
+  'princess', 'chancellor', 'moderator', 'operator', 'chief', 'consul', 'attorney', 'judge', 'justice', 'leader',
+  'speaker', 'counsel', 'principal', 'senior', 'acting', 'special', 'executive', 'emir', 'sheikh', 'sultan', 'pope',
+  'cardinal', 'archbishop', 'bishop', 'rabbi', 'imam', 'reverend', 'general', 'admiral', 'colonel', 'captain',
+  'lieutenant', 'sergeant', 'major', 'commander', 'delegate', 'ombudsman', 'president-elect', 'host', 'panelist',
+  'interviewer', 'correspondent', 'anchor', 'reporter', 'participant', 'narrator', 'audience', 'staff', 'members',
+  'member', 'rapporteur', 'high', 'foreign', 'prime', 'state', 'defense', 'treasury', 'trade', 'spokesperson’s',
+]);
+
+/** Honorifics written before a surname. */
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'hon', 'rev']);
+
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.|(?:de|da|del|van|von|der|al|el|bin|ibn|la|le|du|dos|das|y|i)\b)$/u;
+const ROLE_ISH = /\b(?:Office|Bureau|Department|Ministry|Embassy|Mission|Council|Agency)\b/u;
+
+/** Whether a phrase looks like a person's name: 2–5 capitalised words or initials. */
+export const looksLikePersonName = (phrase: string): boolean => {
+  const words = phrase.trim().split(/\s+/u);
+  let start = 0;
+  if (words.length > 0 && HONORIFICS.has(words[0]!.replace(/\.$/u, '').toLowerCase())) start = 1;
+  const n = words.length - start;
+  if (n < 2 || n > 5) return false;
+  let capitalised = 0;
+  for (let i = start; i < words.length; i++) {
+    const w = words[i]!;
+    if (!NAME_WORD.test(w)) return false;
+    if (ROLE_WORDS.has(w.toLowerCase().replace(/\.$/u, ''))) return false;
+    if (/^\p{Lu}/u.test(w)) capitalised++;
+  }
+  return capitalised >= 2;
+};
+
+const hasRoleWord = (phrase: string): boolean => {
+  for (const w of phrase.toLowerCase().split(/[^\p{L}’-]+/u)) if (ROLE_WORDS.has(w)) return true;
+  return ROLE_ISH.test(phrase);
+};
+
+/** A person named in an author line, with their role. */
+export interface Byline {
+  readonly name?: string;
+  readonly role?: string;
+  /** An office rather than a person ("Office of the Spokesperson"). */
+  readonly office?: string;
+}
+
+/** Recognises an author line: "Name, Role" or an office ("Office of the Spokesperson"). */
+export const parseByline = (line: string): Byline | undefined => {
+  if (line.length > 220 || /[.!?]["”’)]*$/u.test(line.replace(/\b(?:Jr|Sr|D\.C|U\.S|[A-Z])\.$/u, ''))) return undefined;
+  if (/^(?:The\s+)?(?:Office|Bureau)\s+of\b/u.test(line) && line.split(/\s+/u).length <= 10) return { office: line };
+  const comma = line.indexOf(', ');
+  if (comma <= 0) return undefined;
+  const name = line.slice(0, comma).trim();
+  const role = line.slice(comma + 2).trim();
+  if (!looksLikePersonName(name) || !hasRoleWord(role)) return undefined;
+  return { name, role };
+};
+
+const PLACE_PART = /^(?:the\s+)?\p{Lu}[\p{L}'’.\-]*(?:\s+(?:of\s+|de\s+|the\s+)?\p{Lu}[\p{L}'’.\-]*){0,3}$/u;
+
+/** Whether a header line is a place: "Washington, D.C.", "Nur-Sultan, Kazakhstan", "Ramallah, the West Bank". */
+export const isPlaceLine = (line: string): boolean => {
+  if (line.length > 70 || /\d/u.test(line)) return false;
+  const parts = line.split(/,\s*/u);
+  if (parts.length < 2 || parts.length > 3) return false;
+  for (const part of parts) if (!PLACE_PART.test(part.trim())) return false;
+  return !hasRoleWord(line);
+};
+
+/** Title-cases the all-capital parts of a place ("WASHINGTON, D.C." → "Washington, D.C."). */
+export const normalisePlace = (place: string): string =>
+  place
+    .split(/,\s*/u)
+    .map((part) => {
+      const letters = part.replace(/[^\p{L}]/gu, '');
+      if (letters.length <= 3 || letters !== letters.toUpperCase()) return part.trim();
+      return part
+        .trim()
+        .toLowerCase()
+        .replace(/(^|[\s\-'’])(\p{L})/gu, (_all, sep: string, ch: string) => sep + ch.toUpperCase());
+    })
+    .join(', ');
+
+/** A `Key: Value` header line ("President: Harry S. Truman"). */
+export const parseKeyValueHeader = (line: string): { key: string; value: string } | undefined => {
+  const m = /^(\p{Lu}[\p{L} ]{1,30}):\s+(\S.{0,100})$/u.exec(line);
+  if (!m) return undefined;
+  const value = m[2]!.trim();
+  if (/[.!?]["”’)]*$/u.test(value.replace(/\b[A-Z]\.$/u, '')) && !/\b(?:Jr|Sr)\.$/u.test(value)) return undefined;
+  if (value.split(/\s+/u).length > 12) return undefined;
+  return { key: m[1]!.trim(), value };
+};
+
+/** Keys of `Key: Value` headers whose value names the speaker. */
+const SPEAKER_KEYS = /^(?:president|speaker|speakers|by|author|remarks by|delivered by)$/iu;
+
+/** Whether a `Key: Value` header names the speaker. */
+export const isSpeakerKey = (key: string): boolean => SPEAKER_KEYS.test(key);
+
+/** A news-style dateline at the start of a paragraph: "WASHINGTON, May 20, 2022 —", "NUR-SULTAN, Kazakhstan –". */
+const DATELINE = /^(\p{Lu}[\p{Lu}.'’\- ]{2,40}?)(?:,\s*([\p{L}.'’\- ]{2,40}?))?(?:[,(]\s*([^—–()]{3,40}?)\)?)?\s*(?:—|–|--|-)\s+(?=\S)/u;
+
+/** Reads a dateline at the start of a paragraph: place, date, and where the paragraph's own text starts. */
+export const parseDateline = (paragraph: string): { place: string; date?: string; bodyStart: number } | undefined => {
+  const m = DATELINE.exec(paragraph);
+  if (!m) return undefined;
+  const city = m[1]!.trim();
+  if (city.replace(/[^\p{Lu}]/gu, '').length < 3) return undefined;
+  const titleCity = city
+    .toLowerCase()
+    .replace(/(^|[\s\-'’.])(\p{L})/gu, (_all, sep: string, ch: string) => sep + ch.toUpperCase());
+  let region = m[2]?.trim();
+  let date: string | undefined;
+  const regionDate = region ? findDate(`${region}, ${m[3] ?? ''}`) : undefined;
+  if (regionDate) {
+    date = regionDate.iso;
+    region = undefined;
+  } else if (m[3]) {
+    date = findDate(m[3])?.iso;
+  }
+  if (region && /\d/u.test(region)) region = undefined;
+  return { place: normalisePlace(region ? `${titleCity}, ${region}` : titleCity), date, bodyStart: m[0].length };
+};

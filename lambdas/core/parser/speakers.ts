@@ -1,0 +1,217 @@
+/**
+ * Speaker turns: labels at the start of a paragraph (`MR PRICE:`, `SECRETARY BLINKEN:`,
+ * `THE PRESIDENT.`, `Q:`, `The President:`, `Deputy Secretary Sherman:`) and an alias table that
+ * makes one speaker of every spelling of a label (`MR. PRICE` / `MR PRICE`, a one-letter typo of a
+ * label seen more often, a surname matching a person named in the header).
+ */
+import { HONORIFICS, ROLE_WORDS } from './dateline';
+
+/** A speaker label found at the start of a paragraph. */
+export interface SpeakerLabel {
+  /** The label as written, without its colon. */
+  readonly raw: string;
+  /** Canonical key: uppercase, no full stops, single spaces (`Q` becomes `QUESTION`). */
+  readonly key: string;
+  readonly isQuestion: boolean;
+  /** Offset (in the paragraph) where the speaker's words start. */
+  readonly contentStart: number;
+}
+
+const WS = '[ \\t\\u00a0\\u2009\\u202f]';
+const EMPHASIS = '(?:\\*{1,2}|_{1,2})';
+/** `NAME:` in capitals (a few lowercase letters allowed, as in `MR. McGEE:`), possibly in Markdown bold. */
+const COLON_LABEL = new RegExp(
+  `^${EMPHASIS}?((?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}.'’\\-]*)(?:${WS}+(?:[\\p{Lu}\\p{N}(][\\p{L}\\p{N}.'’()\\-]*|of|the|for|and|de|al|von|van)){0,7})${WS}*${EMPHASIS}?${WS}*:(?![\\d/])${WS}*${EMPHASIS}?${WS}*`,
+  'u',
+);
+/** `THE PRESIDENT.` / `Q.` / `MR. BUNDY.` — capitals ended by a full stop (older transcripts). */
+const PERIOD_LABEL = new RegExp(
+  `^${EMPHASIS}?((?:Q|QUESTION|(?:[\\p{Lu}][\\p{Lu}.'’\\-]*(?:[ ][\\p{Lu}][\\p{Lu}.'’\\-]*)+)))\\.${EMPHASIS}?${WS}+(?=[\\p{Lu}\\p{N}"“'‘(—–-])`,
+  'u',
+);
+/** `Q    You said…` — a bare Q before the question (White House transcripts). */
+const BARE_Q = new RegExp(`^Q${WS}+(?=[\\p{Lu}"“])`, 'u');
+const QUESTION_KEYS = new Set(['Q', 'QUESTION', 'QUESTIONER', 'REPORTER', 'JOURNALIST', 'PRESS', 'AUDIENCE QUESTION']);
+
+/** Canonical key of a label. */
+export const labelKey = (raw: string): string => {
+  const key = raw
+    .toUpperCase()
+    .replace(/[.’']/gu, (c) => (c === '.' ? ' ' : ''))
+    .replace(/\s+/gu, ' ')
+    .trim();
+  return key === 'Q' ? 'QUESTION' : key;
+};
+
+const countLetters = (s: string): { upper: number; lower: number } => {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+    else if (c > 127) {
+      const ch = s[i]!;
+      if (ch !== ch.toLowerCase()) upper++;
+      else if (ch !== ch.toUpperCase()) lower++;
+    }
+  }
+  return { upper, lower };
+};
+
+const TITLE_CONNECTORS = new Set(['of', 'the', 'for', 'and', 'de', 'al', 'von', 'van']);
+
+/** Whether a Title Case label names a role or a person ("The President", "Deputy Secretary Sherman", "Ms. Porter"). */
+const isTitleCaseSpeaker = (raw: string): boolean => {
+  const words = raw.split(/\s+/u);
+  if (words.length > 6) return false;
+  for (const w of words) if (!/^\p{Lu}/u.test(w) && !TITLE_CONNECTORS.has(w)) return false;
+  let i = 0;
+  if (words[0] === 'The') i = 1;
+  const first = words[i]?.replace(/\.$/u, '').toLowerCase();
+  if (!first) return false;
+  if (HONORIFICS.has(first)) return words.length - i >= 2;
+  return ROLE_WORDS.has(first) && first !== 'state' && first !== 'high' && first !== 'members' && first !== 'staff';
+};
+
+/** Finds a speaker label at the start of a paragraph. */
+export const findLabel = (paragraph: string): SpeakerLabel | undefined => {
+  const c0 = paragraph.charCodeAt(0);
+  // Fast reject: labels start with a capital letter (ASCII or not) or a digit.
+  if (c0 >= 97 && c0 <= 122) return undefined;
+  let m = COLON_LABEL.exec(paragraph);
+  if (m) {
+    const raw = m[1]!.trim();
+    if (raw.length <= 64) {
+      const { upper, lower } = countLetters(raw);
+      const capitals = upper >= 1 && lower <= Math.max(1, Math.floor(upper / 5)) && (upper >= 2 || raw === 'Q');
+      if (capitals || isTitleCaseSpeaker(raw)) {
+        const key = labelKey(raw);
+        return { raw, key, isQuestion: QUESTION_KEYS.has(key), contentStart: m[0].length };
+      }
+    }
+  }
+  if (BARE_Q.test(paragraph)) {
+    const bare = BARE_Q.exec(paragraph)!;
+    return { raw: 'Q', key: 'QUESTION', isQuestion: true, contentStart: bare[0].length };
+  }
+  m = PERIOD_LABEL.exec(paragraph);
+  if (m) {
+    const raw = m[1]!;
+    if (raw.length <= 64) {
+      const key = labelKey(raw);
+      return { raw, key, isQuestion: QUESTION_KEYS.has(key), contentStart: m[0].length };
+    }
+  }
+  return undefined;
+};
+
+/** Levenshtein distance, stopping early once it exceeds 1. */
+const withinOneEdit = (a: string, b: string): boolean => {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
+  if (la > lb) return a.slice(i + 1) === b.slice(i);
+  return a.slice(i) === b.slice(i + 1);
+};
+
+/** Whether the two keys differ only where merging would be wrong (a digit, or the honorific). */
+const distinctOnPurpose = (a: string, b: string): boolean => {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const ca = a.charCodeAt(i);
+  const cb = b.charCodeAt(i);
+  if ((ca >= 48 && ca <= 57) || (cb >= 48 && cb <= 57)) return true;
+  const wa = a.split(' ')[0]!.toLowerCase();
+  const wb = b.split(' ')[0]!.toLowerCase();
+  return wa !== wb && HONORIFICS.has(wa) && HONORIFICS.has(wb);
+};
+
+const HONORIFIC_DISPLAY: Record<string, string> = { MR: 'Mr.', MRS: 'Mrs.', MS: 'Ms.', DR: 'Dr.', PROF: 'Prof.' };
+
+/** Title-cases a canonical key for display: `MR PRICE` → `Mr. Price`, `MR MCGEE` → `Mr. McGee`. */
+export const displayName = (key: string): string =>
+  key
+    .split(' ')
+    .map((w, i) => {
+      if (i === 0 && HONORIFIC_DISPLAY[w]) return HONORIFIC_DISPLAY[w];
+      const lower = w.toLowerCase();
+      if (i > 0 && TITLE_CONNECTORS.has(lower)) return lower;
+      const cased = lower.replace(/(^|[-'’])(\p{L})/gu, (_a, sep: string, ch: string) => sep + ch.toUpperCase());
+      return cased.replace(/^(Mc)(\p{L})/u, (_a, mc: string, ch: string) => mc + ch.toUpperCase());
+    })
+    .join(' ');
+
+/** A person named in the header (author line or `President:` line), for resolving labels. */
+export interface KnownPerson {
+  readonly name: string;
+  /** Their role, when the header gives one. */
+  readonly role?: string;
+}
+
+const surnameOf = (name: string): string => {
+  const words = name.replace(/,.*$/u, '').replace(/\b(?:Jr|Sr|II|III)\.?$/u, '').trim().split(/\s+/u);
+  return foldKey(words[words.length - 1] ?? '');
+};
+
+/** A label key without diacritics, for comparing surnames ("ZÚNIGA" = "ZUNIGA"). */
+const foldKey = (s: string): string => labelKey(s).normalize('NFD').replace(/\p{M}/gu, '');
+
+/**
+ * Builds the alias table: each label key maps to one display name. Keys one edit away from a more
+ * frequent key merge into it; keys ending in a header person's surname (or `THE PRESIDENT` when
+ * the header names the president) become that person's full name.
+ */
+export const buildAliases = (
+  counts: ReadonlyMap<string, number>,
+  people: readonly KnownPerson[],
+  presidentName?: string,
+): Map<string, string> => {
+  const keys = [...counts.keys()].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b));
+  const canonical = new Map<string, string>();
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    let target = key;
+    if (key.length >= 6) {
+      for (let j = 0; j < i; j++) {
+        const other = keys[j]!;
+        if (canonical.get(other) !== other) continue;
+        if (other.length >= 6 && withinOneEdit(key, other) && !distinctOnPurpose(key, other)) {
+          target = other;
+          break;
+        }
+      }
+    }
+    canonical.set(key, target);
+  }
+  const bySurname = new Map<string, string>();
+  for (const p of people) {
+    const s = surnameOf(p.name);
+    if (s.length >= 2 && !bySurname.has(s)) bySurname.set(s, p.name);
+  }
+  const out = new Map<string, string>();
+  for (const key of keys) {
+    const target = canonical.get(key) ?? key;
+    if (key === 'QUESTION' || target === 'QUESTION') {
+      out.set(key, 'Question');
+      continue;
+    }
+    const words = target.split(' ');
+    let name: string | undefined;
+    if (presidentName && /^(?:THE )?PRESIDENT$/u.test(target)) name = presidentName;
+    if (!name && words.length >= 2) {
+      const last = foldKey(words[words.length - 1]!);
+      const person = bySurname.get(last);
+      if (person) name = person;
+      if (!name && presidentName && words[0] === 'PRESIDENT' && words.length === 2 && surnameOf(presidentName) === last) {
+        name = presidentName;
+      }
+    }
+    out.set(key, name ?? displayName(target));
+  }
+  return out;
+};

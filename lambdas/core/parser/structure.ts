@@ -1,0 +1,425 @@
+/**
+ * Structure: decoded text + upload metadata → StructuredTranscript. Paragraphs are found first;
+ * the header (leading lines without sentences: title, author lines, place, date) and the footer
+ * (trailing headings, link lists, publisher names) are set apart by general rules; the body's
+ * paragraphs become statements, attributed to speakers through their labels, split when long,
+ * with sentence and quotation ranges.
+ */
+import type { UploadMetadata } from '../events';
+import {
+  endsLikeSentence,
+  isChromeLine,
+  isEdgeChrome,
+  isLinkLine,
+  isMarkerLine,
+  isTitleLike,
+  isTranscriberNote,
+  wordShape,
+} from './chrome';
+import {
+  findDate,
+  isDateOrTimeLine,
+  isPlaceLine,
+  isSpeakerKey,
+  normaliseDate,
+  normalisePlace,
+  parseByline,
+  parseDateline,
+  parseKeyValueHeader,
+} from './dateline';
+import { splitSentences } from './sentences';
+import { buildAliases, findLabel, type KnownPerson, type SpeakerLabel } from './speakers';
+import type { Range, Statement, StructuredTranscript } from './types';
+
+/** Statements longer than this are split at sentence boundaries. */
+export const MAX_STATEMENT_CHARS = 1200;
+/** The leading header is looked for within this many paragraphs. */
+const MAX_HEADER_PARAGRAPHS = 16;
+const TITLE_FALLBACK_CHARS = 90;
+
+/** A paragraph of the decoded text: trimmed bounds and, when present, its speaker label. */
+interface Paragraph {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly label?: SpeakerLabel;
+}
+
+const isSpaceCode = (c: number): boolean => c === 32 || c === 9 || c === 160 || c === 12 || c === 0x3000 || c === 0x2009 || c === 0x202f;
+const isLowerCode = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  if (c >= 97 && c <= 122) return true;
+  if (c < 128) return false;
+  const ch = text[i]!;
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+};
+/** Characters after which a line plainly continues on the next one. */
+const isContinuation = (c: number): boolean =>
+  c === 44 /* , */ || c === 59 /* ; */ || c === 40 /* ( */ || c === 0x2013 || c === 0x2014 || c === 45 || c === 0x201c;
+const isTerminalCode = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 58 || c === 0x2026 || c === 0x201d || c === 34;
+
+interface Line {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Non-blank lines with trimmed bounds, and the blank-line breaks between them. */
+const scanLines = (text: string): { lines: Line[]; blankBefore: boolean[] } => {
+  const lines: Line[] = [];
+  const blankBefore: boolean[] = [];
+  let pos = 0;
+  let sawBlank = false;
+  const n = text.length;
+  while (pos <= n) {
+    let nl = text.indexOf('\n', pos);
+    if (nl === -1) nl = n;
+    let s = pos;
+    let e = nl;
+    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+    if (e > s) {
+      lines.push({ start: s, end: e });
+      blankBefore.push(sawBlank);
+      sawBlank = false;
+    } else {
+      sawBlank = true;
+    }
+    pos = nl + 1;
+  }
+  return { lines, blankBefore };
+};
+
+/** Whether the text is hard-wrapped at a fixed width (paragraphs spread over many short lines). */
+const isHardWrapped = (lines: readonly Line[], blankBefore: readonly boolean[]): { wrapped: boolean; width: number } => {
+  if (lines.length < 8) return { wrapped: false, width: 0 };
+  let maxLen = 0;
+  let short = 0;
+  let joined = 0;
+  let openEnded = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const len = lines[i]!.end - lines[i]!.start;
+    if (len > maxLen) maxLen = len;
+    if (len <= 100) short++;
+    if (i > 0 && !blankBefore[i]) joined++;
+  }
+  for (const line of lines) if (line.end - line.start >= 40) openEnded++;
+  const wrapped = short / lines.length > 0.9 && joined / lines.length > 0.5 && maxLen <= 110 && openEnded / lines.length > 0.5;
+  return { wrapped, width: maxLen };
+};
+
+/** Splits text into paragraphs: blank lines separate them; single line breaks do unless the line plainly continues. */
+const splitParagraphs = (text: string): Paragraph[] => {
+  const { lines, blankBefore } = scanLines(text);
+  const { wrapped, width } = isHardWrapped(lines, blankBefore);
+  const paragraphs: Paragraph[] = [];
+  let pStart = -1;
+  let pEnd = -1;
+  let prevLen = 0;
+  const flush = (): void => {
+    if (pStart >= 0) {
+      const body = text.slice(pStart, pEnd);
+      paragraphs.push({ start: pStart, end: pEnd, text: body, label: findLabel(body) });
+    }
+    pStart = -1;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (pStart >= 0 && !blankBefore[i]) {
+      const prevLast = text.charCodeAt(pEnd - 1);
+      let join = isLowerCode(text, line.start) || isContinuation(prevLast);
+      if (!join && wrapped) {
+        // Hard-wrapped text: a line break ends a paragraph only after a sentence on a short line.
+        join = !(isTerminalCode(prevLast) && prevLen < width * 0.75);
+      }
+      if (join && findLabel(text.slice(line.start, Math.min(line.end, line.start + 80))) && !isLowerCode(text, line.start)) join = false;
+      if (join) {
+        pEnd = line.end;
+        prevLen = line.end - line.start;
+        continue;
+      }
+    }
+    flush();
+    pStart = line.start;
+    pEnd = line.end;
+    prevLen = line.end - line.start;
+  }
+  flush();
+  return paragraphs;
+};
+
+/** A publisher or office standing alone: "U.S. Department of State", "The White House", "Ministry of Foreign Affairs". */
+const PUBLISHER =
+  /^(?:The\s+)?(?:[\p{Lu}][\p{L}.’'\-]*\s+){0,3}(?:Department|Ministry|Embassy|Mission|House|Agency|Council|Government|Bureau|Office|Administration|Commission|Secretariat|Chancellery|Presidency|Kremlin|Palace|Consulate|Delegation)(?:\s+(?:of|for|to)\s+(?:the\s+)?[\p{Lu}][\p{L}.’'\-]*(?:\s+(?:and\s+|of\s+|the\s+)*[\p{Lu}][\p{L}.’'\-]*){0,4})?$/u;
+
+/** What a header paragraph is. */
+type HeaderKind = 'chrome' | 'keyvalue' | 'date' | 'byline' | 'place' | 'heading';
+
+interface Header {
+  title?: string;
+  date?: string;
+  location?: string;
+  people: KnownPerson[];
+  presidentName?: string;
+  defaultSpeaker?: string;
+}
+
+/** Classifies a paragraph of the leading zone, or returns undefined when the body has begun. */
+const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean): HeaderKind | undefined => {
+  const line = p.text;
+  if (line.length > 400) return undefined;
+  const kv = parseKeyValueHeader(line);
+  if (kv && (isSpeakerKey(kv.key) || !p.label || !endsLikeSentence(line))) {
+    if (isSpeakerKey(kv.key)) {
+      const name = kv.value.replace(/\s*[,;(].*$/u, '').trim();
+      if (/^president$/iu.test(kv.key)) header.presidentName ??= name;
+      header.people.push({ name, role: kv.key });
+    } else if (/^(?:date|dated)$/iu.test(kv.key)) {
+      header.date ??= findDate(kv.value)?.iso;
+    } else if (/^(?:place|location|venue|dateline)$/iu.test(kv.key)) {
+      header.location ??= kv.value;
+    }
+    return 'keyvalue';
+  }
+  if (p.label) return undefined;
+  if (isChromeLine(line) || isTranscriberNote(line)) return 'chrome';
+  if (isDateOrTimeLine(line)) {
+    header.date ??= findDate(line)?.iso;
+    return 'date';
+  }
+  const byline = parseByline(line);
+  if (byline) {
+    if (byline.name) header.people.push({ name: byline.name, role: byline.role });
+    return 'byline';
+  }
+  if (isPlaceLine(line)) {
+    header.location ??= normalisePlace(line);
+    return 'place';
+  }
+  if (endsLikeSentence(line.replace(/\b(?:[A-Z]|D\.C|U\.S|Jr|Sr)\.$/u, ''))) return undefined;
+  const { words } = wordShape(line);
+  if (!(words <= 8 || isTitleLike(line, 30))) return undefined;
+  if (PUBLISHER.test(line)) return 'chrome';
+  if (!sawAnchor && header.title === undefined && words >= 2) {
+    header.title = line;
+    const d = findDate(line);
+    if (d) header.date ??= d.iso;
+  }
+  return 'heading';
+};
+
+const QUOTE_PAIRS: readonly (readonly [number, number])[] = [
+  [0x201c, 0x201d], // “ ”
+  [0xab, 0xbb], // « »
+];
+const MAX_QUOTE_CHARS = 2000;
+
+/** Quotation ranges (the words between the quote marks) relative to `text`. */
+export const findQuotations = (text: string): Range[] => {
+  const out: Range[] = [];
+  for (const [open, close] of QUOTE_PAIRS) {
+    let from = 0;
+    for (;;) {
+      const a = text.indexOf(String.fromCharCode(open), from);
+      if (a === -1) break;
+      const b = text.indexOf(String.fromCharCode(close), a + 1);
+      if (b === -1) break;
+      const nextOpen = text.indexOf(String.fromCharCode(open), a + 1);
+      if (nextOpen !== -1 && nextOpen < b) {
+        // Nested or unbalanced opening mark: restart from the later one.
+        from = nextOpen;
+        continue;
+      }
+      if (b - a - 1 >= 1 && b - a - 1 <= MAX_QUOTE_CHARS && /\p{L}/u.test(text.slice(a + 1, b))) out.push([a + 1, b]);
+      from = b + 1;
+    }
+  }
+  // Straight double quotes pair up in order.
+  let a = text.indexOf('"');
+  while (a !== -1) {
+    const b = text.indexOf('"', a + 1);
+    if (b === -1) break;
+    if (b - a - 1 >= 1 && b - a - 1 <= MAX_QUOTE_CHARS && /\p{L}/u.test(text.slice(a + 1, b))) out.push([a + 1, b]);
+    a = text.indexOf('"', b + 1);
+  }
+  if (out.length > 1) out.sort((x, y) => x[0] - y[0]);
+  return out;
+};
+
+/** Splits the content range [start, end) of a paragraph into statement chunks at sentence boundaries. */
+const chunkContent = (text: string, start: number, end: number): { start: number; end: number; sentences: Range[] }[] => {
+  const content = text.slice(start, end);
+  const sentences = splitSentences(content);
+  if (end - start <= MAX_STATEMENT_CHARS) return [{ start, end, sentences }];
+  // Sentences so long they cannot be grouped are cut at spaces.
+  const pieces: Range[] = [];
+  for (const s of sentences) {
+    if (s[1] - s[0] <= MAX_STATEMENT_CHARS * 2) {
+      pieces.push(s);
+      continue;
+    }
+    let a = s[0];
+    while (s[1] - a > MAX_STATEMENT_CHARS) {
+      let cut = content.lastIndexOf(' ', a + MAX_STATEMENT_CHARS);
+      if (cut <= a) cut = a + MAX_STATEMENT_CHARS;
+      pieces.push([a, cut]);
+      a = cut;
+      while (a < s[1] && content.charCodeAt(a) === 32) a++;
+    }
+    if (a < s[1]) pieces.push([a, s[1]]);
+  }
+  const chunks: { start: number; end: number; sentences: Range[] }[] = [];
+  let group: Range[] = [];
+  const close = (): void => {
+    if (group.length === 0) return;
+    const gs = group[0]![0];
+    const ge = group[group.length - 1]![1];
+    chunks.push({ start: start + gs, end: start + ge, sentences: group.map((r) => [r[0] - gs, r[1] - gs] as const) });
+    group = [];
+  };
+  for (const piece of pieces) {
+    if (group.length > 0 && piece[1] - group[0]![0] > MAX_STATEMENT_CHARS) close();
+    group.push(piece);
+  }
+  close();
+  return chunks;
+};
+
+const truncateTitle = (sentence: string): string => {
+  const clean = sentence.replace(/\s+/gu, ' ').trim();
+  if (clean.length <= TITLE_FALLBACK_CHARS) return clean;
+  const cut = clean.lastIndexOf(' ', TITLE_FALLBACK_CHARS);
+  return `${clean.slice(0, cut > 20 ? cut : TITLE_FALLBACK_CHARS)}…`;
+};
+
+/** Whether an unlabelled body paragraph is a heading or chrome rather than a statement. */
+const isBodyNonStatement = (line: string): boolean => {
+  if (isMarkerLine(line) || isTranscriberNote(line) || isChromeLine(line)) return true;
+  if (endsLikeSentence(line)) return false;
+  if (line.length > 300) return false;
+  if (isLinkLine(line)) return true;
+  const { words } = wordShape(line);
+  return words <= 5 || isTitleLike(line, 24);
+};
+
+/** Builds the structured transcript of a decoded text. Pure; never throws on any string. */
+export const structureTranscript = (text: string, metadata: UploadMetadata = {}): StructuredTranscript => {
+  const paragraphs = splitParagraphs(text);
+  const header: Header = { people: [] };
+
+  // Leading zone: header lines (title, author lines, place, date) and chrome before the remarks.
+  let bodyStart = 0;
+  let sawAnchor = false;
+  const limit = Math.min(paragraphs.length, MAX_HEADER_PARAGRAPHS);
+  while (bodyStart < limit) {
+    const kind = classifyHeader(paragraphs[bodyStart]!, header, sawAnchor);
+    if (kind === undefined) break;
+    if (kind === 'byline' || kind === 'place' || kind === 'date' || kind === 'keyvalue') sawAnchor = true;
+    bodyStart++;
+  }
+  // Trailing zone: headings of other pages, link lists, publisher names, footers.
+  let bodyEnd = paragraphs.length;
+  while (bodyEnd > bodyStart) {
+    const p = paragraphs[bodyEnd - 1]!;
+    if (p.label) {
+      if (p.text.length > p.label.contentStart) break;
+    } else if (!(isEdgeChrome(p.text) || isTranscriberNote(p.text) || isDateOrTimeLine(p.text))) {
+      break;
+    }
+    bodyEnd--;
+  }
+  if (bodyEnd === bodyStart) {
+    // Nothing but header-like lines: fall back to every paragraph that is not plainly chrome.
+    bodyStart = 0;
+    bodyEnd = paragraphs.length;
+  }
+
+  // Speakers: count label keys, then build one alias table for the document.
+  const counts = new Map<string, number>();
+  let hasLabels = false;
+  for (let i = bodyStart; i < bodyEnd; i++) {
+    const label = paragraphs[i]!.label;
+    if (label) {
+      hasLabels = true;
+      counts.set(label.key, (counts.get(label.key) ?? 0) + 1);
+    }
+  }
+  const aliases = buildAliases(counts, header.people, header.presidentName);
+  const persons = header.people.filter((p) => p.name);
+  const metaSpeaker = metadata.speaker?.trim() || undefined;
+  header.defaultSpeaker = metaSpeaker ?? (!hasLabels && persons.length === 1 ? persons[0]!.name : undefined);
+
+  const statements: Statement[] = [];
+  const speakers: string[] = [];
+  let speaker = header.defaultSpeaker;
+  let isQuestion = false;
+  let location = header.location;
+  let date = header.date;
+  const emit = (contentStart: number, contentEnd: number): void => {
+    for (const chunk of chunkContent(text, contentStart, contentEnd)) {
+      if (chunk.end <= chunk.start) continue;
+      const body = text.slice(chunk.start, chunk.end);
+      statements.push({
+        seq: statements.length + 1,
+        ...(speaker !== undefined ? { speaker } : {}),
+        ...(isQuestion ? { isQuestion: true } : {}),
+        text: body,
+        span: [chunk.start, chunk.end],
+        sentences: chunk.sentences,
+        quotations: findQuotations(body),
+      });
+      if (speaker !== undefined && !isQuestion && !speakers.includes(speaker)) speakers.push(speaker);
+    }
+  };
+
+  for (let i = bodyStart; i < bodyEnd; i++) {
+    const p = paragraphs[i]!;
+    let contentStart = p.start;
+    if (p.label) {
+      speaker = aliases.get(p.label.key);
+      isQuestion = p.label.isQuestion;
+      contentStart = p.start + p.label.contentStart;
+      while (contentStart < p.end && isSpaceCode(text.charCodeAt(contentStart))) contentStart++;
+      if (contentStart >= p.end) continue; // a bare label: the words follow in the next paragraph
+      const content = text.slice(contentStart, p.end);
+      if (isMarkerLine(content) || isTranscriberNote(content) || isChromeLine(content)) continue;
+    } else {
+      if (isBodyNonStatement(p.text)) continue;
+      if (statements.length === 0 && i === bodyStart) {
+        const dl = parseDateline(p.text);
+        if (dl) {
+          location ??= dl.place;
+          date ??= dl.date;
+          contentStart = p.start + dl.bodyStart;
+        }
+      }
+    }
+    emit(contentStart, p.end);
+  }
+
+  if (statements.length === 0) {
+    // Last resort: any paragraph with letters, so no transcript with words yields nothing.
+    for (const p of paragraphs) {
+      if (isMarkerLine(p.text) || isChromeLine(p.text)) continue;
+      emit(p.start, p.end);
+    }
+    if (statements.length === 0) for (const p of paragraphs) if (!isMarkerLine(p.text)) emit(p.start, p.end);
+  }
+
+  const metaTitle = metadata.title?.trim() || undefined;
+  let title = header.title ?? metaTitle;
+  if (!title) {
+    const first = statements[0];
+    const s = first?.sentences[0];
+    title = first && s ? truncateTitle(first.text.slice(s[0], s[1])) : 'Untitled transcript';
+  }
+  date ??= normaliseDate(metadata.date);
+
+  return {
+    text,
+    title,
+    ...(date !== undefined ? { date } : {}),
+    ...(location !== undefined ? { location } : {}),
+    speakers,
+    statements,
+  };
+};
