@@ -1,5 +1,5 @@
 import { foldTranscript, evolveTranscript, emptyTranscriptView } from '../lambdas/core/projections/transcript-view';
-import { entityMentions, toDetail, toSummary, topicMentions, transcriptDay } from '../lambdas/core/projections/read-models';
+import { entityMentions, toDetail, toSummary, topicCounts, topicMentions, transcriptDay } from '../lambdas/core/projections/read-models';
 import { decideTopicFirstSeen, topicDeltas, topicStatsOf } from '../lambdas/core/projections/topic-stats';
 import {
   buildSegment,
@@ -107,17 +107,17 @@ describe('topic statistics', () => {
   it('moves counters by the difference between revisions', () => {
     const before = foldTranscript('t1', streamOf('t1', [rev1]));
     const after = foldTranscript('t1', streamOf('t1', [rev1, rev2]));
-    expect(topicDeltas(undefined, before)).toEqual([
+    expect(topicDeltas(topicCounts(undefined), topicCounts(before))).toEqual([
       { topic: 'human-rights', mentions: 1, transcripts: 1 },
       { topic: 'rule-of-law', mentions: 1, transcripts: 1 },
       { topic: 'sanctions', mentions: 1, transcripts: 1 },
     ]);
-    expect(topicDeltas(before, after)).toEqual([
+    expect(topicDeltas(topicCounts(before), topicCounts(after))).toEqual([
       { topic: 'civil-society', mentions: 1, transcripts: 1 },
       { topic: 'rule-of-law', mentions: -1, transcripts: -1 },
       { topic: 'sanctions', mentions: -1, transcripts: -1 },
     ]);
-    expect(topicDeltas(after, after)).toEqual([]);
+    expect(topicDeltas(topicCounts(after), topicCounts(after))).toEqual([]);
   });
 
   it('computes first and last seen by transcript day', () => {

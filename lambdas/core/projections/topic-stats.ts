@@ -4,7 +4,7 @@
  * revision, so a new revision replaces its old mentions instead of adding to them.
  */
 import type { EventData } from '../events';
-import { topicCounts, topicMentions } from './read-models';
+import { topicMentions } from './read-models';
 import type { TranscriptView } from './transcript-view';
 
 /** Statistics of one topic. */
@@ -25,10 +25,8 @@ export interface TopicDelta {
   readonly transcripts: number;
 }
 
-/** Counter changes between a transcript's previous view (if any) and its new one. */
-export const topicDeltas = (before: TranscriptView | undefined, after: TranscriptView): TopicDelta[] => {
-  const old = topicCounts(before);
-  const now = topicCounts(after);
+/** Counter changes between a transcript's previous topic counts and its new ones (see `topicCounts`). */
+export const topicDeltas = (old: ReadonlyMap<string, number>, now: ReadonlyMap<string, number>): TopicDelta[] => {
   const topics = [...new Set([...old.keys(), ...now.keys()])].sort();
   return topics
     .map((topic) => {

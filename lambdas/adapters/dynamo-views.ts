@@ -1,0 +1,397 @@
+/**
+ * The DynamoDB adapter of the view store port (VIEWS_TABLE). Key shapes live in view-keys.ts.
+ * Transcript writes are guarded by the summary's projected version inside one transaction that
+ * also moves the topic counters, so a redelivered stream record changes nothing; every other
+ * item is keyed deterministically and simply overwritten.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { EventData } from '../core/events';
+import { mapLimit, segmentIdOf } from '../core/projections/projector';
+import {
+  dateKeyOf,
+  entityMentions,
+  toDetail,
+  toSummary,
+  topicCounts,
+  topicMentions,
+  type Mention,
+  type TranscriptDetail,
+  type TranscriptSummary,
+} from '../core/projections/read-models';
+import { BUCKET_LEVELS, bucketOf, buildSegment, postingsIn, type BucketPostings, type Posting, type SearchSegment } from '../core/projections/search';
+import { topicDeltas } from '../core/projections/topic-stats';
+import { isListed, type TranscriptView } from '../core/projections/transcript-view';
+import type { ListingEntry, ListingIndex, ProjectOutcome, ProjectionState, TopicCounter, ViewStore } from '../core/projections/view-store';
+import {
+  DETAIL_SK,
+  GSI1,
+  STATS_KEY,
+  SUMMARY_SK,
+  TRANSCRIPTS_GSI1PK,
+  VIEW_ATTRIBUTES as A,
+  entityGsi1pk,
+  entitySk,
+  searchPk,
+  statsAttr,
+  topicGsi1pk,
+  topicSk,
+  transcriptPk,
+} from './view-keys';
+
+type Item = Record<string, unknown>;
+
+/** Transcripts per search segment when bulk loading. */
+export const BULK_SEGMENT_SIZE = 500;
+
+const gzipJson = (value: unknown): Uint8Array => gzipSync(JSON.stringify(value), { level: 6 });
+const gunzipJson = <T>(bytes: Uint8Array): T => JSON.parse(gunzipSync(bytes).toString('utf8')) as T;
+
+const units = (c: ConsumedCapacity[] | ConsumedCapacity | undefined): number =>
+  (Array.isArray(c) ? c : c ? [c] : []).reduce((n, x) => n + (x.CapacityUnits ?? 0), 0);
+
+const chunks = <T>(items: readonly T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const errorName = (error: unknown): string => (error as { name?: string })?.name ?? '';
+
+/** The items of a transcript view, keyed deterministically. */
+export const transcriptItems = (view: TranscriptView): { summary: Item; others: Item[]; state: ProjectionState } => {
+  const pk = transcriptPk(view.id);
+  const summary = toSummary(view);
+  const topics = topicMentions(view);
+  const entities = entityMentions(view);
+  const state: ProjectionState = {
+    version: view.version,
+    revision: view.revision,
+    topicCounts: Object.fromEntries(topicCounts(view)),
+    entityKeys: entities.map((e) => e.key),
+    indexedStatements: view.revision > 0 ? view.statements.length : 0,
+  };
+  const listed = isListed(view);
+  const summaryItem: Item = {
+    [A.pk]: pk,
+    [A.sk]: SUMMARY_SK,
+    ...(listed ? { [A.gsi1pk]: TRANSCRIPTS_GSI1PK, [A.gsi1sk]: dateKeyOf(view) } : {}),
+    [A.version]: state.version,
+    [A.revision]: state.revision,
+    [A.topicCounts]: state.topicCounts,
+    [A.entityKeys]: state.entityKeys,
+    [A.indexed]: state.indexedStatements,
+    [A.summary]: summary,
+  };
+  const others: Item[] = [
+    { [A.pk]: pk, [A.sk]: DETAIL_SK, [A.revision]: view.revision, [A.body]: gzipJson(toDetail(view)) },
+    ...topics.map((m) => ({
+      [A.pk]: pk,
+      [A.sk]: topicSk(m.key),
+      [A.gsi1pk]: topicGsi1pk(m.key),
+      [A.gsi1sk]: m.dateKey,
+      [A.mention]: m,
+    })),
+    ...entities.map((m) => ({
+      [A.pk]: pk,
+      [A.sk]: entitySk(m.key),
+      [A.gsi1pk]: entityGsi1pk(m.key),
+      [A.gsi1sk]: m.dateKey,
+      [A.transcriptId]: view.id,
+      [A.revision]: view.revision,
+    })),
+  ];
+  return { summary: summaryItem, others, state };
+};
+
+const searchItems = (segment: SearchSegment): Item[] =>
+  [...segment.buckets].map(([bucket, postings]) => ({
+    [A.pk]: searchPk(segment.level, bucket),
+    [A.sk]: segment.id,
+    [A.body]: gzipJson(postings),
+  }));
+
+/** The view store on DynamoDB. */
+export class DynamoViewStore implements ViewStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly options: { writeConcurrency?: number } = {},
+  ) {}
+
+  async projectionState(transcriptId: string): Promise<ProjectionState | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { [A.pk]: transcriptPk(transcriptId), [A.sk]: SUMMARY_SK },
+        ProjectionExpression: '#v, #r, #tc, #ek, #ix',
+        ExpressionAttributeNames: { '#v': A.version, '#r': A.revision, '#tc': A.topicCounts, '#ek': A.entityKeys, '#ix': A.indexed },
+        ConsistentRead: true,
+      }),
+    );
+    if (!Item) return undefined;
+    return {
+      version: Number(Item[A.version] ?? 0),
+      revision: Number(Item[A.revision] ?? 0),
+      topicCounts: (Item[A.topicCounts] as Record<string, number>) ?? {},
+      entityKeys: (Item[A.entityKeys] as string[]) ?? [],
+      indexedStatements: Number(Item[A.indexed] ?? 0),
+    };
+  }
+
+  async writeTranscript(previous: ProjectionState | undefined, view: TranscriptView): Promise<ProjectOutcome> {
+    if (previous && previous.version >= view.version) return 'unchanged';
+    const pk = transcriptPk(view.id);
+    const { summary, others, state } = transcriptItems(view);
+    const keep = new Set(others.map((i) => i[A.sk] as string));
+    const stale = [
+      ...Object.keys(previous?.topicCounts ?? {}).map(topicSk),
+      ...(previous?.entityKeys ?? []).map(entitySk),
+    ].filter((sk) => !keep.has(sk));
+    await this.batchWrite([
+      ...others.map((Item) => ({ PutRequest: { Item } })),
+      ...stale.map((sk) => ({ DeleteRequest: { Key: { [A.pk]: pk, [A.sk]: sk } } })),
+    ]);
+
+    const deltas = topicDeltas(new Map(Object.entries(previous?.topicCounts ?? {})), new Map(Object.entries(state.topicCounts)));
+    const names: Record<string, string> = {};
+    const values: Record<string, number> = {};
+    const adds = deltas.flatMap((d, i) => {
+      names[`#m${i}`] = statsAttr.mentions(d.topic);
+      names[`#n${i}`] = statsAttr.transcripts(d.topic);
+      values[`:m${i}`] = d.mentions;
+      values[`:n${i}`] = d.transcripts;
+      return [`#m${i} :m${i}`, `#n${i} :n${i}`];
+    });
+    const put = {
+      Put: {
+        TableName: this.tableName,
+        Item: summary,
+        ConditionExpression: 'attribute_not_exists(#pk) OR #v < :v',
+        ExpressionAttributeNames: { '#pk': A.pk, '#v': A.version },
+        ExpressionAttributeValues: { ':v': view.version },
+      },
+    };
+    const update = adds.length
+      ? [{ Update: { TableName: this.tableName, Key: STATS_KEY, UpdateExpression: `ADD ${adds.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values } }]
+      : [];
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.db.send(new TransactWriteCommand({ TransactItems: [put, ...update] }));
+        return 'written';
+      } catch (error) {
+        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+        if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'unchanged';
+        const retriable = errorName(error) === 'TransactionConflictException' || reasons.some((r) => r.Code === 'TransactionConflict');
+        if (!retriable || attempt >= 8) throw error;
+        await sleep(20 * 2 ** attempt * Math.random());
+      }
+    }
+  }
+
+  async writeSearchSegment(segment: SearchSegment): Promise<{ writeUnits: number }> {
+    return { writeUnits: await this.batchWrite(searchItems(segment).map((Item) => ({ PutRequest: { Item } }))) };
+  }
+
+  async knownTopics(): Promise<Set<string>> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: STATS_KEY, ConsistentRead: true }));
+    return new Set(Object.keys(Item ?? {}).flatMap((k) => (k.startsWith('f:') ? [k.slice(2)] : [])));
+  }
+
+  async recordTopicFirstSeen(data: EventData<'TopicFirstSeen'>, at: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: STATS_KEY,
+        UpdateExpression: 'SET #f = if_not_exists(#f, :f)',
+        ExpressionAttributeNames: { '#f': statsAttr.firstSeen(data.topic) },
+        ExpressionAttributeValues: { ':f': { transcriptId: data.transcriptId, at } },
+      }),
+    );
+  }
+
+  async bulkLoad(
+    views: readonly TranscriptView[],
+    firstSeen: readonly { data: EventData<'TopicFirstSeen'>; at: string }[],
+  ): Promise<{ writeUnits: number; searchWriteUnits: number }> {
+    const requests: Record<string, unknown>[] = [];
+    const stats: Item = { ...STATS_KEY };
+    for (const view of views) {
+      const { summary, others, state } = transcriptItems(view);
+      requests.push({ PutRequest: { Item: summary } }, ...others.map((Item) => ({ PutRequest: { Item } })));
+      for (const [topic, n] of Object.entries(state.topicCounts)) {
+        stats[statsAttr.mentions(topic)] = Number(stats[statsAttr.mentions(topic)] ?? 0) + n;
+        stats[statsAttr.transcripts(topic)] = Number(stats[statsAttr.transcripts(topic)] ?? 0) + 1;
+      }
+    }
+    for (const { data, at } of firstSeen) stats[statsAttr.firstSeen(data.topic)] ??= { transcriptId: data.transcriptId, at };
+    let writeUnits = await this.batchWrite(requests);
+    const put = await this.db.send(new PutCommand({ TableName: this.tableName, Item: stats, ReturnConsumedCapacity: 'TOTAL' }));
+    writeUnits += units(put.ConsumedCapacity);
+    let searchWriteUnits = 0;
+    for (const chunk of chunks(views.filter(isListed), BULK_SEGMENT_SIZE)) {
+      searchWriteUnits += (await this.writeSearchSegment(buildSegment(segmentIdOf(chunk), chunk))).writeUnits;
+    }
+    return { writeUnits: writeUnits + searchWriteUnits, searchWriteUnits };
+  }
+
+  async clear(): Promise<void> {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new ScanCommand({ TableName: this.tableName, ProjectionExpression: '#pk, #sk', ExpressionAttributeNames: { '#pk': A.pk, '#sk': A.sk }, ExclusiveStartKey: start }),
+      );
+      await this.batchWrite((page.Items ?? []).map((Key) => ({ DeleteRequest: { Key } })));
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
+
+  async getSummary(transcriptId: string): Promise<TranscriptSummary | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: { [A.pk]: transcriptPk(transcriptId), [A.sk]: SUMMARY_SK } }),
+    );
+    return Item?.[A.summary] as TranscriptSummary | undefined;
+  }
+
+  async getDetail(transcriptId: string): Promise<TranscriptDetail | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: { [A.pk]: transcriptPk(transcriptId), [A.sk]: DETAIL_SK } }),
+    );
+    return Item ? gunzipJson<TranscriptDetail>(Item[A.body] as Uint8Array) : undefined;
+  }
+
+  async getSummaries(transcriptIds: readonly string[]): Promise<Map<string, TranscriptSummary>> {
+    const items = await this.batchGet(transcriptIds, SUMMARY_SK);
+    return new Map(items.map((i) => [(i[A.pk] as string).slice(2), i[A.summary] as TranscriptSummary]));
+  }
+
+  async getDetails(transcriptIds: readonly string[]): Promise<Map<string, TranscriptDetail>> {
+    const items = await this.batchGet(transcriptIds, DETAIL_SK);
+    return new Map(items.map((i) => [(i[A.pk] as string).slice(2), gunzipJson<TranscriptDetail>(i[A.body] as Uint8Array)]));
+  }
+
+  async listing(index: ListingIndex, range: { lo: string; hi: string }, limit: number): Promise<ListingEntry[]> {
+    const gsi1pk =
+      index.kind === 'transcripts' ? TRANSCRIPTS_GSI1PK : index.kind === 'topic' ? topicGsi1pk(index.topic) : entityGsi1pk(index.key);
+    const { Items = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: GSI1,
+        KeyConditionExpression: '#p = :p AND #s BETWEEN :lo AND :hi',
+        ExpressionAttributeNames: { '#p': A.gsi1pk, '#s': A.gsi1sk },
+        ExpressionAttributeValues: { ':p': gsi1pk, ':lo': range.lo, ':hi': range.hi },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return Items.map((i) => this.toEntry(i));
+  }
+
+  async topicCounters(): Promise<TopicCounter[]> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: STATS_KEY }));
+    const topics = new Set(Object.keys(Item ?? {}).flatMap((k) => (/^[mnf]:/.test(k) ? [k.slice(2)] : [])));
+    return [...topics].sort().map((topic) => {
+      const f = Item?.[statsAttr.firstSeen(topic)] as { transcriptId: string; at: string } | undefined;
+      return {
+        topic,
+        mentions: Number(Item?.[statsAttr.mentions(topic)] ?? 0),
+        transcripts: Number(Item?.[statsAttr.transcripts(topic)] ?? 0),
+        ...(f ? { firstArchived: f } : {}),
+      };
+    });
+  }
+
+  async topicEdge(topic: string, edge: 'first' | 'last'): Promise<ListingEntry | undefined> {
+    const { Items = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: GSI1,
+        KeyConditionExpression: '#p = :p',
+        ExpressionAttributeNames: { '#p': A.gsi1pk },
+        ExpressionAttributeValues: { ':p': topicGsi1pk(topic) },
+        ScanIndexForward: edge === 'first',
+        Limit: 1,
+      }),
+    );
+    return Items[0] ? this.toEntry(Items[0]) : undefined;
+  }
+
+  async postings(term: string): Promise<Posting[]> {
+    const perLevel = await Promise.all(
+      BUCKET_LEVELS.map(async (level) => {
+        const out: Posting[] = [];
+        let start: Record<string, unknown> | undefined;
+        do {
+          const page = await this.db.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              KeyConditionExpression: '#p = :p',
+              ExpressionAttributeNames: { '#p': A.pk },
+              ExpressionAttributeValues: { ':p': searchPk(level, bucketOf(term, level)) },
+              ExclusiveStartKey: start,
+            }),
+          );
+          for (const item of page.Items ?? []) out.push(...postingsIn(gunzipJson<BucketPostings>(item[A.body] as Uint8Array), term));
+          start = page.LastEvaluatedKey;
+        } while (start);
+        return out;
+      }),
+    );
+    return perLevel.flat();
+  }
+
+  private toEntry(item: Item): ListingEntry {
+    const dateKey = item[A.gsi1sk] as string;
+    const transcriptId = (item[A.pk] as string).slice(2);
+    const summary = item[A.summary] as TranscriptSummary | undefined;
+    const mention = item[A.mention] as Mention | undefined;
+    return { dateKey, transcriptId, ...(summary ? { summary } : {}), ...(mention ? { mention } : {}) };
+  }
+
+  private async batchGet(transcriptIds: readonly string[], sk: string): Promise<Item[]> {
+    const unique = [...new Set(transcriptIds)];
+    const results = await mapLimit(chunks(unique, 100), 4, async (chunk) => {
+      const out: Item[] = [];
+      let keys: Record<string, unknown>[] | undefined = chunk.map((id) => ({ [A.pk]: transcriptPk(id), [A.sk]: sk }));
+      for (let attempt = 0; keys && keys.length > 0; attempt++) {
+        const res = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }));
+        out.push(...(res.Responses?.[this.tableName] ?? []));
+        keys = res.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined;
+        if (keys?.length) await sleep(Math.min(1000, 10 * 2 ** attempt));
+      }
+      return out;
+    });
+    return results.flat();
+  }
+
+  /** Writes put/delete requests in batches of 25, retrying unprocessed ones; returns write units. */
+  private async batchWrite(requests: readonly Record<string, unknown>[]): Promise<number> {
+    const totals = await mapLimit(chunks(requests, 25), this.options.writeConcurrency ?? 4, async (chunk) => {
+      let pending: Record<string, unknown>[] | undefined = chunk;
+      let total = 0;
+      for (let attempt = 0; pending && pending.length > 0; attempt++) {
+        const res = await this.db.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never }, ReturnConsumedCapacity: 'TOTAL' }),
+        );
+        total += units(res.ConsumedCapacity);
+        pending = res.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined;
+        if (pending?.length) await sleep(Math.min(1000, 10 * 2 ** attempt));
+      }
+      return total;
+    });
+    return totals.reduce((a, b) => a + b, 0);
+  }
+}

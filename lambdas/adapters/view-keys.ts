@@ -1,0 +1,66 @@
+/**
+ * Key names and key builders of the views table (VIEWS_TABLE), in one place. Items are overloaded:
+ *
+ * | item                    | pk                     | sk                | gsi1pk            | gsi1sk         |
+ * |-------------------------|------------------------|-------------------|-------------------|----------------|
+ * | transcript summary      | T#<id>                 | SUMMARY           | TRANSCRIPTS       | <day>#<id>     |
+ * | transcript detail       | T#<id>                 | DETAIL            |                   |                |
+ * | topic mention           | T#<id>                 | TOPIC#<topic>     | TOPIC#<topic>     | <day>#<id>     |
+ * | entity mention          | T#<id>                 | ENTITY#<key>      | ENTITY#<key>      | <day>#<id>     |
+ * | topic counters          | STATS                  | TOPICS            |                   |                |
+ * | search bucket           | SX#<level>#<bucket>    | <segment id>      |                   |                |
+ *
+ * gsi2 is reserved (no item uses it yet).
+ */
+
+/** Attribute names of the views table. */
+export const VIEW_ATTRIBUTES = {
+  pk: 'pk',
+  sk: 'sk',
+  gsi1pk: 'gsi1pk',
+  gsi1sk: 'gsi1sk',
+  /** Last stream version projected (N), on summaries. */
+  version: 'version',
+  revision: 'revision',
+  /** Topic → statement count of the projected revision (M), on summaries. */
+  topicCounts: 'tc',
+  /** Entity keys of the projected revision (L), on summaries. */
+  entityKeys: 'ek',
+  /** Statements of the projected revision in the search index (N), on summaries. */
+  indexed: 'ix',
+  summary: 'summary',
+  mention: 'mention',
+  /** gzip of JSON (B): transcript detail, search bucket postings. */
+  body: 'body',
+  transcriptId: 'tid',
+} as const;
+
+/** The name of the gsi1 index. */
+export const GSI1 = 'gsi1';
+
+/** Partition of a transcript's items. */
+export const transcriptPk = (id: string): string => `T#${id}`;
+/** Sort key of a transcript's summary. */
+export const SUMMARY_SK = 'SUMMARY';
+/** Sort key of a transcript's detail. */
+export const DETAIL_SK = 'DETAIL';
+/** Sort key of a transcript's mention of a topic. */
+export const topicSk = (topic: string): string => `TOPIC#${topic}`;
+/** Sort key of a transcript's mention of an entity. */
+export const entitySk = (key: string): string => `ENTITY#${key}`;
+/** gsi1 partition listing every transcript. */
+export const TRANSCRIPTS_GSI1PK = 'TRANSCRIPTS';
+/** gsi1 partition listing a topic's mentions. */
+export const topicGsi1pk = (topic: string): string => `TOPIC#${topic}`;
+/** gsi1 partition listing an entity's mentions. */
+export const entityGsi1pk = (key: string): string => `ENTITY#${key}`;
+/** The topic counters item. */
+export const STATS_KEY = { pk: 'STATS', sk: 'TOPICS' } as const;
+/** Counter attribute names on the stats item. */
+export const statsAttr = {
+  mentions: (topic: string) => `m:${topic}`,
+  transcripts: (topic: string) => `n:${topic}`,
+  firstSeen: (topic: string) => `f:${topic}`,
+} as const;
+/** Partition of one search bucket at one level. */
+export const searchPk = (level: number, bucket: number): string => `SX#${level}#${bucket}`;
