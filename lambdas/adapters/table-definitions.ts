@@ -40,7 +40,7 @@ export type TableId = 'events' | 'views' | 'webhooks' | 'idempotency';
  * Events: the append-only event store. One item is one *commit*: a run of consecutive events of
  * one stream (pk = stream, sk = first version in the run), gzip-compressed, kept under the item
  * limit. Its stream (NEW_IMAGE) is the outbox for projections and webhooks. The `byTime` index
- * (pk = `log#<UTC day>`, sk = commit id, a ULID) reads "everything since X" in time order.
+ * (pk = `log#<UTC month>`, sk = commit id, a ULID) reads "everything since X" in time order.
  */
 export const EVENTS_TABLE: TableDefinition = {
   id: 'events',
