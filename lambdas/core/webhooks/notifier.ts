@@ -44,8 +44,11 @@ export interface NotifyResult {
 
 /** The notifier. */
 export interface Notifier {
-  /** Fans out the webhook messages in these events (one or more commits). */
-  notify(events: readonly StoredEvent[]): Promise<NotifyResult>;
+  /**
+   * Fans out the webhook messages in these events (one or more commits). `subscriptions` lets a
+   * caller share one read of the subscriptions across the records of a batch.
+   */
+  notify(events: readonly StoredEvent[], options?: { subscriptions?: () => Promise<readonly Subscription[]> }): Promise<NotifyResult>;
 }
 
 /** A new delivery of a message to a subscription. */
@@ -74,10 +77,10 @@ export const createNotifier = (deps: NotifierDeps): Notifier => {
   const warn = deps.onWarning ?? (() => undefined);
 
   return {
-    async notify(events) {
+    async notify(events, options = {}) {
       const messages = await messagesFromEvents(events, reader, { linkBase: deps.linkBase });
       if (messages.length === 0) return { messages: 0, created: 0, existing: 0, attempted: 0 };
-      const subscriptions = await store.allSubscriptions();
+      const subscriptions = await (options.subscriptions ?? (() => store.allSubscriptions()))();
       const startMs = clock.now();
       let created = 0;
       let existing = 0;

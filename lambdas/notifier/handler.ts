@@ -1,0 +1,32 @@
+/**
+ * Notifier: DynamoDB stream of the events table → webhook deliveries. Each record is one commit
+ * item; the ones carrying webhook-relevant event types are decoded and fanned out (the first
+ * attempt of each new delivery is made at once). Failed records are reported as batch item
+ * failures, so the stream retries from them; redelivered records create nothing new.
+ */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Subscription } from '../core/webhooks/subscription';
+import { decodeCommitItem } from '../adapters/event-commits';
+import { webhookRuntime } from '../adapters/webhook-runtime';
+import { FUNCTIONS } from '../adapters/wiring';
+
+const RELEVANT: readonly string[] = FUNCTIONS.notifier.source.eventTypes;
+
+/** Whether a commit holds an event type that can become a webhook (AWS filters; locally every commit comes). */
+const isRelevant = (record: DynamoDBRecord): boolean =>
+  record.eventName !== 'REMOVE' && (record.dynamodb?.NewImage?.types?.SS ?? []).some((t) => RELEVANT.includes(t));
+
+/** The Lambda handler. */
+export const handler = async (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
+  const runtime = webhookRuntime();
+  let subscriptions: Promise<readonly Subscription[]> | undefined;
+  // One read of the subscriptions serves every record of the batch.
+  const loadSubscriptions = (): Promise<readonly Subscription[]> => (subscriptions ??= runtime.store.allSubscriptions());
+  const recordHandler = async (record: DynamoDBRecord): Promise<void> => {
+    if (!isRelevant(record)) return;
+    await runtime.notifier.notify(decodeCommitItem(record.dynamodb?.NewImage), { subscriptions: loadSubscriptions });
+  };
+  // A processor per invocation: its state must not be shared by overlapping local invocations.
+  return processPartialResponse(event, recordHandler, new BatchProcessor(EventType.DynamoDBStreams), context ? { context } : undefined);
+};
