@@ -1,0 +1,33 @@
+/**
+ * Projector: DynamoDB stream of the events table → views. Each record is one commit item; the
+ * batch's commits are decoded and handed to `projectEvents`, which folds each touched stream and
+ * writes views idempotently. A failure throws, so the stream redelivers the batch (harmless).
+ */
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { systemClock } from '../core/clock';
+import type { StoredEvent } from '../core/events';
+import { projectEvents, type ProjectionReport, type ProjectorDeps } from '../core/projections/projector';
+import { dynamoClient, documentClient } from '../adapters/aws-clients';
+import { tableName } from '../adapters/config';
+import { decodeCommitItem } from '../adapters/event-commits';
+import { DynamoEventStore } from '../adapters/dynamo-event-store';
+import { DynamoViewStore } from '../adapters/dynamo-views';
+
+let deps: ProjectorDeps | undefined;
+const projectorDeps = (): ProjectorDeps =>
+  (deps ??= {
+    store: new DynamoEventStore({ client: dynamoClient(), tableName: tableName('events') }),
+    views: new DynamoViewStore(documentClient(), tableName('views')),
+    clock: systemClock,
+  });
+
+/** The events of a stream batch's inserted or modified commit items, in record order. */
+export const eventsOfStreamEvent = (event: DynamoDBStreamEvent): StoredEvent[] =>
+  event.Records.flatMap((r) => (r.eventName !== 'REMOVE' && r.dynamodb?.NewImage ? decodeCommitItem(r.dynamodb.NewImage) : []));
+
+/** Projects one stream batch with the given ports (the local runtime and tests inject theirs). */
+export const projectStreamEvent = (deps: ProjectorDeps, event: DynamoDBStreamEvent): Promise<ProjectionReport> =>
+  projectEvents(deps, eventsOfStreamEvent(event));
+
+/** The Lambda handler. */
+export const handler = async (event: DynamoDBStreamEvent): Promise<ProjectionReport> => projectStreamEvent(projectorDeps(), event);
