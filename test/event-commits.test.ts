@@ -48,7 +48,7 @@ describe('encodeCommit', () => {
     expect(item.sk).toEqual({ N: '1' });
     expect(item.last).toEqual({ N: '4' });
     expect(item.count).toEqual({ N: '4' });
-    expect(item.tpk).toEqual({ S: 'log#2026-11-27' });
+    expect(item.tpk).toEqual({ S: 'log#2026-11' });
     expect(item.tsk).toEqual({ S: 'C1' });
     expect(new Set(item.types?.SS)).toEqual(new Set(['TranscriptReceived', 'StatementRecorded']));
     const decoded = decodeCommitItem(item);
@@ -126,7 +126,8 @@ describe('encodeCommits', () => {
 });
 
 describe('logPartition', () => {
-  it('is the UTC day of the commit', () => {
-    expect(logPartition(Date.UTC(2026, 0, 2, 23, 59, 59))).toBe('log#2026-01-02');
+  it('is the UTC month of the commit', () => {
+    expect(logPartition(Date.UTC(2026, 0, 31, 23, 59, 59))).toBe('log#2026-01');
+    expect(logPartition(Date.UTC(2026, 1, 1))).toBe('log#2026-02');
   });
 });

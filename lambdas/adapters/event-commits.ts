@@ -23,7 +23,7 @@ export const COMMIT_ATTRIBUTES = {
   body: 'body',
   /** Distinct event types inside (SS), for stream filter criteria. */
   types: 'types',
-  /** byTime index partition: `log#<UTC day of commit>`. */
+  /** byTime index partition: `log#<UTC month of commit>` (YYYY-MM). */
   tpk: 'tpk',
   /** byTime index sort key: the commit id. */
   tsk: 'tsk',
@@ -43,8 +43,13 @@ export const COMMIT_FORMAT = 1;
 /** Compressed body budget per item: well under DynamoDB's 400 KB item limit (keys and GSI copy included). */
 export const DEFAULT_MAX_COMMIT_BYTES = 350 * 1024;
 
-/** The byTime index partition of a commit made at `timeMs`: `log#YYYY-MM-DD` (UTC). */
-export const logPartition = (timeMs: number): string => `log#${new Date(timeMs).toISOString().slice(0, 10)}`;
+/**
+ * The byTime index partition of a commit made at `timeMs`: `log#YYYY-MM` (UTC). Months, not days:
+ * all current writes land on one partition value either way, and rebuilding from an early date
+ * walks 12 partitions a year instead of 365 (measured: 2 × ~2,500 empty day queries took 15 s
+ * on DynamoDB Local).
+ */
+export const logPartition = (timeMs: number): string => `log#${new Date(timeMs).toISOString().slice(0, 7)}`;
 
 /** A commit item could not be built or read. */
 export class CommitCodecError extends Error {
