@@ -1,0 +1,195 @@
+/**
+ * The archive's read side: listings, topic mentions, topic statistics and statement search over
+ * the view store port. Pages are ordered newest first and resume from a position (`after`) that
+ * the API wraps into an opaque, signed cursor.
+ */
+import { TOPIC_IDS } from '../topic-ids';
+import { entityKey, type TranscriptSummary } from './read-models';
+import { intersectPostings, matchesQuery, parseSearchQuery, type Candidate } from './search';
+import type { ListingIndex, ViewStore } from './view-store';
+
+/** Where a page resumes: after statement `s` (or the whole entry, when absent) of entry `k`. */
+export interface Position {
+  /** The entry's sort key (`<day>#<transcriptId>`). */
+  readonly k: string;
+  /** The last statement seq consumed in that entry. */
+  readonly s?: number;
+}
+
+/** A page of results and where the next one starts. */
+export interface PageOf<T> {
+  readonly items: T[];
+  readonly next?: Position;
+}
+
+/** Day bounds (YYYY-MM-DD, inclusive) and paging of a listing. */
+export interface ListingOptions {
+  readonly from?: string;
+  readonly to?: string;
+  readonly limit: number;
+  readonly after?: Position;
+}
+
+const rangeOf = (o: ListingOptions): { lo: string; hi: string } => {
+  const lo = o.from ?? '0';
+  const top = o.to ? `${o.to}#~` : '9999-99-99#~';
+  const hi = o.after && o.after.k < top ? o.after.k : top;
+  return { lo, hi };
+};
+
+/** Transcripts, newest first, optionally those mentioning a topic and/or an entity. */
+export const listTranscripts = async (
+  views: ViewStore,
+  filter: { readonly topic?: string; readonly entity?: string },
+  o: ListingOptions,
+): Promise<PageOf<TranscriptSummary>> => {
+  const ek = filter.entity === undefined ? undefined : entityKey(filter.entity);
+  const index: ListingIndex = filter.topic ? { kind: 'topic', topic: filter.topic } : ek !== undefined ? { kind: 'entity', key: ek } : { kind: 'transcripts' };
+  const keep = (s: TranscriptSummary) => !(filter.topic && ek !== undefined) || s.entities.some((n) => entityKey(n) === ek);
+  const out: { k: string; summary: TranscriptSummary }[] = [];
+  let { lo, hi } = rangeOf(o);
+  if (lo > hi) return { items: [] };
+  let skip = o.after?.k;
+  const chunk = o.limit + 2;
+  for (;;) {
+    const raw = await views.listing(index, { lo, hi }, chunk);
+    const entries = raw.filter((e) => e.dateKey !== skip);
+    const missing = entries.filter((e) => !e.summary).map((e) => e.transcriptId);
+    const fetched = missing.length ? await views.getSummaries(missing) : new Map<string, TranscriptSummary>();
+    for (const e of entries) {
+      const summary = e.summary ?? fetched.get(e.transcriptId);
+      if (summary && keep(summary)) out.push({ k: e.dateKey, summary });
+      if (out.length > o.limit) break;
+    }
+    const last = raw[raw.length - 1];
+    if (out.length > o.limit || raw.length < chunk || !last) break;
+    hi = last.dateKey;
+    skip = last.dateKey;
+  }
+  const items = out.slice(0, o.limit);
+  return { items: items.map((i) => i.summary), ...(out.length > o.limit ? { next: { k: items[items.length - 1]!.k } } : {}) };
+};
+
+/** One statement that mentions a topic. */
+export interface MentionHit {
+  readonly transcriptId: string;
+  readonly title: string;
+  readonly date?: string;
+  readonly revision: number;
+  readonly seq: number;
+  readonly text: string;
+}
+
+/** The statements that mention a topic, newest transcript first, in document order within one. */
+export const topicMentionsPage = async (views: ViewStore, topic: string, o: ListingOptions): Promise<PageOf<MentionHit>> => {
+  const out: { k: string; s: number; hit: MentionHit }[] = [];
+  let { lo, hi } = rangeOf(o);
+  if (lo > hi) return { items: [] };
+  let resume: Position | undefined = o.after;
+  const chunk = o.limit + 2;
+  for (;;) {
+    const entries = await views.listing({ kind: 'topic', topic }, { lo, hi }, chunk);
+    for (const e of entries) {
+      const m = e.mention;
+      if (!m) continue;
+      const after = resume && e.dateKey === resume.k ? (resume.s ?? Infinity) : -Infinity;
+      for (const st of m.statements) {
+        if (st.seq <= after) continue;
+        out.push({
+          k: e.dateKey,
+          s: st.seq,
+          hit: { transcriptId: m.transcriptId, title: m.title, ...(m.date ? { date: m.date } : {}), revision: m.revision, seq: st.seq, text: st.text },
+        });
+        if (out.length > o.limit) break;
+      }
+      if (out.length > o.limit) break;
+    }
+    const last = entries[entries.length - 1];
+    if (out.length > o.limit || entries.length < chunk || !last) break;
+    hi = last.dateKey;
+    resume = { k: last.dateKey };
+  }
+  const items = out.slice(0, o.limit);
+  const end = items[items.length - 1];
+  return { items: items.map((i) => i.hit), ...(out.length > o.limit && end ? { next: { k: end.k, s: end.s } } : {}) };
+};
+
+/** A topic with its statistics, as GET /topics serves it. */
+export interface TopicOverview {
+  readonly topic: string;
+  readonly mentions: number;
+  readonly transcripts: number;
+  readonly firstSeen: { readonly date: string; readonly transcriptId: string } | null;
+  readonly lastSeen: { readonly date: string; readonly transcriptId: string } | null;
+  /** The TopicFirstSeen decision: the first transcript archived that mentions it. */
+  readonly firstArchived: { readonly transcriptId: string; readonly at: string } | null;
+}
+
+/** Every topic of the taxonomy (and any other seen) with mention counts and first/last seen days. */
+export const topicsOverview = async (views: ViewStore): Promise<TopicOverview[]> => {
+  const counters = new Map((await views.topicCounters()).map((c) => [c.topic, c]));
+  const topics = [...new Set<string>([...TOPIC_IDS, ...counters.keys()])];
+  return Promise.all(
+    topics.map(async (topic) => {
+      const c = counters.get(topic);
+      const seen = (c?.transcripts ?? 0) > 0;
+      const [first, last] = seen ? await Promise.all([views.topicEdge(topic, 'first'), views.topicEdge(topic, 'last')]) : [];
+      const at = (e: typeof first) => (e ? { date: e.dateKey.slice(0, 10), transcriptId: e.transcriptId } : null);
+      return {
+        topic,
+        mentions: c?.mentions ?? 0,
+        transcripts: c?.transcripts ?? 0,
+        firstSeen: at(first),
+        lastSeen: at(last),
+        firstArchived: c?.firstArchived ?? null,
+      };
+    }),
+  );
+};
+
+/** One statement found by a search. */
+export interface SearchHit extends MentionHit {
+  readonly speaker?: string;
+}
+
+/**
+ * Statements matching every word and phrase of `q`, newest first. Candidates come from the index
+ * (postings intersected per statement); each is then checked against the transcript's current
+ * revision and, for phrases, its text.
+ */
+export const searchStatements = async (views: ViewStore, q: string, o: { limit: number; after?: Position }): Promise<PageOf<SearchHit>> => {
+  const query = parseSearchQuery(q);
+  if (query.terms.length === 0) return { items: [] };
+  const perTerm = await Promise.all(query.terms.map((t) => views.postings(t)));
+  const after = o.after;
+  let candidates: Candidate[] = intersectPostings(perTerm);
+  if (after) candidates = candidates.filter((c) => c.dateKey < after.k || (c.dateKey === after.k && c.seq > (after.s ?? Infinity)));
+  const out: { c: Candidate; hit: SearchHit }[] = [];
+  let i = 0;
+  while (i < candidates.length && out.length <= o.limit) {
+    // Fetch the transcripts of the next candidates in one round trip.
+    const ids: string[] = [];
+    let j = i;
+    while (j < candidates.length && ids.length < 25) {
+      const id = candidates[j]!.transcriptId;
+      if (!ids.includes(id)) ids.push(id);
+      j++;
+    }
+    while (j < candidates.length && ids.includes(candidates[j]!.transcriptId)) j++;
+    const details = await views.getDetails(ids);
+    for (; i < j && out.length <= o.limit; i++) {
+      const c = candidates[i]!;
+      const d = details.get(c.transcriptId);
+      if (!d || d.revision !== c.revision) continue;
+      const st = d.statements.find((s) => s.seq === c.seq);
+      if (!st || !matchesQuery(st.text, query)) continue;
+      out.push({
+        c,
+        hit: { transcriptId: d.id, title: d.title, ...(d.date ? { date: d.date } : {}), revision: d.revision, seq: st.seq, ...(st.speaker ? { speaker: st.speaker } : {}), text: st.text },
+      });
+    }
+  }
+  const items = out.slice(0, o.limit);
+  const end = items[items.length - 1];
+  return { items: items.map((x) => x.hit), ...(out.length > o.limit && end ? { next: { k: end.c.dateKey, s: end.c.seq } } : {}) };
+};
