@@ -1,0 +1,67 @@
+/**
+ * Awards presented in a statement: "presented X with the … award", "presented the … Prize to X",
+ * "congratulated 2020 TIP Hero X", "X received the … Award", "awarded the … Medal to X". The
+ * recipient is the person named in the recipient phrase (else an organisation, else the phrase);
+ * the recipient's organisation is an organisation named beside them ("X, Director of Y").
+ */
+import type { Extraction } from '../types';
+import type { Mention } from './entities';
+import type { StatementMentions } from './meetings';
+
+const AWARD_WORD = String.raw`(?:[Aa]wards?|[Pp]rizes?|[Mm]edals?|[Hh]onou?rs?|[Tt]roph(?:y|ies)|[Cc]itations?)`;
+const DET = String.raw`(?:the|a|an|this|this year[’']s|their|her|his)`;
+
+interface Pattern {
+  readonly re: RegExp;
+  /** Which groups hold the award and the recipient phrase. */
+  readonly award: number;
+  readonly recipient: number;
+}
+
+const PATTERNS: readonly Pattern[] = [
+  { re: new RegExp(String.raw`\bpresent(?:ed|s|ing)?\s+(.{3,160}?)\s+with\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD})\b`, 'g'), award: 2, recipient: 1 },
+  { re: new RegExp(String.raw`\b(?:present(?:ed|s|ing)?|award(?:ed|s|ing)?|bestow(?:ed|s)?|confer(?:red|s)?)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD})\s+(?:to|on|upon)\s+([^.;:]{3,160})`, 'g'), award: 1, recipient: 2 },
+  { re: /\bcongratulat(?:e|ed|es|ing)\s+((?:(?:19|20)\d\d\s+)?(?:[A-Z][\p{L}’'-]*\s+){0,5}(?:Heroes|Hero|Laureates?|[Ww]inners?|[Aa]wardees?|[Hh]onorees?|[Rr]ecipients?))\s+([^.;:]{3,160})/gu, award: 1, recipient: 2 },
+  { re: new RegExp(String.raw`([^.;:]{3,120}?)\s+(?:received|accepted|won|was awarded|were awarded|was presented with|was honou?red with|is the recipient of|was named the recipient of)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD})\b`, 'g'), award: 2, recipient: 1 },
+];
+
+const cleanAward = (award: string): string => award.replace(/\s+/g, ' ').trim();
+
+/** The awards presented in each statement. */
+export const findAwards = (items: readonly StatementMentions[], nameOf: ReadonlyMap<Mention, string>): Extraction['awards'] => {
+  const awards: Extraction['awards'][number][] = [];
+  const seen = new Set<string>();
+  for (const { statement, mentions } of items) {
+    const text = statement.text;
+    if (!/award|prize|medal|honou?r|troph|citation|hero|laureate|winner|recipient/i.test(text)) continue;
+    for (const { re, award: ag, recipient: rg } of PATTERNS) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text)) !== null) {
+        const award = cleanAward(m[ag]!);
+        const recipientText = m[rg]!;
+        const rStart = m.index + m[0].indexOf(recipientText, rg === 1 ? 0 : m[0].indexOf(m[ag]!) + m[ag]!.length);
+        const rEnd = rStart + recipientText.length;
+        const inside = mentions.filter((x) => x.start >= rStart && x.end <= rEnd);
+        // A recipient phrase before the verb: the person nearest the verb; after it: the first one.
+        const people = inside.filter((x) => x.kind === 'person');
+        const person = rg === 1 && re === PATTERNS[3]!.re ? people[people.length - 1] : people[0];
+        const org = inside.find((x) => x.kind === 'organization' && (!person || x.start > person.start));
+        let recipient: string | undefined;
+        if (person) recipient = nameOf.get(person) ?? person.name;
+        else if (org) recipient = nameOf.get(org) ?? org.name;
+        else {
+          const phrase = recipientText.replace(/^(?:the|a|an|our|my)\s+/i, '').trim();
+          if (phrase.split(/\s+/).length <= 6 && /^\p{Lu}/u.test(phrase)) recipient = phrase;
+        }
+        if (!recipient || award.length < 3) continue;
+        const key = `${statement.seq}|${award}|${recipient}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const recipientOrganization = person && org ? (nameOf.get(org) ?? org.name) : undefined;
+        awards.push({ award, recipient, ...(recipientOrganization ? { recipientOrganization } : {}), statementSeq: statement.seq });
+      }
+    }
+  }
+  return awards;
+};

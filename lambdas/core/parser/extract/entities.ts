@@ -1,0 +1,433 @@
+/**
+ * People, organisations and places named in a statement, found over its tokens in four passes
+ * that each claim the tokens they use: titles before names ("Foreign Minister Tileuberdi",
+ * "Special Representative for International Cooperation Yerzhan Kazykhan", "mayor Dossayev",
+ * "poet, Abai"); organisation names (capitalised runs ending in Council/Center/…, "Ministry of …",
+ * "Director of X"); the gazetteer (countries, demonyms, capitals, regions, organisations); and
+ * remaining capitalised runs that read as full names. `resolveEntities` then merges mentions into
+ * one entity per person, place or organisation ("Special Advisor Minkara" + "Sara Minkara").
+ */
+import type { Extraction, Statement } from '../types';
+import {
+  COMMON,
+  GAZETTEER,
+  GIVEN,
+  LEADING_STOPWORDS,
+  NAME_PARTICLES,
+  NOT_NAME,
+  ORG_CONNECTORS,
+  ORG_HEAD,
+  ORG_PREFIX,
+  ORG_ROLE,
+  ROLE,
+  TITLE_WORDS,
+  TITLES,
+} from './lexicon';
+import { gap, Sep, type Tokens } from './tokens';
+
+/** The kind of a named entity. */
+export type EntityKind = 'person' | 'organization' | 'place';
+
+/** One naming of an entity in one statement. */
+export interface Mention {
+  readonly kind: EntityKind;
+  /** Grouping key within its kind. */
+  readonly key: string;
+  /** The words as written. */
+  readonly surface: string;
+  /** Proposed display name. */
+  readonly name: string;
+  readonly title?: string;
+  readonly seq: number;
+  /** Character span in the statement text. */
+  readonly start: number;
+  readonly end: number;
+  /** For people: the surname (last word), lower-case, and whether only one word was given. */
+  readonly surname?: string;
+  readonly single?: boolean;
+}
+
+/** A capitalised word that belongs to no entity yet (a possible later surname mention). */
+export interface Leftover {
+  readonly word: string;
+  readonly seq: number;
+}
+
+const isCap = (t: Tokens, i: number): boolean => {
+  const c = t.raw[i]!.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  return t.raw[i]![0] !== t.lower[i]![0];
+};
+
+const isAllCaps = (t: Tokens, i: number): boolean => t.raw[i]!.length > 1 && t.raw[i] === t.raw[i]!.toUpperCase() && /\p{L}/u.test(t.raw[i]!);
+const isInitial = (t: Tokens, i: number): boolean => t.raw[i]!.length === 1 && isCap(t, i);
+const isCommon = (t: Tokens, i: number): boolean => COMMON.has(t.lower[i]!) && !GIVEN.has(t.raw[i]!);
+
+/** Whether token j continues a name from token j-1: a space, a hyphen, or a full stop after an initial. */
+const nameJoins = (t: Tokens, j: number): boolean => {
+  const sep = t.sep[j]!;
+  if (sep === Sep.Space || sep === Sep.Join) return sep === Sep.Space || gap(t, j) === '-';
+  if (sep === Sep.Period) return isInitial(t, j - 1) || t.raw[j - 1] === 'St' || t.raw[j - 1] === 'Jr';
+  if (sep === Sep.Apostrophe) return t.raw[j - 1]!.length === 1 && t.lower[j] !== 's' && t.lower[j] !== 't';
+  return false;
+};
+
+const softJoin = (t: Tokens, j: number): boolean => {
+  const sep = t.sep[j]!;
+  return sep === Sep.Space || sep === Sep.Join || (sep === Sep.Period && isInitial(t, j - 1));
+};
+
+/** Whether only a comma (and spaces) lies between tokens j-1 and j. */
+const commaBefore = (t: Tokens, j: number): boolean => t.sep[j] === Sep.Hard && gap(t, j).trim() === ',';
+
+interface Ctx {
+  readonly t: Tokens;
+  readonly text: string;
+  readonly seq: number;
+  readonly used: Uint8Array;
+  readonly mentions: Mention[];
+}
+
+const span = (ctx: Ctx, a: number, b: number): string => ctx.text.slice(ctx.t.start[a], ctx.t.end[b]);
+
+const personMention = (ctx: Ctx, a: number, b: number, title?: string): void => {
+  const { t } = ctx;
+  const surface = span(ctx, a, b);
+  const core: string[] = [];
+  for (let k = a; k <= b; k++) if (!isInitial(t, k) && !NAME_PARTICLES.has(t.raw[k]!)) core.push(t.lower[k]!);
+  if (core.length === 0) return;
+  const single = core.length === 1;
+  const surname = core[core.length - 1]!;
+  ctx.mentions.push({
+    kind: 'person',
+    key: single ? surname : `${core[0]} ${surname}`,
+    surface,
+    name: surface,
+    ...(title ? { title } : {}),
+    seq: ctx.seq,
+    start: t.start[a]!,
+    end: t.end[b]!,
+    surname,
+    single,
+  });
+  for (let k = a; k <= b; k++) ctx.used[k] = 1;
+};
+
+/** Name words from i on: capitalised, not a title or calendar word, joined as names are. */
+const nameRun = (ctx: Ctx, i: number, strict: boolean): number => {
+  const { t, used } = ctx;
+  let j = i;
+  let core = 0;
+  while (j < t.count && !used[j]) {
+    if (j > i && !nameJoins(t, j)) break;
+    const raw = t.raw[j]!;
+    if (isCap(t, j)) {
+      if (NOT_NAME.has(raw) || TITLE_WORDS.has(raw) || ORG_HEAD.has(raw)) break;
+      if (isAllCaps(t, j) && raw.length > 1 && !/^(?:II|III|IV|Jr)$/.test(raw)) break;
+      if (j === i && strict && isCommon(t, j)) return i - 1;
+      if (!isInitial(t, j)) core++;
+    } else if (!(NAME_PARTICLES.has(raw) && j + 1 < t.count && isCap(t, j + 1) && j > i)) break;
+    if (core > 3) return i - 1;
+    j++;
+  }
+  let last = j - 1;
+  while (last >= i && !isCap(t, last)) last--;
+  return core === 0 ? i - 1 : last;
+};
+
+/** Where a title's "of/for …" complement ends (common or gazetteer words), or -1 when there is none. */
+const complement = (ctx: Ctx, k: number): number => {
+  const { t } = ctx;
+  if (k >= t.count || t.sep[k] !== Sep.Space || !['of', 'for', 'on'].includes(t.raw[k]!)) return -1;
+  let c = k + 1;
+  if (c < t.count && t.raw[c] === 'the' && t.sep[c] === Sep.Space) c++;
+  let last = -1;
+  while (c < t.count && (t.sep[c] === Sep.Space || t.sep[c] === Sep.Join)) {
+    if (isCap(t, c)) {
+      const gaz = GAZETTEER.longest(t.raw, c, (j) => t.sep[j]! < Sep.Hard);
+      if (gaz) {
+        last = gaz.last;
+        c = gaz.last + 1;
+        continue;
+      }
+      if (!isCommon(t, c) && !TITLE_WORDS.has(t.raw[c]!)) break;
+      last = c;
+      c++;
+    } else if (ORG_CONNECTORS.has(t.raw[c]!) && c + 1 < t.count && isCap(t, c + 1) && last >= 0) {
+      c++;
+    } else break;
+  }
+  return last;
+};
+
+/** The capitalised run (with connectors) starting at i, for "Director of X": its last token or -1. */
+const capRun = (ctx: Ctx, i: number): number => {
+  const { t, used } = ctx;
+  let j = i;
+  let last = -1;
+  while (j < t.count && !used[j]) {
+    if (j > i && !softJoin(t, j)) break;
+    if (isCap(t, j) || /^\d/.test(t.raw[j]!)) last = j;
+    else if (!(ORG_CONNECTORS.has(t.raw[j]!) && j + 1 < t.count && isCap(t, j + 1) && j > i)) break;
+    j++;
+  }
+  return last;
+};
+
+const titlePass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<number, string>): void => {
+  const { t, used } = ctx;
+  for (let i = 0; i < t.count; i++) {
+    if (used[i]) continue;
+    const raw = t.raw[i]!;
+    if (isCap(t, i)) {
+      const title = TITLES.longest(t.raw, i, (j) => softJoin(t, j) || t.sep[j] === Sep.Period);
+      if (!title) continue;
+      const gaz = GAZETTEER.longest(t.raw, i, (j) => t.sep[j]! < Sep.Hard);
+      if (gaz && gaz.last >= title.last) continue;
+      let titleEnd = title.last;
+      let nameStart = title.last + 1;
+      let strict = false;
+      const comp = complement(ctx, nameStart);
+      if (comp >= 0) {
+        titleEnd = comp;
+        nameStart = comp + 1;
+        strict = true;
+      } else if (nameStart < t.count && t.sep[nameStart] === Sep.Space && ['of', 'for', 'on'].includes(t.raw[nameStart]!)) {
+        // "Director of Sana Sezim": the title names an organisation, not a person after it.
+        const run = nameStart + 1 < t.count ? capRun(ctx, t.raw[nameStart + 1] === 'the' ? nameStart + 2 : nameStart + 1) : -1;
+        if (run >= 0) appositive.set(i, span(ctx, i, run));
+        i = title.last;
+        continue;
+      }
+      const titleText = span(ctx, i, titleEnd);
+      if (nameStart >= t.count) continue;
+      if (commaBefore(t, nameStart)) {
+        pending.set(nameStart, titleText);
+        appositive.set(i, titleText);
+        i = titleEnd;
+        continue;
+      }
+      if (!(t.sep[nameStart] === Sep.Space || (t.sep[nameStart] === Sep.Period && t.raw[titleEnd]!.length <= 4))) continue;
+      if (!isCap(t, nameStart)) continue;
+      const last = nameRun(ctx, nameStart, strict);
+      if (last < nameStart) continue;
+      if (last === nameStart && GAZETTEER.longest(t.raw, nameStart, () => false)) continue;
+      for (let k = i; k <= titleEnd; k++) used[k] = 1;
+      personMention(ctx, nameStart, last, titleText);
+      i = last;
+    } else if (ROLE.has(raw) && i + 1 < t.count) {
+      const j = i + 1;
+      if (!isCap(t, j) || !(t.sep[j] === Sep.Space || commaBefore(t, j))) continue;
+      if (isCommon(t, j) || NOT_NAME.has(t.raw[j]!) || TITLE_WORDS.has(t.raw[j]!) || GAZETTEER.starts(t.raw[j]!)) continue;
+      const last = nameRun(ctx, j, true);
+      if (last < j) continue;
+      used[i] = 1;
+      personMention(ctx, j, last, raw);
+      i = last;
+    }
+  }
+};
+
+const orgMention = (ctx: Ctx, a: number, b: number): void => {
+  const { t } = ctx;
+  const gaz = GAZETTEER.longest(t.raw, a, (j) => t.sep[j]! < Sep.Hard);
+  const surface = span(ctx, a, b);
+  if (gaz && gaz.last === b) {
+    const name = gaz.value.keepSurface ? surface : gaz.value.canonical;
+    ctx.mentions.push({ kind: gaz.value.kind, key: gaz.value.canonical.toLowerCase(), surface, name, seq: ctx.seq, start: t.start[a]!, end: t.end[b]! });
+  } else {
+    ctx.mentions.push({ kind: 'organization', key: surface.toLowerCase(), surface, name: surface, seq: ctx.seq, start: t.start[a]!, end: t.end[b]! });
+  }
+  for (let k = a; k <= b; k++) ctx.used[k] = 1;
+};
+
+const allCommon = (ctx: Ctx, a: number, b: number): boolean => {
+  for (let k = a; k <= b; k++) if (isCap(ctx.t, k) && !isCommon(ctx.t, k)) return false;
+  return true;
+};
+
+const orgPass = (ctx: Ctx): void => {
+  const { t, used } = ctx;
+  for (let i = 0; i < t.count; i++) {
+    if (used[i]) continue;
+    // "Director of Sana Sezim", "members of X": the run after "of" is an organisation unless the gazetteer knows it.
+    if (ORG_ROLE.has(t.raw[i]!) && i + 2 < t.count && t.raw[i + 1] === 'of' && t.sep[i + 1] === Sep.Space) {
+      const a = t.raw[i + 2] === 'the' && i + 3 < t.count ? i + 3 : i + 2;
+      if (!used[a] && isCap(t, a) && t.sep[a] === Sep.Space) {
+        const b = capRun(ctx, a);
+        const gaz = GAZETTEER.longest(t.raw, a, (j) => t.sep[j]! < Sep.Hard);
+        if (b >= a && !(gaz && gaz.last >= b) && !(a === b && isAllCaps(t, a)) && !allCommon(ctx, a, b)) {
+          orgMention(ctx, a, b);
+          i = b;
+          continue;
+        }
+      }
+    }
+    if (!isCap(t, i)) continue;
+    const end = capRun(ctx, i);
+    if (end < 0) continue;
+    let a = i;
+    while (a < end && (LEADING_STOPWORDS.has(t.raw[a]!) || !isCap(t, a))) a++;
+    let b = end;
+    while (b > a && !isCap(t, b)) b--;
+    if (b > a && ORG_HEAD.has(t.raw[b]!)) {
+      orgMention(ctx, a, b);
+      i = end;
+    } else if (b > a + 1 && ORG_PREFIX.has(t.raw[a]!) && ['of', 'for', 'on'].includes(t.raw[a + 1]!)) {
+      orgMention(ctx, a, b);
+      i = end;
+    }
+  }
+};
+
+const gazetteerPass = (ctx: Ctx): void => {
+  const { t, used } = ctx;
+  for (let i = 0; i < t.count; i++) {
+    if (used[i] || !GAZETTEER.starts(t.raw[i]!)) continue;
+    const gaz = GAZETTEER.longest(t.raw, i, (j) => t.sep[j]! < Sep.Hard && !used[j]);
+    if (!gaz) continue;
+    const prev = i - 1;
+    const looksLikeSurname =
+      gaz.last === i && gaz.value.kind === 'place' && !gaz.value.demonym && prev >= 0 && !used[prev] && t.sep[i] === Sep.Space &&
+      isCap(t, prev) && !isCommon(t, prev) && !GAZETTEER.starts(t.raw[prev]!) && !NOT_NAME.has(t.raw[prev]!) &&
+      !LEADING_STOPWORDS.has(t.raw[prev]!) && !TITLE_WORDS.has(t.raw[prev]!) && !isAllCaps(t, prev);
+    if (looksLikeSurname) continue;
+    const surface = span(ctx, i, gaz.last);
+    const { kind, canonical, keepSurface } = gaz.value;
+    ctx.mentions.push({
+      kind,
+      key: canonical.toLowerCase(),
+      surface,
+      name: keepSurface ? surface : canonical,
+      seq: ctx.seq,
+      start: t.start[i]!,
+      end: t.end[gaz.last]!,
+    });
+    for (let k = i; k <= gaz.last; k++) used[k] = 1;
+    i = gaz.last;
+  }
+};
+
+const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<number, string>, leftovers: Leftover[]): void => {
+  const { t, used } = ctx;
+  for (let i = 0; i < t.count; i++) {
+    if (used[i] || !isCap(t, i)) continue;
+    // Skip words that cannot start a name, then read the longest name run.
+    let a = i;
+    while (a < t.count && !used[a] && isCap(t, a) && (a === i || nameJoins(t, a)) &&
+      (LEADING_STOPWORDS.has(t.raw[a]!) || NOT_NAME.has(t.raw[a]!) || TITLE_WORDS.has(t.raw[a]!) || isCommon(t, a) || isAllCaps(t, a))) a++;
+    if (a >= t.count || used[a] || !isCap(t, a) || (a > i && !nameJoins(t, a))) {
+      i = Math.max(i, a - 1);
+      continue;
+    }
+    const b = nameRun(ctx, a, true);
+    if (b <= a) {
+      if (b < a) {
+        // Too long or not a name: skip the whole capitalised run, not just its first word.
+        let z = a;
+        while (z + 1 < t.count && !used[z + 1] && isCap(t, z + 1) && nameJoins(t, z + 1)) z++;
+        i = z;
+        continue;
+      }
+      // One capitalised word: perhaps a surname named earlier or later.
+      if (!isInitial(t, a)) leftovers.push({ word: t.lower[a]!, seq: ctx.seq });
+      i = a;
+      continue;
+    }
+    let cores = 0;
+    for (let k = a; k <= b; k++) if (isCap(t, k) && !isInitial(t, k)) cores++;
+    if (cores < 2 || cores > 3 || GAZETTEER.starts(t.raw[b]!) && cores === 2 && GAZETTEER.longest(t.raw, b, () => false)?.value.kind === 'organization') {
+      i = b;
+      continue;
+    }
+    let title = pending.get(a);
+    if (!title && b + 1 < t.count && commaBefore(t, b + 1)) title = appositive.get(b + 1);
+    personMention(ctx, a, b, title);
+    i = b;
+  }
+};
+
+/** Finds the entity mentions of one statement; unclaimed capitalised words go to `leftovers`. */
+export const findMentions = (statement: Statement, t: Tokens, leftovers: Leftover[]): Mention[] => {
+  const ctx: Ctx = { t, text: statement.text, seq: statement.seq, used: new Uint8Array(t.count), mentions: [] };
+  const pending = new Map<number, string>();
+  const appositive = new Map<number, string>();
+  titlePass(ctx, pending, appositive);
+  orgPass(ctx);
+  gazetteerPass(ctx);
+  personPass(ctx, pending, appositive, leftovers);
+  return ctx.mentions.sort((x, y) => x.start - y.start);
+};
+
+interface Group {
+  kind: EntityKind;
+  name: string;
+  title?: string;
+  surfaces: Set<string>;
+  seqs: Set<number>;
+  order: number;
+  cores: number;
+}
+
+/** Merges mentions into entities (one per person, place, organisation); returns each mention's entity name too. */
+export const resolveEntities = (
+  mentions: readonly Mention[],
+  leftovers: readonly Leftover[],
+): { entities: Extraction['entities']; nameOf: Map<Mention, string> } => {
+  const groups = new Map<string, Group>();
+  const groupOf = new Map<Mention, Group>();
+  const bySurname = new Map<string, Group>();
+  const position = (m: Mention): number => m.seq * 1e7 + m.start;
+  const add = (m: Mention, key: string): void => {
+    let g = groups.get(key);
+    if (!g) {
+      g = { kind: m.kind, name: m.name, surfaces: new Set(), seqs: new Set(), order: position(m), cores: m.single ? 1 : 2 };
+      groups.set(key, g);
+    }
+    g.order = Math.min(g.order, position(m));
+    if (m.title && !g.title) g.title = m.title;
+    if (m.kind === 'person' && !m.single && m.name.length > g.name.length && g.cores > 1) g.name = m.name;
+    g.surfaces.add(m.surface);
+    g.seqs.add(m.seq);
+    groupOf.set(m, g);
+  };
+  // Full names first, so surname-only mentions can join them.
+  for (const m of mentions) {
+    if (m.kind !== 'person' || m.single) continue;
+    add(m, `person:${m.key}`);
+    if (!bySurname.has(m.surname!)) bySurname.set(m.surname!, groups.get(`person:${m.key}`)!);
+  }
+  for (const m of mentions) {
+    if (m.kind === 'person') {
+      if (!m.single) continue;
+      const full = bySurname.get(m.surname!);
+      if (full) {
+        groupOf.set(m, full);
+        full.seqs.add(m.seq);
+        full.surfaces.add(m.surface);
+        full.order = Math.min(full.order, position(m));
+        if (m.title && !full.title) full.title = m.title;
+      } else add(m, `person:${m.key}`);
+    } else add(m, `${m.kind}:${m.key}`);
+  }
+  for (const { word, seq } of leftovers) {
+    const g = bySurname.get(word) ?? groups.get(`person:${word}`);
+    if (g) g.seqs.add(seq);
+  }
+  const nameOf = new Map<Mention, string>();
+  for (const [m, g] of groupOf) nameOf.set(m, g.name);
+  const entities = [...new Set(groupOf.values())]
+    .sort((x, y) => x.order - y.order)
+    .map((g) => {
+      const aliases = [...g.surfaces].filter((s) => s !== g.name);
+      return {
+        kind: g.kind,
+        name: g.name,
+        ...(g.title ? { title: g.title } : {}),
+        ...(aliases.length > 0 ? { aliases } : {}),
+        statementSeqs: [...g.seqs].sort((a, b) => a - b),
+      };
+    });
+  return { entities, nameOf };
+};

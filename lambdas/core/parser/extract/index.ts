@@ -1,0 +1,43 @@
+/**
+ * Extraction: reads a structured transcript and finds topics, named entities, meetings and awards.
+ * Each statement is tokenised once; topic phrases and entity names are matched over those tokens.
+ * Pure and deterministic.
+ */
+import type { Extraction, StructuredTranscript } from '../types';
+import { findAwards } from './awards';
+import { findMentions, resolveEntities, type Leftover, type Mention } from './entities';
+import { findMeetings, type StatementMentions } from './meetings';
+import { detectTopics, findTopicHits, type StatementHits } from './topics';
+import { tokenize } from './tokens';
+
+/** Finds the topics, entities, meetings and awards of a structured transcript. */
+export const extract = (doc: StructuredTranscript): Extraction => {
+  const hits: StatementHits[] = [];
+  const items: StatementMentions[] = [];
+  const mentions: Mention[] = [];
+  const leftovers: Leftover[] = [];
+  for (const statement of doc.statements) {
+    const tokens = tokenize(statement.text);
+    const found = findTopicHits(tokens);
+    if (found.length > 0) {
+      const sentences = statement.sentences;
+      const sentenceOf = found.map((hit) => {
+        const at = tokens.start[hit.first]!;
+        let k = 0;
+        while (k < sentences.length - 1 && sentences[k]![1] <= at) k++;
+        return k;
+      });
+      hits.push({ statement, hits: found, sentenceOf });
+    }
+    const own = findMentions(statement, tokens, leftovers);
+    mentions.push(...own);
+    items.push({ statement, mentions: own });
+  }
+  const { entities, nameOf } = resolveEntities(mentions, leftovers);
+  return {
+    topics: detectTopics(hits),
+    entities,
+    meetings: findMeetings(items, nameOf),
+    awards: findAwards(items, nameOf),
+  };
+};

@@ -1,0 +1,137 @@
+/**
+ * The entity lexicon, compiled once at module load: common words, the place and organisation
+ * gazetteer as a case-sensitive word trie, the title trie, and the small word sets the name rules use.
+ */
+import { COMMON_WORDS_TEXT } from '../data/common-words';
+import {
+  GIVEN_NAMES,
+  NOT_NAMES,
+  ORGANIZATION_HEADS,
+  ORGANIZATION_PREFIXES,
+  ORGANIZATION_ROLES,
+  ROLE_NOUNS,
+  TITLE_HEADS,
+} from '../data/names';
+import { INTERNATIONAL_ORGANIZATIONS, US_ORGANIZATIONS } from '../data/organizations';
+import { CITIES, COUNTRIES, REGIONS } from '../data/places';
+import { phraseWords } from './tokens';
+
+const words = (text: string): Set<string> => new Set(text.split(/\s+/).filter((w) => w.length > 0));
+
+/** Ordinary lower-case English words. */
+export const COMMON = words(COMMON_WORDS_TEXT);
+/** Given names that are also ordinary words. */
+export const GIVEN = words(GIVEN_NAMES);
+/** Capitalised words that never belong to a person's name. */
+export const NOT_NAME = words(NOT_NAMES);
+/** Lower-case role nouns that introduce a name. */
+export const ROLE = words(ROLE_NOUNS);
+/** Words that end an organisation's name. */
+export const ORG_HEAD = words(ORGANIZATION_HEADS);
+/** Words that start an organisation's name before of/for/on. */
+export const ORG_PREFIX = words(ORGANIZATION_PREFIXES);
+/** Role words after which "of X" names an organisation. */
+export const ORG_ROLE = words(ORGANIZATION_ROLES);
+/** Lower-case particles inside personal names. */
+export const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'dos', 'das', 'y']);
+/** Lower-case words allowed inside an organisation's name. */
+export const ORG_CONNECTORS = new Set(['of', 'for', 'on', 'the', 'and', 'in', 'de', 'du', 'des', 'la', 'le', 'to', 'at']);
+/** Words that, leading a capitalised run, belong to the sentence rather than a name. */
+export const LEADING_STOPWORDS = new Set([
+  'The', 'A', 'An', 'Our', 'Their', 'His', 'Her', 'This', 'That', 'These', 'Those', 'Its', 'My', 'Your', 'And', 'But', 'Or',
+  'In', 'On', 'At', 'For', 'With', 'By', 'To', 'From', 'Of', 'As', 'If', 'When', 'While', 'Both', 'Dear', 'Today', 'Also',
+]);
+
+/** What a gazetteer entry names. */
+export interface GazetteerEntry {
+  readonly kind: 'place' | 'organization';
+  /** Canonical name; for cities and regions the surface form is kept instead (see `keepSurface`). */
+  readonly canonical: string;
+  /** Whether the entity is named as written (renamed cities: Nur-Sultan or Astana). */
+  readonly keepSurface: boolean;
+  /** Whether the surface form is an adjective/demonym ("Kazakhstani"). */
+  readonly demonym: boolean;
+}
+
+interface TrieNode<T> {
+  next?: Map<string, TrieNode<T>>;
+  value?: T;
+}
+
+/** A case-sensitive word trie. */
+export class WordTrie<T> {
+  private readonly root: TrieNode<T> = {};
+
+  /** Adds a phrase (split like tokens) unless it is already present. */
+  add(phrase: string, value: T): void {
+    let node = this.root;
+    for (const word of phraseWords(phrase)) {
+      node.next ??= new Map();
+      let child = node.next.get(word);
+      if (!child) {
+        child = {};
+        node.next.set(word, child);
+      }
+      node = child;
+    }
+    node.value ??= value;
+  }
+
+  /**
+   * Longest match starting at token `i`; `canContinue(j)` says whether token j may extend a match.
+   * Returns the last token index and value, or undefined.
+   */
+  longest(words: readonly string[], i: number, canContinue: (j: number) => boolean): { last: number; value: T } | undefined {
+    let node = this.root.next?.get(words[i]!);
+    let best: { last: number; value: T } | undefined;
+    let j = i;
+    while (node) {
+      if (node.value !== undefined) best = { last: j, value: node.value };
+      j++;
+      if (j >= words.length || !canContinue(j)) break;
+      node = node.next?.get(words[j]!);
+    }
+    return best;
+  }
+
+  /** Whether some phrase starts with this word. */
+  starts(word: string): boolean {
+    return this.root.next?.has(word) ?? false;
+  }
+}
+
+/** The place and organisation gazetteer. */
+export const GAZETTEER = new WordTrie<GazetteerEntry>();
+
+const lines = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+
+for (const line of lines(COUNTRIES)) {
+  const [names = '', demonyms = ''] = line.split(';');
+  const all = names.split('|');
+  const canonical = all[0]!;
+  for (const name of all) GAZETTEER.add(name, { kind: 'place', canonical, keepSurface: false, demonym: false });
+  for (const demonym of demonyms.split('|').filter((d) => d.length > 0)) {
+    GAZETTEER.add(demonym, { kind: 'place', canonical, keepSurface: false, demonym: true });
+  }
+}
+for (const text of [CITIES, REGIONS]) {
+  for (const line of lines(text)) {
+    const all = line.split('|');
+    for (const name of all) GAZETTEER.add(name, { kind: 'place', canonical: all[0]!, keepSurface: true, demonym: false });
+  }
+}
+for (const text of [INTERNATIONAL_ORGANIZATIONS, US_ORGANIZATIONS]) {
+  for (const line of lines(text)) {
+    const all = line.split('|');
+    for (const name of all) GAZETTEER.add(name, { kind: 'organization', canonical: all[0]!, keepSurface: false, demonym: false });
+  }
+}
+
+/** Titles before a name; the value is the number of words (for longest match). */
+export const TITLES = new WordTrie<true>();
+/** Every word used in a title, so a title word is never taken for part of a name. */
+export const TITLE_WORDS = new Set<string>();
+for (const title of TITLE_HEADS.split(/[|\n]/).map((t) => t.trim()).filter((t) => t.length > 0)) {
+  TITLES.add(title, true);
+  for (const w of phraseWords(title)) if (w.length > 1) TITLE_WORDS.add(w);
+}

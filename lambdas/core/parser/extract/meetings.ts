@@ -1,0 +1,93 @@
+/**
+ * Meetings reported in a statement: "I met with X", "spoke (today) with", "had a chance to talk
+ * with", "a discussion, I must say, with", "I joined X", call readouts ("held a call with"). The
+ * participants are the people named in the phrase after the trigger, or else the groups it names
+ * ("civil society representatives"); the place is a gazetteer place introduced by "in"/"at".
+ */
+import type { Extraction, Statement } from '../types';
+import type { Mention } from './entities';
+
+/** A statement with its entity mentions. */
+export interface StatementMentions {
+  readonly statement: Statement;
+  readonly mentions: readonly Mention[];
+}
+
+const ADVERBS = String.raw`(?:\s+(?:today|yesterday|again|separately|also|virtually|jointly|briefly|recently|later|earlier(?:\s+today)?|by\s+(?:phone|telephone|video(?:\s*conference)?)|this\s+(?:morning|afternoon|evening|week)))*`;
+const ASIDE = String.raw`(?:\s*,[^,.;:]{1,60},)?`;
+const TRIGGER = new RegExp(
+  String.raw`\b(?:(?:met|meet|meets|meeting|meetings|spoke|speak|speaks|speaking|talked|talk|talks|discussion|discussions|conversation|conversations|call|calls|consulted|consultations)${ADVERBS}${ASIDE}\s+with` +
+    String.raw`|(?:had|have|has)\s+(?:an|the|a)\s+(?:\w+\s+)?(?:opportunity|chance)\s+to\s+\w+\s+(?:to|with)` +
+    String.raw`|\b(?:I|We|we)\s+(?:also\s+)?(?:joined|met)(?=\s+[A-Z]))\s+`,
+  'g',
+);
+/** Where the phrase naming whom was met ends. */
+const NP_END =
+  /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|Gov|Amb|Lt|Col|Adm|Hon))\.|[;:!?()\[\]“”"]|\s(?:to|who|whom|which|that|where|about|on|regarding|during|at|in|after|before|while|when|as|because|since|under|until|via|through|over|throughout|amid|not|but)\s|\sfor\s(?![A-Z])|,\s*(?![A-Z]|and\s|as well as\s)/;
+const PART_SPLIT = /\s*,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+/;
+const LEADING = /^(?:the|a|an|our|my|his|her|their|its|your|other|several|some|many|so|a number of|a group of|a range of|both|all|various|inspiring|fellow|more|these|those|numerous|dozens of|hundreds of)\s+/i;
+const PRONOUN = /^(?:me|him|her|them|us|you|it|each other|one another|everyone|everybody|someone|anyone|myself|themselves|himself|herself)$/i;
+const PLACE_INTRO = /\b(?:in|at|to)\s+(?:both\s+)?(?:the\s+)?$|\band\s+$/;
+
+const cleanPart = (part: string): string => {
+  let p = part.trim();
+  for (let k = 0; k < 4; k++) {
+    const next = p.replace(LEADING, '');
+    if (next === p) break;
+    p = next;
+  }
+  return p.replace(/[’']s$/, '').trim();
+};
+
+/** The meetings reported in each statement, with participants named as their entities are. */
+export const findMeetings = (items: readonly StatementMentions[], nameOf: ReadonlyMap<Mention, string>): Extraction['meetings'] => {
+  const meetings: Extraction['meetings'][number][] = [];
+  for (const { statement, mentions } of items) {
+    const text = statement.text;
+    for (const [s, e] of statement.sentences) {
+      const sentence = text.slice(s, e);
+      TRIGGER.lastIndex = 0;
+      let match: RegExpExecArray | null;
+      const participants: string[] = [];
+      const places: string[] = [];
+      while ((match = TRIGGER.exec(sentence)) !== null) {
+        const npStart = match.index + match[0].length;
+        const rest = sentence.slice(npStart);
+        const stop = NP_END.exec(rest);
+        const np = stop ? rest.slice(0, stop.index) : rest;
+        if (np.trim().length === 0) continue;
+        const from = s + npStart;
+        const to = from + np.length;
+        const inside = mentions.filter((m) => m.start >= from && m.end <= to);
+        let offset = 0;
+        for (const rawPart of np.split(PART_SPLIT)) {
+          const partStart = np.indexOf(rawPart, offset);
+          offset = partStart + rawPart.length;
+          const pFrom = from + partStart;
+          const pTo = pFrom + rawPart.length;
+          const people = inside.filter((m) => m.kind === 'person' && m.start >= pFrom && m.end <= pTo);
+          if (people.length > 0) {
+            for (const m of people) participants.push(nameOf.get(m) ?? m.name);
+            continue;
+          }
+          const part = cleanPart(rawPart);
+          if (part.length < 3 || PRONOUN.test(part) || part.split(/\s+/).length > 8 || !/\p{L}/u.test(part)) continue;
+          const whole = inside.find((m) => m.start >= pFrom && m.end <= pTo && m.surface === part);
+          participants.push(whole ? (nameOf.get(whole) ?? whole.name) : part);
+        }
+        TRIGGER.lastIndex = npStart + np.length;
+      }
+      if (participants.length === 0) continue;
+      for (const m of mentions) {
+        if (m.kind !== 'place' || m.start < s || m.end > e) continue;
+        if (PLACE_INTRO.test(text.slice(Math.max(s, m.start - 16), m.start)) && !participants.includes(m.name)) places.push(nameOf.get(m) ?? m.name);
+      }
+      meetings.push({
+        participants: [...new Set(participants)],
+        ...(places.length > 0 ? { place: [...new Set(places)].join(', ') } : {}),
+        statementSeq: statement.seq,
+      });
+    }
+  }
+  return meetings;
+};
