@@ -1,12 +1,167 @@
-/** `demarche parse` (interfaces.md). */
+/** `demarche parse PATH... [--json]` (interfaces.md): parses transcripts offline, without any store. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import type { StoredEvent } from '../../lambdas/core/events';
+import { sha256Hex, transcriptIdFor } from '../../lambdas/core/ids';
+import { transcriptEvents } from '../../lambdas/core/transcript-events';
+
+/** The bucket name local files are reported under. */
+export const LOCAL_BUCKET = 'local';
+/** Files taken from folders: plain-text transcripts. Files named explicitly are parsed whatever their name. */
+const TEXT_FILE = /\.(?:txt|text)$/iu;
+const OUTPUT_CHUNK = 1 << 20;
+
+/** Expands files and folders (recursively, text files only, in name order) into a list of files. */
+export const collectFiles = (paths: readonly string[]): { files: string[]; missing: string[] } => {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const walk = (dir: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && TEXT_FILE.test(entry.name)) files.push(full);
+    }
+  };
+  for (const path of paths) {
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      missing.push(path);
+      continue;
+    }
+    if (stat.isDirectory()) walk(path);
+    else files.push(path);
+  }
+  return { files, missing };
+};
+
+/** The events `demarche parse` reports for one local file: revision 1 of stream `transcript/<id>`. */
+export const parseLocalFile = (file: string): StoredEvent[] => {
+  const bytes = readFileSync(file);
+  const receivedAtMs = Math.floor(statSync(file).mtimeMs);
+  const sha256 = sha256Hex(bytes);
+  return transcriptEvents({
+    transcriptId: transcriptIdFor(LOCAL_BUCKET, file),
+    revision: 1,
+    source: { bucket: LOCAL_BUCKET, key: file, etag: sha256 },
+    sha256,
+    bytes,
+    metadata: {},
+    receivedAtMs,
+    startVersion: 1,
+  });
+};
+
+const list = (items: readonly string[], max = 12): string =>
+  items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} … (+${items.length - max})`;
+
+/** A readable summary of one file's events. */
+export const summarise = (file: string, events: readonly StoredEvent[]): string => {
+  const lines: string[] = [file];
+  const topics: string[] = [];
+  const entities: Record<string, string[]> = { person: [], place: [], organization: [] };
+  const meetings: string[] = [];
+  const awards: string[] = [];
+  for (const event of events) {
+    switch (event.type) {
+      case 'TranscriptParsed': {
+        const d = event.data;
+        lines.push(`  title:      ${d.title}`);
+        if (d.date || d.location) lines.push(`  dateline:   ${[d.date, d.location].filter(Boolean).join(' · ')}`);
+        if (d.speakers.length > 0) lines.push(`  speakers:   ${list(d.speakers)}`);
+        lines.push(`  statements: ${d.statementCount} (${d.wordCount} words, ${d.language}${d.encoding ? `, ${d.encoding}` : ''})`);
+        break;
+      }
+      case 'TranscriptRejected':
+        lines.push(`  rejected:   ${event.data.reason} (${event.data.detail})`);
+        break;
+      case 'TopicDetected':
+        topics.push(`${event.data.topic} ${event.data.score.toFixed(2)}`);
+        break;
+      case 'EntityMentioned':
+        (entities[event.data.kind] ??= []).push(event.data.title ? `${event.data.name} (${event.data.title})` : event.data.name);
+        break;
+      case 'MeetingReported':
+        meetings.push(`#${event.data.statementSeq} ${event.data.participants.join(' & ')}${event.data.place ? ` in ${event.data.place}` : ''}`);
+        break;
+      case 'AwardPresented':
+        awards.push(
+          `${event.data.award} → ${event.data.recipient}${event.data.recipientOrganization ? ` (${event.data.recipientOrganization})` : ''}`,
+        );
+        break;
+      default:
+        break;
+    }
+  }
+  if (topics.length > 0) lines.push(`  topics:     ${list(topics, 20)}`);
+  for (const kind of ['person', 'organization', 'place'] as const) {
+    const names = entities[kind] ?? [];
+    if (names.length > 0) lines.push(`  ${`${kind === 'organization' ? 'orgs' : `${kind}s`}:`.padEnd(12)}${list(names, 20)}`);
+  }
+  if (meetings.length > 0) lines.push(`  meetings:   ${list(meetings, 8)}`);
+  if (awards.length > 0) lines.push(`  awards:     ${list(awards, 8)}`);
+  return `${lines.join('\n')}\n\n`;
+};
+
+/** Writes output in large chunks: one write per megabyte rather than per line. */
+class ChunkedWriter {
+  private parts: string[] = [];
+  private size = 0;
+  constructor(private readonly write: (chunk: string) => void) {}
+  push(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= OUTPUT_CHUNK) this.flush();
+  }
+  flush(): void {
+    if (this.parts.length === 0) return;
+    this.write(this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+  }
+}
+
+/** Runs the parse command; returns the exit code (1 when a path does not exist). */
+export const runParse = (
+  paths: readonly string[],
+  options: { json?: boolean },
+  write: (chunk: string) => void = (chunk) => process.stdout.write(chunk),
+  warn: (message: string) => void = (message) => process.stderr.write(`${message}\n`),
+): number => {
+  const { files, missing } = collectFiles(paths);
+  for (const path of missing) warn(`demarche parse: no such file or folder: ${path}`);
+  const out = new ChunkedWriter(write);
+  for (const file of files) {
+    let events: StoredEvent[];
+    try {
+      events = parseLocalFile(file);
+    } catch (error) {
+      warn(`demarche parse: cannot read ${file}: ${(error as Error).message}`);
+      continue;
+    }
+    out.push(options.json ? `${JSON.stringify({ file, events })}\n` : summarise(file, events));
+  }
+  out.flush();
+  return missing.length > 0 ? 1 : 0;
+};
 
 /** Registers the `parse` command. */
 export const registerParseCommand = (program: Command): void => {
   program
     .command('parse')
-    .description('not yet implemented')
-    .action(() => {
-      throw new Error('`parse` is not implemented yet');
+    .description('parse transcript files or folders offline (folders: *.txt recursively) and print their events')
+    .argument('<paths...>', 'files or folders')
+    .option('--json', 'print one JSON line per file: {"file", "events"}')
+    .action((paths: string[], options: { json?: boolean }) => {
+      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') process.exit(0);
+        throw error;
+      });
+      const code = runParse(paths, options);
+      if (code !== 0) process.exitCode = code;
     });
 };

@@ -29,7 +29,7 @@ const WEB_STRONG = new RegExp(
     '\\bclick here\\b', '\\bthis (?:website|web ?page)\\b', '\\bexternal links?\\b', '\\bsign up for\\b', '\\bnewsletter\\b',
     '\\bsearch this site\\b', '\\bsite ?map\\b', '\\bfollow us on\\b',
   ].join('|'),
-  'iu',
+  'i',
 );
 /** Interface words and link-list headings: chrome when a line has no sentence of its own. */
 const WEB_WEAK = new RegExp(
@@ -41,7 +41,7 @@ const WEB_WEAK = new RegExp(
     '^tags?:', '^categor(?:y|ies):', '\\bposted (?:in|on|by)\\b', '\\blast updated\\b', '\\bview (?:all|more)\\b', '^see also\\b',
     '\\bmenu\\b', '\\btranslations?\\b', '\\btweet\\b',
   ].join('|'),
-  'iu',
+  'i',
 );
 /** One-word interface labels (buttons) that a transcript's paragraph never is. */
 const UI_WORD = /^(?:share|print|email|e-mail|tweet|facebook|twitter|linkedin|whatsapp|reddit|pinterest|instagram|youtube|flickr|home|menu|search|close|open|next|previous|prev|back|top|more|subscribe|login|log in|sign in|download|pdf|rss|copy|link|language|english|español|français|русский|中文|العربية)$/iu;
@@ -74,8 +74,12 @@ export const isMarkerLine = (line: string): boolean => !HAS_LETTER.test(line);
 /** Whether the line is a transcriber's note standing alone, e.g. "(Applause.)". */
 export const isTranscriberNote = (line: string): boolean => NOTE.test(line);
 
+/** Cheap pre-check before the URL pattern runs. */
+const mayHaveUrl = (line: string): boolean => line.includes('://') || line.includes('www.') || line.includes('@');
+
 /** Whether the line is mostly a URL or e-mail address. */
 export const isLinkLine = (line: string): boolean => {
+  if (!mayHaveUrl(line)) return false;
   URL.lastIndex = 0;
   let covered = 0;
   let m: RegExpExecArray | null;
@@ -99,7 +103,8 @@ export const hasWebVocabulary = (line: string): boolean => WEB_STRONG.test(line)
 export const hasStrongWebVocabulary = (line: string): boolean => WEB_STRONG.test(line);
 
 /** Whether the line is a lone interface word such as "Share" or "Print". */
-export const isUiWord = (line: string): boolean => UI_WORD.test(line.replace(/[\s:|•·›»>]+$/u, '').trim());
+export const isUiWord = (line: string): boolean =>
+  line.length <= 40 && UI_WORD.test(line.replace(/[\s:|•·›»>]+$/u, '').trim());
 
 /**
  * Whether the line reads as a heading or link title: no sentence punctuation at its end, not too
@@ -118,6 +123,8 @@ export const isTitleLike = (line: string, maxWords = 20): boolean => {
  */
 export const isChromeLine = (line: string): boolean => {
   if (isMarkerLine(line)) return true;
+  // Chrome lines are short; long paragraphs are content (link lists are caught line by line).
+  if (line.length > 300) return false;
   if (isUiWord(line)) return true;
   if (isNavLine(line)) return true;
   if (isLinkLine(line) && wordShape(line.replace(URL, ' ')).words <= 6) return true;
@@ -135,7 +142,7 @@ export const isEdgeChrome = (line: string): boolean => {
   if (line.length <= 600 && hasStrongWebVocabulary(line)) return true;
   // Contact and "more information" footers: a short paragraph pointing at an address or a page.
   URL.lastIndex = 0;
-  if (line.length <= 400 && URL.test(line)) return true;
+  if (line.length <= 400 && mayHaveUrl(line) && URL.test(line)) return true;
   if (isTitleLike(line, 24)) return true;
   if (!endsLikeSentence(line) && wordShape(line).words <= 6) return true;
   return false;

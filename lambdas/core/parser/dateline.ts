@@ -204,3 +204,20 @@ export const parseDateline = (paragraph: string): { place: string; date?: string
   if (region && /\d/u.test(region)) region = undefined;
   return { place: normalisePlace(region ? `${titleCity}, ${region}` : titleCity), date, bodyStart: m[0].length };
 };
+
+const ATTRIBUTION = /\b(?:attributable to|statement (?:by|from)|remarks (?:by|of)|readout (?:by|from)|delivered by)\s+((?:\p{Lu}[\p{L}.’'\-]*\s+){0,6}\p{Lu}[\p{L}.’'\-]*)\s*:$/u;
+
+/**
+ * Reads an attribution line that introduces a statement ("The following is attributable to
+ * Spokesperson Tomas Reyes:") and returns the person's name without their role.
+ */
+export const parseAttribution = (line: string): string | undefined => {
+  if (line.length > 240) return undefined;
+  const m = ATTRIBUTION.exec(line);
+  if (!m) return undefined;
+  const words = m[1]!.split(/\s+/u);
+  let i = 0;
+  while (i < words.length && ROLE_WORDS.has(words[i]!.toLowerCase())) i++;
+  const name = words.slice(i).join(' ');
+  return looksLikePersonName(name) ? name : undefined;
+};

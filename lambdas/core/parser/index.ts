@@ -32,6 +32,8 @@ const EMPTY_EXTRACTION: Extraction = { topics: [], entities: [], meetings: [], a
 /** Extraction stage (topics, entities, meetings, awards); replaced when the extractor lands. */
 const extract = (_doc: StructuredTranscript): Extraction => EMPTY_EXTRACTION;
 
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
 /** Counts words (runs of letters or digits) without allocating. */
 export const countWords = (text: string): number => {
   let words = 0;
@@ -43,7 +45,7 @@ export const countWords = (text: string): number => {
     if (wordChar) {
       if (!inWord) words++;
       inWord = true;
-    } else if (!(inWord && (c === 39 || c === 0x2019) && i + 1 < text.length && /[A-Za-z]/.test(text[i + 1]!))) {
+    } else if (!(inWord && (c === 39 || c === 0x2019) && isAsciiLetter(text.charCodeAt(i + 1)))) {
       inWord = false;
     }
   }

@@ -44,6 +44,8 @@ const isCloser = (c: number): boolean =>
 const isTerminal = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x2026;
 
 const LOWERCASE_START = /\p{Ll}/u;
+/** Where a sentence may end: terminal marks and line breaks. */
+const CANDIDATE = /[.!?\u2026\n]/g;
 const WORD_AT = /[\p{L}\p{N}'’-]+/uy;
 
 /** Whether the character at `i` is a lowercase letter (ASCII fast path). */
@@ -115,8 +117,11 @@ export const splitSentences = (text: string): Range[] => {
     while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
     if (b > a) out.push([a, b]);
   };
-  let i = 0;
-  while (i < n) {
+  // Jump from candidate to candidate (line breaks and terminal marks) with a precompiled scan.
+  const scan = CANDIDATE;
+  scan.lastIndex = 0;
+  while (scan.test(text)) {
+    const i = scan.lastIndex - 1;
     const c = text.charCodeAt(i);
     if (c === 10) {
       // A blank line (paragraph break) always ends a sentence.
@@ -125,14 +130,8 @@ export const splitSentences = (text: string): Range[] => {
       if (j < n && text.charCodeAt(j) === 10) {
         push(start, i);
         start = j + 1;
-        i = j + 1;
-        continue;
+        scan.lastIndex = j + 1;
       }
-      i++;
-      continue;
-    }
-    if (!isTerminal(c)) {
-      i++;
       continue;
     }
     // Take the whole run of terminal marks ("?!", "...", "…").
@@ -140,25 +139,16 @@ export const splitSentences = (text: string): Range[] => {
     while (end < n && isTerminal(text.charCodeAt(end))) end++;
     const singleDot = c === 46 && end === i + 1;
     while (end < n && isCloser(text.charCodeAt(end))) end++;
+    scan.lastIndex = end;
     if (end >= n) break;
-    if (!isSpace(text.charCodeAt(end))) {
-      i = end;
-      continue;
-    }
+    if (!isSpace(text.charCodeAt(end))) continue;
     let next = end + 1;
     while (next < n && isSpace(text.charCodeAt(next))) next++;
     if (next >= n) break;
-    if (isLowerAt(text, next)) {
-      i = end;
-      continue;
-    }
-    if (singleDot && isAbbreviationStop(text, i, next)) {
-      i = end;
-      continue;
-    }
+    if (isLowerAt(text, next)) continue;
+    if (singleDot && isAbbreviationStop(text, i, next)) continue;
     push(start, end);
     start = end;
-    i = end;
   }
   push(start, n);
   return out;

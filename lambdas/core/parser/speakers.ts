@@ -171,7 +171,14 @@ export const buildAliases = (
   people: readonly KnownPerson[],
   presidentName?: string,
 ): Map<string, string> => {
-  const keys = [...counts.keys()].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b));
+  const bySurname = new Map<string, string>();
+  for (const p of people) {
+    const s = surnameOf(p.name);
+    if (s.length >= 2 && !bySurname.has(s)) bySurname.set(s, p.name);
+  }
+  const known = (key: string): number => (bySurname.has(foldKey(key.split(' ').pop() ?? '')) ? 1 : 0);
+  // Most frequent first; ties go to a label naming a header person, then to the first seen (stable sort).
+  const keys = [...counts.keys()].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || known(b) - known(a));
   const canonical = new Map<string, string>();
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
@@ -187,11 +194,6 @@ export const buildAliases = (
       }
     }
     canonical.set(key, target);
-  }
-  const bySurname = new Map<string, string>();
-  for (const p of people) {
-    const s = surnameOf(p.name);
-    if (s.length >= 2 && !bySurname.has(s)) bySurname.set(s, p.name);
   }
   const out = new Map<string, string>();
   for (const key of keys) {

@@ -23,6 +23,7 @@ import {
   isSpeakerKey,
   normaliseDate,
   normalisePlace,
+  parseAttribution,
   parseByline,
   parseDateline,
   parseKeyValueHeader,
@@ -36,6 +37,8 @@ export const MAX_STATEMENT_CHARS = 1200;
 /** The leading header is looked for within this many paragraphs. */
 const MAX_HEADER_PARAGRAPHS = 16;
 const TITLE_FALLBACK_CHARS = 90;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A paragraph of the decoded text: trimmed bounds and, when present, its speaker label. */
 interface Paragraph {
@@ -207,10 +210,21 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean): Heade
   return 'heading';
 };
 
-const QUOTE_PAIRS: readonly (readonly [number, number])[] = [
-  [0x201c, 0x201d], // “ ”
-  [0xab, 0xbb], // « »
+const QUOTE_PAIRS: readonly (readonly [string, string])[] = [
+  ['\u201c', '\u201d'], // “ ”
+  ['\u00ab', '\u00bb'], // « »
 ];
+const HAS_LETTER = /\p{L}/u;
+
+/** Whether text[a, b) contains a letter, without slicing. */
+const hasLetterIn = (text: string, a: number, b: number): boolean => {
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    if (c > 127 && HAS_LETTER.test(text[i]!)) return true;
+  }
+  return false;
+};
 const MAX_QUOTE_CHARS = 2000;
 
 /** Quotation ranges (the words between the quote marks) relative to `text`. */
@@ -219,17 +233,18 @@ export const findQuotations = (text: string): Range[] => {
   for (const [open, close] of QUOTE_PAIRS) {
     let from = 0;
     for (;;) {
-      const a = text.indexOf(String.fromCharCode(open), from);
+      if (from === 0 && text.indexOf(open) === -1) break;
+      const a = text.indexOf(open, from);
       if (a === -1) break;
-      const b = text.indexOf(String.fromCharCode(close), a + 1);
+      const b = text.indexOf(close, a + 1);
       if (b === -1) break;
-      const nextOpen = text.indexOf(String.fromCharCode(open), a + 1);
+      const nextOpen = text.indexOf(open, a + 1);
       if (nextOpen !== -1 && nextOpen < b) {
         // Nested or unbalanced opening mark: restart from the later one.
         from = nextOpen;
         continue;
       }
-      if (b - a - 1 >= 1 && b - a - 1 <= MAX_QUOTE_CHARS && /\p{L}/u.test(text.slice(a + 1, b))) out.push([a + 1, b]);
+      if (b - a - 1 >= 1 && b - a - 1 <= MAX_QUOTE_CHARS && hasLetterIn(text, a + 1, b)) out.push([a + 1, b]);
       from = b + 1;
     }
   }
@@ -238,7 +253,7 @@ export const findQuotations = (text: string): Range[] => {
   while (a !== -1) {
     const b = text.indexOf('"', a + 1);
     if (b === -1) break;
-    if (b - a - 1 >= 1 && b - a - 1 <= MAX_QUOTE_CHARS && /\p{L}/u.test(text.slice(a + 1, b))) out.push([a + 1, b]);
+    if (b - a - 1 >= 1 && b - a - 1 <= MAX_QUOTE_CHARS && hasLetterIn(text, a + 1, b)) out.push([a + 1, b]);
     a = text.indexOf('"', b + 1);
   }
   if (out.length > 1) out.sort((x, y) => x[0] - y[0]);
@@ -350,6 +365,7 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
 
   const statements: Statement[] = [];
   const speakers: string[] = [];
+  const seenSpeakers = new Set<string>();
   let speaker = header.defaultSpeaker;
   let isQuestion = false;
   let location = header.location;
@@ -358,16 +374,20 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
     for (const chunk of chunkContent(text, contentStart, contentEnd)) {
       if (chunk.end <= chunk.start) continue;
       const body = text.slice(chunk.start, chunk.end);
-      statements.push({
+      const statement: Mutable<Statement> = {
         seq: statements.length + 1,
-        ...(speaker !== undefined ? { speaker } : {}),
-        ...(isQuestion ? { isQuestion: true } : {}),
         text: body,
         span: [chunk.start, chunk.end],
         sentences: chunk.sentences,
         quotations: findQuotations(body),
-      });
-      if (speaker !== undefined && !isQuestion && !speakers.includes(speaker)) speakers.push(speaker);
+      };
+      if (speaker !== undefined) statement.speaker = speaker;
+      if (isQuestion) statement.isQuestion = true;
+      statements.push(statement);
+      if (speaker !== undefined && !isQuestion && !seenSpeakers.has(speaker)) {
+        seenSpeakers.add(speaker);
+        speakers.push(speaker);
+      }
     }
   };
 
@@ -384,6 +404,14 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
       if (isMarkerLine(content) || isTranscriberNote(content) || isChromeLine(content)) continue;
     } else {
       if (isBodyNonStatement(p.text)) continue;
+      if (statements.length === 0) {
+        // "The following is attributable to Spokesperson X:" introduces X's statement; it is not one.
+        const attributed = parseAttribution(p.text);
+        if (attributed) {
+          if (!hasLabels && speaker === undefined) speaker = attributed;
+          continue;
+        }
+      }
       if (statements.length === 0 && i === bodyStart) {
         const dl = parseDateline(p.text);
         if (dl) {
