@@ -25,6 +25,8 @@ import {
   clearRuntimeInfo,
   dataDirFromEnv,
   dataDirLayout,
+  LOCAL_BUCKET,
+  LOCAL_TABLE_PREFIX,
   prepareDataDir,
   recordDynamoPid,
   resolveApiKey,
@@ -33,10 +35,6 @@ import {
 } from './runtime/data-dir';
 import { loadFunctions, REPO_ROOT } from './runtime/functions';
 
-/** Local names: no prefix needed, the data directory is the archive's own. */
-export const LOCAL_TABLE_PREFIX = 'demarche';
-/** The local bucket. */
-export const LOCAL_BUCKET = 'demarche-transcripts';
 /** Where the demo transcripts are. */
 export const DEMO_DIR = path.join(REPO_ROOT, 'fixtures', 'transcripts');
 

@@ -9,6 +9,11 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from 'node:path';
 import { z } from 'zod';
 
+/** Local table names' prefix: no other archive shares the data directory's DynamoDB Local. */
+export const LOCAL_TABLE_PREFIX = 'demarche';
+/** The local bucket. */
+export const LOCAL_BUCKET = 'demarche-transcripts';
+
 /** Every path under a data directory. */
 export interface DataDirLayout {
   readonly root: string;
