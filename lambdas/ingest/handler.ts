@@ -1,0 +1,171 @@
+/**
+ * Ingest: S3 ObjectCreated → SQS → this function. Each SQS message carries one S3 event
+ * notification; each object it names is read from the bucket and handed to `archiveTranscript`.
+ * Bad transcripts are recorded as TranscriptRejected (the message is consumed); anything that may
+ * succeed later (throttling, S3 5xx, ConcurrencyError after re-reads) throws, the record is
+ * reported as a batch item failure, SQS redelivers it and, after maxReceiveCount, dead-letters it.
+ */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { z } from 'zod';
+import { type ArchiveResult, archiveTranscript } from '../core/archive-transcript';
+import { type Clock, systemClock } from '../core/clock';
+import type { UploadMetadata } from '../core/events';
+import type { EventStore } from '../core/event-store';
+import { dynamoClient, s3Client } from '../adapters/aws-clients';
+import { tableName } from '../adapters/config';
+import { DynamoEventStore } from '../adapters/dynamo-event-store';
+
+/** An S3 event notification record, as far as ingest reads it. */
+const s3RecordSchema = z.object({
+  eventName: z.string(),
+  eventTime: z.string(),
+  s3: z.object({
+    bucket: z.object({ name: z.string() }),
+    object: z.object({
+      key: z.string(),
+      eTag: z.string().optional(),
+      versionId: z.string().optional(),
+      sequencer: z.string().optional(),
+    }),
+  }),
+});
+
+/** The body of an SQS message from S3: event records, or the test event S3 sends when wiring up. */
+const notificationSchema = z.union([
+  z.object({ Records: z.array(s3RecordSchema) }),
+  z.object({ Event: z.literal('s3:TestEvent') }),
+]);
+
+/** A created object named by a notification. */
+export interface ObjectCreated {
+  readonly bucket: string;
+  /** The decoded key. */
+  readonly key: string;
+  readonly etag?: string;
+  readonly eventTime: string;
+}
+
+/** An SQS message body that is not an S3 notification (retrying will not help; it ends in the DLQ). */
+export class MalformedNotificationError extends Error {
+  override readonly name = 'MalformedNotificationError';
+}
+
+/** S3 writes keys in notifications form-encoded: `+` for space, `%XX` for the rest. */
+export const decodeNotificationKey = (key: string): string => decodeURIComponent(key.replace(/\+/g, ' '));
+
+/** The created objects of one SQS message body; none for `s3:TestEvent` or other event names. */
+export const objectsCreatedIn = (body: string): ObjectCreated[] => {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (cause) {
+    throw new MalformedNotificationError('message body is not JSON', { cause });
+  }
+  const parsed = notificationSchema.safeParse(json);
+  if (!parsed.success) throw new MalformedNotificationError('message body is not an S3 event notification', { cause: parsed.error });
+  if (!('Records' in parsed.data)) return [];
+  return parsed.data.Records.filter((r) => r.eventName.startsWith('ObjectCreated:')).map((r) => ({
+    bucket: r.s3.bucket.name,
+    key: decodeNotificationKey(r.s3.object.key),
+    etag: r.s3.object.eTag,
+    eventTime: r.eventTime,
+  }));
+};
+
+/** Decodes an RFC 2047 encoded-word (`=?UTF-8?B?…?=` / `=?UTF-8?Q?…?=`), as SDKs send non-ASCII metadata. */
+export const decodeHeaderValue = (value: string): string =>
+  value.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (whole, charset: string, encoding: string, text: string) => {
+    if (!/^utf-?8$/i.test(charset)) return whole;
+    if (encoding.toUpperCase() === 'B') return Buffer.from(text, 'base64').toString('utf8');
+    const bytes = text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+    return Buffer.from(bytes, 'latin1').toString('utf8');
+  });
+
+/** Upload metadata from S3 user metadata (`x-amz-meta-title`, `-date`, `-url`, `-speaker`). */
+export const uploadMetadataOf = (metadata: Record<string, string> | undefined): UploadMetadata => {
+  const out: Record<string, string> = {};
+  for (const name of ['title', 'date', 'url', 'speaker'] as const) {
+    const raw = metadata?.[name] ?? metadata?.[`x-amz-meta-${name}`];
+    const value = raw === undefined ? undefined : decodeHeaderValue(raw).trim();
+    if (value) out[name] = value;
+  }
+  return out;
+};
+
+const unquote = (etag: string): string => etag.replace(/^"|"$/g, '');
+
+/** What the handler talks to. */
+export interface IngestDeps {
+  readonly s3: S3Client;
+  readonly store: EventStore;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly maxBytes?: number;
+}
+
+/** Reads one created object and archives it; undefined when the object is gone. */
+export const ingestObject = async (deps: IngestDeps, created: ObjectCreated): Promise<ArchiveResult | undefined> => {
+  let object;
+  try {
+    object = await deps.s3.send(new GetObjectCommand({ Bucket: created.bucket, Key: created.key }));
+  } catch (error) {
+    // Deleted before we got to it: nothing to archive, and retrying will not bring it back.
+    if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') {
+      deps.logger.warn('object no longer exists', { bucket: created.bucket, key: created.key });
+      return undefined;
+    }
+    throw error;
+  }
+  const bytes = object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
+  const etag = unquote(object.ETag ?? created.etag ?? '');
+  // We read the key's current object, which may be newer than this notification's: then its own
+  // time (LastModified) identifies it, so every notification of that object yields the same events.
+  const sameObject = created.etag === undefined || unquote(created.etag) === etag;
+  const receivedAtMs = sameObject || !object.LastModified ? Date.parse(created.eventTime) : object.LastModified.getTime();
+  return archiveTranscript(
+    {
+      bucket: created.bucket,
+      key: created.key,
+      etag,
+      ...(object.VersionId && object.VersionId !== 'null' ? { versionId: object.VersionId } : {}),
+      bytes,
+      metadata: uploadMetadataOf(object.Metadata),
+      receivedAtMs: Number.isFinite(receivedAtMs) ? receivedAtMs : deps.clock.now(),
+    },
+    { store: deps.store, clock: deps.clock, maxBytes: deps.maxBytes },
+  );
+};
+
+/** Builds the handler around its dependencies (created on first use). */
+export const createIngestHandler = (deps: () => IngestDeps) => {
+  const recordHandler = async (record: SQSRecord): Promise<void> => {
+    const d = deps();
+    try {
+      for (const created of objectsCreatedIn(record.body)) {
+        const result = await ingestObject(d, created);
+        if (result) d.logger.info('ingested', { messageId: record.messageId, key: created.key, ...result });
+      }
+    } catch (error) {
+      d.logger.error('record failed; SQS will redeliver it', { messageId: record.messageId, error: error as Error });
+      throw error;
+    }
+  };
+  return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> =>
+    // A processor per invocation: overlapping invocations (locally, in one process) must not share its state.
+    processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), context ? { context } : undefined);
+};
+
+let defaults: IngestDeps | undefined;
+const defaultDeps = (): IngestDeps =>
+  (defaults ??= {
+    s3: s3Client(),
+    store: new DynamoEventStore({ client: dynamoClient(), tableName: tableName('events') }),
+    clock: systemClock,
+    logger: new Logger({ serviceName: 'demarche-ingest' }),
+  });
+
+/** The Lambda handler. */
+export const handler = createIngestHandler(defaultDeps);
