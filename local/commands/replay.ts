@@ -176,6 +176,8 @@ export const registerReplayCommand = (program: Command, output: Output = process
     .option('--views-table <name>', 'views table in AWS (default VIEWS_TABLE)')
     .option('--json', 'print the report as JSON')
     .action(async (o: ReplayOptions) => {
+      // The SDK's notice about Node 20 is noise for a local tool.
+      process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
       let target: ReplayTarget;
       if (o.aws) {
         const eventsTable = o.eventsTable ?? process.env.EVENTS_TABLE;

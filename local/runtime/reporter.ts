@@ -133,7 +133,7 @@ export const watchDeliveries = (print: (line: DeliveryLine) => void): (() => voi
     const request = (message as { request: ClientRequest }).request;
     const id = request.getHeader('webhook-id');
     if (typeof id !== 'string') return;
-    const url = `${request.protocol}//${request.host}${request.path}`;
+    const url = `${request.protocol}//${String(request.getHeader('host') ?? request.host)}${request.path}`;
     const at = Date.now();
     started.set(request, { id, url, at });
     request.once('error', (error) => print({ webhookId: id, url, error: error.message, ms: Date.now() - at }));
