@@ -17,7 +17,8 @@ const MDY = new RegExp(`\\b${WEEKDAY}${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,
 /** "20 May 2022". */
 const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+(\\d{4})\\b`, 'iu');
 /** "2022-05-20". */
-const ISO = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/u;
+const ISO = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)/u;
+const MONTH_START = new RegExp(`^${MONTH}\\b`, 'u');
 /** "2:02 p.m. EDT", "10:30 AM", "14:05 UTC". */
 const TIME = /\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?|AM|PM)?\s*(?:\(?[A-Z]{2,5}\)?)?/u;
 
@@ -193,15 +194,8 @@ export const parseDateline = (paragraph: string): { place: string; date?: string
     .toLowerCase()
     .replace(/(^|[\s\-'’.])(\p{L})/gu, (_all, sep: string, ch: string) => sep + ch.toUpperCase());
   let region = m[2]?.trim();
-  let date: string | undefined;
-  const regionDate = region ? findDate(`${region}, ${m[3] ?? ''}`) : undefined;
-  if (regionDate) {
-    date = regionDate.iso;
-    region = undefined;
-  } else if (m[3]) {
-    date = findDate(m[3])?.iso;
-  }
-  if (region && /\d/u.test(region)) region = undefined;
+  const date = findDate(m[0])?.iso;
+  if (region && (/\d/u.test(region) || MONTH_START.test(region))) region = undefined;
   return { place: normalisePlace(region ? `${titleCity}, ${region}` : titleCity), date, bodyStart: m[0].length };
 };
 

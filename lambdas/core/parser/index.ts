@@ -4,8 +4,9 @@
  */
 import type { PendingEvent, RejectionReason, UploadMetadata } from '../events';
 import { decodeBytes } from './decode';
+import { extract } from './extract';
 import { structureTranscript } from './structure';
-import type { Extraction, StructuredTranscript } from './types';
+import type { StructuredTranscript } from './types';
 
 /** Name and version stamped into every event's meta. */
 export const PARSER = { name: 'demarche-parser', version: '0.1.0' } as const;
@@ -26,11 +27,6 @@ export interface ParseContext {
 export type ParseOutcome =
   | { readonly ok: true; readonly events: readonly PendingEvent[] }
   | { readonly ok: false; readonly reason: RejectionReason; readonly detail: string };
-
-const EMPTY_EXTRACTION: Extraction = { topics: [], entities: [], meetings: [], awards: [] };
-
-/** Extraction stage (topics, entities, meetings, awards); replaced when the extractor lands. */
-const extract = (_doc: StructuredTranscript): Extraction => EMPTY_EXTRACTION;
 
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
@@ -62,6 +58,18 @@ export const detectLanguage = (text: string): string => {
   if (words < 3) return 'und';
   const stop = sample.match(STOPWORDS)?.length ?? 0;
   return stop / words >= 0.12 ? 'en' : 'und';
+};
+
+/** Up to about 3,000 characters of statements: enough words for the stopword check. */
+const languageSample = (doc: StructuredTranscript): string => {
+  const parts: string[] = [];
+  let size = 0;
+  for (const s of doc.statements) {
+    parts.push(s.text);
+    size += s.text.length;
+    if (size >= 3000) break;
+  }
+  return parts.join(' ');
 };
 
 /**
@@ -99,7 +107,7 @@ const parseUnsafe = (bytes: Uint8Array, ctx: ParseContext): ParseOutcome => {
         speakers: [...doc.speakers],
         statementCount: doc.statements.length,
         wordCount,
-        language: detectLanguage(doc.statements[0]!.text + ' ' + (doc.statements[1]?.text ?? '')),
+        language: detectLanguage(languageSample(doc)),
         encoding: decoded.encoding,
       },
     },

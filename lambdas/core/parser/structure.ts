@@ -306,9 +306,13 @@ const truncateTitle = (sentence: string): string => {
   return `${clean.slice(0, cut > 20 ? cut : TITLE_FALLBACK_CHARS)}…`;
 };
 
+/** A section number standing alone: "IV.", "2.", "(b)". */
+const SECTION_NUMBER = /^\(?(?:[IVXLC]{1,6}|\d{1,3}|[A-Za-z])[.)]?$/u;
+
 /** Whether an unlabelled body paragraph is a heading or chrome rather than a statement. */
 const isBodyNonStatement = (line: string): boolean => {
   if (isMarkerLine(line) || isTranscriberNote(line) || isChromeLine(line)) return true;
+  if (line.length <= 8 && SECTION_NUMBER.test(line)) return true;
   if (endsLikeSentence(line)) return false;
   if (line.length > 300) return false;
   if (isLinkLine(line)) return true;

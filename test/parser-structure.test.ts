@@ -1,0 +1,206 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { decodeBytes } from '../lambdas/core/parser/decode';
+import { splitSentences } from '../lambdas/core/parser/sentences';
+import { MAX_STATEMENT_CHARS, structureTranscript } from '../lambdas/core/parser/structure';
+import type { StructuredTranscript } from '../lambdas/core/parser/types';
+
+const fixture = (name: string): string => {
+  const decoded = decodeBytes(readFileSync(path.resolve(__dirname, '../fixtures/parser', name)));
+  if (!decoded.ok) throw new Error(`fixture ${name} did not decode: ${decoded.reason}`);
+  return decoded.text;
+};
+const seedText = (): string => readFileSync(path.resolve(__dirname, '../../shared/fixtures/seed/kazakhstan-visit-remarks.txt'), 'utf8');
+const sentencesOf = (text: string): string[] => splitSentences(text).map(([a, b]) => text.slice(a, b));
+const texts = (doc: StructuredTranscript): string[] => doc.statements.map((s) => s.text);
+const expectSpansConsistent = (doc: StructuredTranscript): void => {
+  for (const s of doc.statements) {
+    expect(doc.text.slice(s.span[0], s.span[1])).toBe(s.text);
+    for (const [a, b] of [...s.sentences, ...s.quotations]) {
+      expect(a).toBeGreaterThanOrEqual(0);
+      expect(b).toBeLessThanOrEqual(s.text.length);
+      expect(b).toBeGreaterThan(a);
+    }
+  }
+};
+
+describe('splitSentences', () => {
+  it('does not end sentences at titles, initials and dotted acronyms', () => {
+    expect(sentencesOf('Mr. Price met Dr. Ortiz and Gen. Alvarez. Secretary Antony J. Blinken joined them.')).toEqual([
+      'Mr. Price met Dr. Ortiz and Gen. Alvarez.',
+      'Secretary Antony J. Blinken joined them.',
+    ]);
+    expect(sentencesOf('The U.S. Army and the U.N. Security Council agreed. The E.U. and the U.K. did too.')).toEqual([
+      'The U.S. Army and the U.N. Security Council agreed.',
+      'The E.U. and the U.K. did too.',
+    ]);
+    expect(sentencesOf('Amb. Reyes, Sen. Holt, Rep. Moss, Gov. Dane, Lt. Col. Park and St. Clair came. Good.')).toHaveLength(2);
+  });
+
+  it('ends a sentence after an acronym when a new sentence plainly starts', () => {
+    expect(sentencesOf('We are grateful to the U.S. We will work with them.')).toEqual([
+      'We are grateful to the U.S.',
+      'We will work with them.',
+    ]);
+  });
+
+  it('handles e.g., i.e., vs., No., decimals, ellipses and closing quotes', () => {
+    expect(sentencesOf('Some partners, e.g. Canada, i.e. our neighbour, agreed. Item No. 4 costs 3.5 percent more.')).toEqual([
+      'Some partners, e.g. Canada, i.e. our neighbour, agreed.',
+      'Item No. 4 costs 3.5 percent more.',
+    ]);
+    expect(sentencesOf('He said, “We will not stop.” Then he left... And it was over… Really? Yes!')).toEqual([
+      'He said, “We will not stop.”',
+      'Then he left...',
+      'And it was over…',
+      'Really?',
+      'Yes!',
+    ]);
+    expect(sentencesOf('“Why?” she asked. (See the annex.) The end.')).toEqual(['“Why?” she asked.', '(See the annex.)', 'The end.']);
+    expect(sentencesOf('Smith vs. Jones was decided at 2:02 p.m. EDT on Friday.')).toHaveLength(1);
+  });
+
+  it('returns trimmed ranges and ends sentences at blank lines', () => {
+    const text = '  A heading without a stop\n\nThe first sentence.  ';
+    const ranges = splitSentences(text);
+    expect(ranges.map(([a, b]) => text.slice(a, b))).toEqual(['A heading without a stop', 'The first sentence.']);
+  });
+});
+
+describe('structureTranscript', () => {
+  it('strips navigation, share links, publisher names, link lists and footers from a web page', () => {
+    const doc = structureTranscript(fixture('briefing-with-chrome.txt'));
+    const all = texts(doc).join('\n');
+    for (const chrome of ['Skip to main content', 'Home | Press', 'U.S. Department of State', 'Share', 'Print', 'Related Articles', 'Humanitarian Assistance for Flood', 'Back to top', 'Privacy Policy', 'All rights reserved', '(Laughter.)', 'The briefing was concluded']) {
+      expect(all).not.toContain(chrome);
+    }
+    expect(doc.statements).toHaveLength(9);
+    expect(doc.statements[0]!.text).toBe('Good afternoon, everyone. I have one announcement at the top and then I will turn to your questions.');
+    expect(doc.statements.at(-1)!.text).toBe('Thanks, everyone.');
+    expectSpansConsistent(doc);
+  });
+
+  it('reads the title, date and place of the header', () => {
+    const doc = structureTranscript(fixture('briefing-with-chrome.txt'));
+    expect(doc.title).toBe('Department Press Briefing – March 3, 2023');
+    expect(doc.date).toBe('2023-03-03');
+    expect(doc.location).toBe('Washington, D.C.');
+    const joint = structureTranscript(fixture('joint-remarks.txt'));
+    expect(joint.date).toBe('2023-05-14');
+    expect(joint.location).toBe('Tarnow, Estmark');
+    // Author lines, the place and the venue are header lines, not statements.
+    expect(texts(joint).some((t) => /Secretary of State|Government House|Tarnow, Estmark/.test(t))).toBe(false);
+  });
+
+  it('makes one speaker of every spelling of a label and resolves surnames to the header’s people', () => {
+    const doc = structureTranscript(fixture('briefing-with-chrome.txt'));
+    // MS. ELLISON, MS ELLISON and the typo MS. ELISON are one speaker, named by the author line.
+    expect(doc.speakers).toEqual(['Mara Ellison']);
+    const answers = doc.statements.filter((s) => !s.isQuestion);
+    expect(new Set(answers.map((s) => s.speaker))).toEqual(new Set(['Mara Ellison']));
+    const joint = structureTranscript(fixture('joint-remarks.txt'));
+    expect(joint.speakers).toEqual(['Rowan T. Hartwell', 'Ilse Varga']);
+    expect(joint.statements.at(-1)).toMatchObject({ speaker: 'Rowan T. Hartwell', text: 'Thank you, Ilse.' });
+  });
+
+  it('keeps speakers apart when labels differ by more than a typo or only by honorific', () => {
+    const doc = structureTranscript(
+      'MR PRICE: One.\n\nMR. PRICE: Two.\n\nMS PRICE: Three.\n\nOFFICIAL ONE: Four.\n\nOFFICIAL TWO: Five.\n\nSPEAKER 1: Six.\n\nSPEAKER 2: Seven.',
+    );
+    expect(doc.statements.map((s) => s.speaker)).toEqual([
+      'Mr. Price', 'Mr. Price', 'Ms. Price', 'Official One', 'Official Two', 'Speaker 1', 'Speaker 2',
+    ]);
+  });
+
+  it('marks questions and attaches words after a bare label to that speaker', () => {
+    const doc = structureTranscript(fixture('briefing-with-chrome.txt'));
+    const question = doc.statements.find((s) => s.text.startsWith('On a different topic'));
+    expect(question).toMatchObject({ isQuestion: true, speaker: 'Question' });
+    expect(texts(doc)).not.toContain('QUESTION:');
+    const q = structureTranscript('Q: Is it true?\n\nTHE SECRETARY: It is.\n\nQUESTION: Thanks.');
+    expect(q.statements.map((s) => [s.speaker, s.isQuestion ?? false, s.text])).toEqual([
+      ['Question', true, 'Is it true?'],
+      ['The Secretary', false, 'It is.'],
+      ['Question', true, 'Thanks.'],
+    ]);
+  });
+
+  it('reads older press conferences: President header, period labels, Q. and transcriber notes', () => {
+    const doc = structureTranscript(fixture('press-conference-1960s.txt'));
+    expect(doc.speakers).toEqual(['Harold J. Whitcombe']);
+    expect(doc.statements.map((s) => s.isQuestion ?? false)).toEqual([false, false, true, false, true, false, true]);
+    expect(texts(doc)).not.toContain('(Laughter.)');
+    expect(texts(doc).some((t) => t.startsWith('President:') || t.startsWith('THE PRESIDENT'))).toBe(false);
+    expectSpansConsistent(doc);
+  });
+
+  it('attributes a statement to the person an attribution line names', () => {
+    const doc = structureTranscript(fixture('readout.txt'));
+    expect(doc.statements).toHaveLength(1);
+    expect(doc.statements[0]!.speaker).toBe('Tomas Reyes');
+    expect(doc.statements[0]!.text.startsWith('Secretary of State Rowan T. Hartwell spoke today')).toBe(true);
+  });
+
+  it('joins hard-wrapped lines into paragraphs (CRLF input)', () => {
+    const doc = structureTranscript(fixture('wrapped-remarks.txt'));
+    expect(doc.title).toBe('Remarks at the Harbor Forum');
+    expect(doc.statements).toHaveLength(2);
+    expect(doc.statements[0]!.text.replace(/\s+/g, ' ')).toBe(
+      'Good evening. It is an honor to stand on this pier with the mayor and so many friends of the port. Forty years ago this harbor was closed to trade; today it moves more cargo than any port on the coast.',
+    );
+    expect(doc.statements[0]!.sentences).toHaveLength(3);
+  });
+
+  it('records quotations as ranges inside the quoting statement, not as statements of their own', () => {
+    const doc = structureTranscript(seedText());
+    const quoting = doc.statements.find((s) => s.text.includes('your heart is like a mirror'))!;
+    expect(quoting.quotations).toHaveLength(1);
+    const [a, b] = quoting.quotations[0]!;
+    expect(quoting.text.slice(a, b)).toBe('your heart is like a mirror, if you don’t keep it clean it will reflect the world distorted,');
+    expect(texts(doc).filter((t) => t.includes('your heart is like a mirror'))).toHaveLength(1);
+  });
+
+  it('does not record the seed’s trailing publisher name and other page heading as statements', () => {
+    const doc = structureTranscript(seedText());
+    expect(texts(doc)).not.toContain('U.S. Department of State');
+    expect(texts(doc)).not.toContain('The Lessons of 1989: Freedom and Our Future');
+    expect(doc.statements.at(-1)!.text.startsWith('The United States remains ready to support')).toBe(true);
+    expectSpansConsistent(doc);
+  });
+
+  it('splits long paragraphs at sentence boundaries', () => {
+    const sentence = 'The delegation discussed energy security, trade and the protection of journalists in the region. ';
+    const text = `REMARKS\n\n${sentence.repeat(40).trim()}`;
+    const doc = structureTranscript(text);
+    expect(doc.statements.length).toBeGreaterThan(3);
+    for (const s of doc.statements) {
+      expect(s.text.length).toBeLessThanOrEqual(MAX_STATEMENT_CHARS);
+      expect(s.text.endsWith('region.')).toBe(true);
+    }
+    expect(doc.statements.map((s) => s.text).join(' ')).toBe(sentence.repeat(40).trim());
+    expectSpansConsistent(doc);
+  });
+
+  it('takes the title from metadata when the text has no heading, else from the first sentence', () => {
+    const body = 'We welcome the release of the journalists held in the capital since March and call for the release of all others.';
+    expect(structureTranscript(body, { title: 'Release of Journalists' }).title).toBe('Release of Journalists');
+    const fallback = structureTranscript(body).title;
+    expect(fallback.endsWith('…')).toBe(true);
+    expect(body.startsWith(fallback.slice(0, -1))).toBe(true);
+    expect(structureTranscript(body, { date: '2022-05-20T10:00:00Z' }).date).toBe('2022-05-20');
+  });
+
+  it('reads a news-style dateline at the start of the first paragraph', () => {
+    const doc = structureTranscript('NUR-SULTAN, Kazakhstan, May 20, 2022 — The Secretary met the Foreign Minister today.');
+    expect(doc.location).toBe('Nur-Sultan, Kazakhstan');
+    expect(doc.date).toBe('2022-05-20');
+    expect(doc.statements[0]!.text).toBe('The Secretary met the Foreign Minister today.');
+    expectSpansConsistent(doc);
+  });
+
+  it('still records something for a text made only of short lines', () => {
+    const doc = structureTranscript('Thank you\nGood night');
+    expect(doc.statements.length).toBeGreaterThan(0);
+    expectSpansConsistent(doc);
+  });
+});
