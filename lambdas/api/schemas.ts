@@ -86,6 +86,7 @@ export const transcriptSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
   date: z.string().optional(),
+  day: z.string().describe('YYYY-MM-DD the listing orders by'),
   location: z.string().optional(),
   speakers: z.array(z.string()),
   revision: z.number().int(),

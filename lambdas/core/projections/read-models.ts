@@ -10,6 +10,8 @@ export interface TranscriptSummary {
   readonly id: string;
   readonly title: string;
   readonly date?: string;
+  /** The day listings order by (YYYY-MM-DD): the date, else the upload's date, else the archive day. */
+  readonly day: string;
   readonly location?: string;
   readonly speakers: readonly string[];
   readonly revision: number;
@@ -75,6 +77,7 @@ export const toSummary = (view: TranscriptView): TranscriptSummary => ({
   id: view.id,
   title: view.title || view.metadata.title || '',
   ...(view.date ?? view.metadata.date ? { date: view.date ?? view.metadata.date } : {}),
+  day: transcriptDay(view),
   ...(view.location ? { location: view.location } : {}),
   speakers: view.speakers,
   revision: view.revision,
