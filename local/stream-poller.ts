@@ -172,7 +172,9 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
         state.iterator = out.NextShardIterator;
         if (!out.NextShardIterator) state.closed = true;
       } catch (error) {
-        if (error instanceof ExpiredIteratorException) {
+        // DynamoDB Local also answers TrimmedDataAccess for a live iterator once another table is
+        // written to; a fresh iterator (after the checkpoint, or from the horizon) reads on.
+        if (error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException) {
           state.iterator = undefined;
           return true;
         }
