@@ -80,6 +80,31 @@ describe('structureTranscript', () => {
     expectSpansConsistent(doc);
   });
 
+  it('strips a web page’s menus, section names, end marker and footer, and finds its own title', () => {
+    const doc = structureTranscript(fixture('remarks-web-page.txt'));
+    expect(doc.title).toBe('Remarks by President Halvorsen Before Marine One Departure');
+    expect(doc.date).toBe('2023-06-03');
+    expect(doc.speakers).toEqual(['President Halvorsen']);
+    expect(doc.statements).toHaveLength(6);
+    expect(doc.statements.at(-1)!.text).toBe('I say thank you for doing your job. (Laughter.) Seriously, we disagree, and that’s democracy.');
+    const all = texts(doc).join('\n');
+    for (const chrome of ['Skip to content', 'Menu', 'Briefing Room', 'South Lawn', 'END 11:15', 'Stay Connected', 'Opt in', 'Privacy Policy']) {
+      expect(all).not.toContain(chrome);
+    }
+    expectSpansConsistent(doc);
+  });
+
+  it('strips breadcrumbs, tags and related-article lists around a readout', () => {
+    const doc = structureTranscript(fixture('readout-web-page.txt'));
+    expect(doc.title).toBe('Deputy Secretary Moreno’s Meeting with Kestrian Foreign Minister Aldana');
+    expect(doc.date).toBe('2023-06-03');
+    expect(doc.statements.map((s) => s.text.slice(0, 40))).toEqual([
+      'Deputy Secretary Elena Moreno met today ',
+      'Deputy Secretary Moreno thanked Foreign ',
+    ]);
+    expect(doc.statements.every((s) => s.speaker === 'Tomas Reyes')).toBe(true);
+  });
+
   it('reads the title, date and place of the header', () => {
     const doc = structureTranscript(fixture('briefing-with-chrome.txt'));
     expect(doc.title).toBe('Department Press Briefing – March 3, 2023');

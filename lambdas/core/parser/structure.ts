@@ -154,11 +154,21 @@ const splitParagraphs = (text: string): Paragraph[] => {
 const PUBLISHER =
   /^(?:The\s+)?(?:[\p{Lu}][\p{L}.’'\-]*\s+){0,3}(?:Department|Ministry|Embassy|Mission|House|Agency|Council|Government|Bureau|Office|Administration|Commission|Secretariat|Chancellery|Presidency|Kremlin|Palace|Consulate|Delegation)(?:\s+(?:of|for|to)\s+(?:the\s+)?[\p{Lu}][\p{L}.’'\-]*(?:\s+(?:and\s+|of\s+|the\s+)*[\p{Lu}][\p{L}.’'\-]*){0,4})?$/u;
 
+/** "President Halvorsen" in a title (not "Vice President …"). */
+const TITLE_PRESIDENT = /(?<!Vice[ -])\bPresident\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3})/u;
+/** Title Case words that end a name in a title ("President Halvorsen Before Marine One Departure"). */
+const TITLE_STOP = new Set([
+  'before', 'after', 'at', 'on', 'in', 'with', 'to', 'for', 'and', 'of', 'during', 'upon', 'remarks', 'meeting', 'call',
+  'press', 'joint', 'statement', 'interview', 'delivers', 'signs', 'hosts', 'meets', 'announces', 'speaks', 'visits',
+  'travels', 'departure', 'arrival', 'address', 'speech', 'conference', 'briefing', 'op-ed', 'message', 'celebrates',
+]);
+
 /** What a header paragraph is. */
 type HeaderKind = 'chrome' | 'keyvalue' | 'date' | 'byline' | 'place' | 'heading';
 
 interface Header {
   title?: string;
+  titleWords: number;
   date?: string;
   location?: string;
   people: KnownPerson[];
@@ -202,11 +212,14 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean): Heade
   const { words } = wordShape(line);
   if (!(words <= 8 || isTitleLike(line, 30))) return undefined;
   if (PUBLISHER.test(line)) return 'chrome';
-  if (!sawAnchor && header.title === undefined && words >= 2) {
+  // The title is the fullest heading before any author line or place (later ones name venues);
+  // navigation items and section names are shorter than a page's own title.
+  if (!sawAnchor && words >= 2 && words > header.titleWords) {
     header.title = line;
-    const d = findDate(line);
-    if (d) header.date ??= d.iso;
+    header.titleWords = words;
   }
+  const d = findDate(line);
+  if (d) header.date ??= d.iso;
   return 'heading';
 };
 
@@ -320,10 +333,54 @@ const isBodyNonStatement = (line: string): boolean => {
   return words <= 5 || isTitleLike(line, 24);
 };
 
+const isTrailingChrome = (p: Paragraph): boolean =>
+  p.label ? p.text.length <= p.label.contentStart : isEdgeChrome(p.text) || isTranscriberNote(p.text) || isDateOrTimeLine(p.text);
+
+/** The end of the remarks, as transcripts mark it: "END 11:15 A.M. EDT", "# # #", "(The briefing was concluded …)". */
+const END_MARKER = /^(?:END\b.{0,30}|#(?:\s*#){2}|\*(?:\s*\*){2}|[([](?:the )?(?:briefing|conference|call|meeting|event|session|remarks?)[^)\]]{0,40}\b(?:concluded|ended|adjourned)\b[^)\]]*[)\]]\.?)$/iu;
+/** Short sentences inside a footer ("Opt in to receive…") are at most this many words. */
+const FOOTER_SENTENCE_WORDS = 40;
+
+/**
+ * Where the trailing chrome starts. From the end, chrome paragraphs are set aside; a few short
+ * sentences sandwiched between chrome runs (a newsletter pitch inside a footer) go too, and so
+ * does everything unlabelled after an explicit end-of-remarks marker.
+ */
+const trailingZoneStart = (paragraphs: readonly Paragraph[], bodyStart: number): number => {
+  let end = paragraphs.length;
+  for (;;) {
+    while (end > bodyStart && isTrailingChrome(paragraphs[end - 1]!)) end--;
+    // Look back over up to three short unlabelled sentences for a run of at least two chrome lines.
+    let k = end;
+    while (k > bodyStart && end - k < 3) {
+      const p = paragraphs[k - 1]!;
+      if (p.label || wordShape(p.text).words > FOOTER_SENTENCE_WORDS) break;
+      k--;
+    }
+    let chromeRun = 0;
+    while (k - chromeRun > bodyStart && chromeRun < 2 && !paragraphs[k - chromeRun - 1]!.label && isEdgeChrome(paragraphs[k - chromeRun - 1]!.text)) {
+      chromeRun++;
+    }
+    if (k < end && chromeRun >= 2) {
+      end = k;
+      continue;
+    }
+    break;
+  }
+  for (let i = bodyStart; i < end; i++) {
+    if (END_MARKER.test(paragraphs[i]!.text)) {
+      let j = i + 1;
+      while (j < end && !paragraphs[j]!.label) j++;
+      if (j === end) return i;
+    }
+  }
+  return end;
+};
+
 /** Builds the structured transcript of a decoded text. Pure; never throws on any string. */
 export const structureTranscript = (text: string, metadata: UploadMetadata = {}): StructuredTranscript => {
   const paragraphs = splitParagraphs(text);
-  const header: Header = { people: [] };
+  const header: Header = { people: [], titleWords: 0 };
 
   // Leading zone: header lines (title, author lines, place, date) and chrome before the remarks.
   let bodyStart = 0;
@@ -332,20 +389,11 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
   while (bodyStart < limit) {
     const kind = classifyHeader(paragraphs[bodyStart]!, header, sawAnchor);
     if (kind === undefined) break;
-    if (kind === 'byline' || kind === 'place' || kind === 'date' || kind === 'keyvalue') sawAnchor = true;
+    if (kind === 'byline' || kind === 'place' || kind === 'keyvalue') sawAnchor = true;
     bodyStart++;
   }
   // Trailing zone: headings of other pages, link lists, publisher names, footers.
-  let bodyEnd = paragraphs.length;
-  while (bodyEnd > bodyStart) {
-    const p = paragraphs[bodyEnd - 1]!;
-    if (p.label) {
-      if (p.text.length > p.label.contentStart) break;
-    } else if (!(isEdgeChrome(p.text) || isTranscriberNote(p.text) || isDateOrTimeLine(p.text))) {
-      break;
-    }
-    bodyEnd--;
-  }
+  let bodyEnd = trailingZoneStart(paragraphs, bodyStart);
   if (bodyEnd === bodyStart) {
     // Nothing but header-like lines: fall back to every paragraph that is not plainly chrome.
     bodyStart = 0;
@@ -360,6 +408,18 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
     if (label) {
       hasLabels = true;
       counts.set(label.key, (counts.get(label.key) ?? 0) + 1);
+    }
+  }
+  if (!header.presidentName && header.title) {
+    // "Remarks by President Halvorsen …" names whom `THE PRESIDENT:` means.
+    const m = TITLE_PRESIDENT.exec(header.title);
+    if (m) {
+      const name: string[] = [];
+      for (const w of m[1]!.split(/\s+/u)) {
+        if (TITLE_STOP.has(w.toLowerCase()) || name.length === 3) break;
+        name.push(w);
+      }
+      if (name.length > 0) header.presidentName = `President ${name.join(' ')}`;
     }
   }
   const aliases = buildAliases(counts, header.people, header.presidentName);
