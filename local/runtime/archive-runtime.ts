@@ -139,19 +139,23 @@ export const startArchiveRuntime = async (options: ArchiveRuntimeOptions): Promi
     q.start(async (event: SQSEvent) => (await fn.invoke(event)) as SQSBatchResponse | void);
     const pollMs = options.bucketPollMs ?? (options.s3Events ? 0 : 500);
     let poller: NodeJS.Timeout | undefined;
-    if (pollMs > 0) {
-      const tick = async () => {
-        try {
-          await reconcileBucket(options.s3, options.bucket, q, options.region);
-        } catch (error) {
-          print(`warning   listing the bucket failed: ${describe(error)}`);
-        }
-        poller = setTimeout(tick, pollMs);
+    let polling = pollMs > 0;
+    let pass: Promise<void> = Promise.resolve();
+    if (polling) {
+      const tick = () => {
+        pass = reconcileBucket(options.s3, options.bucket, q, options.region)
+          .then(() => undefined)
+          .catch((error) => print(`warning   listing the bucket failed: ${describe(error)}`))
+          .finally(() => {
+            if (polling) poller = setTimeout(tick, pollMs);
+          });
       };
       poller = setTimeout(tick, pollMs);
     }
     stops.push(async () => {
+      polling = false;
       clearTimeout(poller);
+      await pass;
       options.s3Events?.off('event', onEvent);
       await q.stop();
     });
