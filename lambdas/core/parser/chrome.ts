@@ -12,11 +12,7 @@ const SMALL_WORDS = new Set([
   'about', 'after', 'before', 'between', 'during', 'under', 'up', 'is', 'its', 'their', 'our', 'his', 'her',
 ]);
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&+\-]*/gu;
-const UPPER_START = /^[\p{Lu}\p{N}]/u;
 const HAS_LETTER = /\p{L}/u;
-/** Ends like a sentence: . ! ? or … possibly followed by closing quotes/brackets. */
-const SENTENCE_END = /[.!?…:;][”"’')\]]*$/u;
 /** A URL or e-mail address. */
 const URL = /\b(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+/giu;
 /** Separators that navigation menus and breadcrumbs put between short items. */
@@ -48,25 +44,52 @@ const UI_WORD = /^(?:share|print|email|e-mail|tweet|facebook|twitter|linkedin|wh
 /** A transcriber's note standing alone: "(Applause.)", "[Laughter]". */
 const NOTE = /^[(\[][^()\[\]]{1,160}[)\]][.!]?$/u;
 
-/** Word count and how many words are capitalised, ignoring small words. */
+const LETTER = /\p{L}/u;
+/** Whether the UTF-16 unit at `i` is part of a word (letters, digits, and inner ' ’ . & + -). */
+const isWordStart = (line: string, c: number, i: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && LETTER.test(line[i]!));
+const isWordInner = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 0x2019 || c === 46 || c === 38 || c === 43 || c === 45 ||
+  (c > 127 && c !== 160 && !(c >= 0x2000 && c <= 0x206f) && c !== 0x3000 && c !== 0xab && c !== 0xbb);
+
+/** Word count and how many words are capitalised, ignoring small words. Scans by hand (hot path). */
 export const wordShape = (line: string): { words: number; capitalised: number; content: number } => {
   let words = 0;
   let capitalised = 0;
   let content = 0;
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(line)) !== null) {
+  const n = line.length;
+  let i = 0;
+  while (i < n) {
+    const c = line.charCodeAt(i);
+    if (!isWordStart(line, c, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < n && isWordInner(line.charCodeAt(i))) i++;
     words++;
-    const w = m[0];
-    if (SMALL_WORDS.has(w.toLowerCase())) continue;
+    if (i - start <= 7 && SMALL_WORDS.has(line.slice(start, i).toLowerCase())) continue;
     content++;
-    if (UPPER_START.test(w)) capitalised++;
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && line[start] !== line[start]!.toLowerCase())) capitalised++;
   }
   return { words, capitalised, content };
 };
 
 /** Whether the line ends the way a sentence (or a colon-introduced list) does. */
-export const endsLikeSentence = (line: string): boolean => SENTENCE_END.test(line);
+export const endsLikeSentence = (line: string): boolean => {
+  // Checked from the end by hand: a `$`-anchored pattern would scan the whole paragraph.
+  let i = line.length - 1;
+  while (i >= 0) {
+    const c = line.charCodeAt(i);
+    // Closing quotes and brackets: ” " ’ ' ) ]
+    if (c === 0x201d || c === 34 || c === 0x2019 || c === 39 || c === 41 || c === 93) i--;
+    else break;
+  }
+  if (i < 0) return false;
+  const c = line.charCodeAt(i);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 58 || c === 59;
+};
 
 /** Whether the line has no letters at all ("# # #", "***", "—"). */
 export const isMarkerLine = (line: string): boolean => !HAS_LETTER.test(line);

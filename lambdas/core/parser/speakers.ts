@@ -33,8 +33,20 @@ const PERIOD_LABEL = new RegExp(
 const BARE_Q = new RegExp(`^Q${WS}+(?=[\\p{Lu}"“])`, 'u');
 const QUESTION_KEYS = new Set(['Q', 'QUESTION', 'QUESTIONER', 'REPORTER', 'JOURNALIST', 'PRESS', 'AUDIENCE QUESTION']);
 
-/** Canonical key of a label. */
+const keyCache = new Map<string, string>();
+
+/** Canonical key of a label (memoised: documents repeat the same few labels). */
 export const labelKey = (raw: string): string => {
+  let key = keyCache.get(raw);
+  if (key === undefined) {
+    key = computeLabelKey(raw);
+    if (keyCache.size > 5000) keyCache.clear();
+    keyCache.set(raw, key);
+  }
+  return key;
+};
+
+const computeLabelKey = (raw: string): string => {
   const key = raw
     .toUpperCase()
     .replace(/[.’']/gu, (c) => (c === '.' ? ' ' : ''))
@@ -77,8 +89,21 @@ const isTitleCaseSpeaker = (raw: string): boolean => {
 /** Finds a speaker label at the start of a paragraph. */
 export const findLabel = (paragraph: string): SpeakerLabel | undefined => {
   const c0 = paragraph.charCodeAt(0);
-  // Fast reject: labels start with a capital letter (ASCII or not) or a digit.
+  // Fast reject: labels start with a capital letter (ASCII or not), a digit or Markdown emphasis,
+  // and end with a colon or full stop within the first 80 characters (or are a bare Q).
   if (c0 >= 97 && c0 <= 122) return undefined;
+  if (!(c0 === 81 /* Q */ && paragraph.length > 1 && paragraph.charCodeAt(1) !== 58 && paragraph.charCodeAt(1) !== 46)) {
+    let mark = false;
+    const n = Math.min(paragraph.length, 80);
+    for (let i = 1; i < n; i++) {
+      const c = paragraph.charCodeAt(i);
+      if (c === 58 || c === 46) {
+        mark = true;
+        break;
+      }
+    }
+    if (!mark) return undefined;
+  }
   let m = COLON_LABEL.exec(paragraph);
   if (m) {
     const raw = m[1]!.trim();

@@ -223,10 +223,7 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean): Heade
   return 'heading';
 };
 
-const QUOTE_PAIRS: readonly (readonly [string, string])[] = [
-  ['\u201c', '\u201d'], // “ ”
-  ['\u00ab', '\u00bb'], // « »
-];
+const MAX_QUOTE_CHARS = 2000;
 const HAS_LETTER = /\p{L}/u;
 
 /** Whether text[a, b) contains a letter, without slicing. */
@@ -238,36 +235,40 @@ const hasLetterIn = (text: string, a: number, b: number): boolean => {
   }
   return false;
 };
-const MAX_QUOTE_CHARS = 2000;
 
-/** Quotation ranges (the words between the quote marks) relative to `text`. */
+const QUOTE_MARK = /["\u201c\u201d\u00ab\u00bb]/g;
+
+/**
+ * Quotation ranges (the words between the quote marks) relative to `text`: “…” and «…» pair an
+ * opening with the next closing mark (a second opening mark restarts); straight quotes pair up in order.
+ */
 export const findQuotations = (text: string): Range[] => {
   const out: Range[] = [];
-  for (const [open, close] of QUOTE_PAIRS) {
-    let from = 0;
-    for (;;) {
-      if (from === 0 && text.indexOf(open) === -1) break;
-      const a = text.indexOf(open, from);
-      if (a === -1) break;
-      const b = text.indexOf(close, a + 1);
-      if (b === -1) break;
-      const nextOpen = text.indexOf(open, a + 1);
-      if (nextOpen !== -1 && nextOpen < b) {
-        // Nested or unbalanced opening mark: restart from the later one.
-        from = nextOpen;
-        continue;
-      }
-      if (b - a - 1 >= 1 && b - a - 1 <= MAX_QUOTE_CHARS && hasLetterIn(text, a + 1, b)) out.push([a + 1, b]);
-      from = b + 1;
+  let curly = -1;
+  let guillemet = -1;
+  let straight = -1;
+  const add = (open: number, close: number): void => {
+    const len = close - open - 1;
+    if (len >= 1 && len <= MAX_QUOTE_CHARS && hasLetterIn(text, open + 1, close)) out.push([open + 1, close]);
+  };
+  const scan = QUOTE_MARK;
+  scan.lastIndex = 0;
+  while (scan.test(text)) {
+    const i = scan.lastIndex - 1;
+    const c = text.charCodeAt(i);
+    if (c === 0x201c) curly = i;
+    else if (c === 0x201d) {
+      if (curly >= 0) add(curly, i);
+      curly = -1;
+    } else if (c === 0xab) guillemet = i;
+    else if (c === 0xbb) {
+      if (guillemet >= 0) add(guillemet, i);
+      guillemet = -1;
+    } else if (straight < 0) straight = i;
+    else {
+      add(straight, i);
+      straight = -1;
     }
-  }
-  // Straight double quotes pair up in order.
-  let a = text.indexOf('"');
-  while (a !== -1) {
-    const b = text.indexOf('"', a + 1);
-    if (b === -1) break;
-    if (b - a - 1 >= 1 && b - a - 1 <= MAX_QUOTE_CHARS && hasLetterIn(text, a + 1, b)) out.push([a + 1, b]);
-    a = text.indexOf('"', b + 1);
   }
   if (out.length > 1) out.sort((x, y) => x[0] - y[0]);
   return out;
