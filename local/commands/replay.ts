@@ -12,18 +12,27 @@
  * VIEWS_TABLE (and TRANSCRIPTS_BUCKET for --reparse).
  */
 import type { Command } from 'commander';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { DynamoEventStore } from '../../lambdas/adapters/dynamo-event-store';
-import { DynamoViewStore } from '../../lambdas/adapters/dynamo-views';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { EventStore } from '../../lambdas/core/event-store';
-import { isEventOf, type StoredEvent, type StoredEventOf } from '../../lambdas/core/events';
-import { sha256Hex } from '../../lambdas/core/ids';
-import { rebuildViews } from '../../lambdas/core/projections/projector';
-import { transcriptEvents } from '../../lambdas/core/transcript-events';
+import type { StoredEvent, StoredEventOf } from '../../lambdas/core/events';
 import { type Output, processOutput } from '../cli-support';
 import { dataDirFromEnv, dataDirLayout, LOCAL_BUCKET, LOCAL_TABLE_PREFIX, readRuntimeInfo } from '../runtime/data-dir';
+
+// The parser, the adapters and the SDK load only when replay runs: other commands start faster.
+const load = async () => {
+  const [{ GetObjectCommand }, { DynamoDBDocumentClient }, { DynamoEventStore }, { DynamoViewStore }, { sha256Hex }, { rebuildViews }, { transcriptEvents }] =
+    await Promise.all([
+      import('@aws-sdk/client-s3'),
+      import('@aws-sdk/lib-dynamodb'),
+      import('../../lambdas/adapters/dynamo-event-store'),
+      import('../../lambdas/adapters/dynamo-views'),
+      import('../../lambdas/core/ids'),
+      import('../../lambdas/core/projections/projector'),
+      import('../../lambdas/core/transcript-events'),
+    ]);
+  return { GetObjectCommand, DynamoDBDocumentClient, DynamoEventStore, DynamoViewStore, sha256Hex, rebuildViews, transcriptEvents };
+};
 
 interface ReplayOptions {
   reparse?: boolean;
@@ -72,8 +81,9 @@ export const reparseStream = async (
   stream: string,
   nowMs: number,
 ): Promise<'changed' | 'unchanged' | 'missing'> => {
+  const { GetObjectCommand, sha256Hex, transcriptEvents } = await load();
   const events = await store.read(stream);
-  const received = [...events].reverse().find((e): e is StoredEventOf<'TranscriptReceived'> => isEventOf(e, 'TranscriptReceived'));
+  const received = [...events].reverse().find((e): e is StoredEventOf<'TranscriptReceived'> => e.type === 'TranscriptReceived');
   if (!received) return 'unchanged';
   const { transcriptId, revision, source, sha256, metadata } = received.data;
   let bytes: Uint8Array;
@@ -107,6 +117,7 @@ export const reparseStream = async (
 /** Rebuilds every view (after re-parsing, when asked). */
 export const replay = async (target: ReplayTarget, options: { reparse?: boolean; onProgress?: (line: string) => void } = {}): Promise<ReplayReport> => {
   const started = Date.now();
+  const { DynamoDBDocumentClient, DynamoEventStore, DynamoViewStore, rebuildViews } = await load();
   const store = new DynamoEventStore({ client: target.dynamo, tableName: target.eventsTable });
   const views = new DynamoViewStore(
     DynamoDBDocumentClient.from(target.dynamo, { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } }),
@@ -183,6 +194,7 @@ export const registerReplayCommand = (program: Command, output: Output = process
         const eventsTable = o.eventsTable ?? process.env.EVENTS_TABLE;
         const viewsTable = o.viewsTable ?? process.env.VIEWS_TABLE;
         if (!eventsTable || !viewsTable) throw new ReplayTargetError('--aws needs --events-table and --views-table (or EVENTS_TABLE and VIEWS_TABLE)');
+        const [{ DynamoDBClient }, { S3Client }] = await Promise.all([import('@aws-sdk/client-dynamodb'), import('@aws-sdk/client-s3')]);
         target = { dynamo: new DynamoDBClient({}), s3: new S3Client({}), eventsTable, viewsTable, description: `AWS tables ${eventsTable}, ${viewsTable}`, close: async () => undefined };
       } else {
         target = await localReplayTarget();
