@@ -18,10 +18,9 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { EventData } from '../core/events';
-import { mapLimit, segmentIdOf } from '../core/projections/projector';
+import { indexSignature, mapLimit, segmentIdOf } from '../core/projections/projector';
 import {
   dateKeyOf,
-  entityMentions,
   toDetail,
   toSummary,
   topicCounts,
@@ -41,8 +40,6 @@ import {
   SUMMARY_SK,
   TRANSCRIPTS_GSI1PK,
   VIEW_ATTRIBUTES as A,
-  entityGsi1pk,
-  entitySk,
   searchPk,
   statsAttr,
   topicGsi1pk,
@@ -52,8 +49,8 @@ import {
 
 type Item = Record<string, unknown>;
 
-/** Transcripts per search segment when bulk loading. */
-export const BULK_SEGMENT_SIZE = 500;
+/** Transcripts per search segment when bulk loading (larger segments: fewer items per query). */
+export const BULK_SEGMENT_SIZE = 2000;
 
 const gzipJson = (value: unknown): Uint8Array => gzipSync(JSON.stringify(value), { level: 6 });
 const gunzipJson = <T>(bytes: Uint8Array): T => JSON.parse(gunzipSync(bytes).toString('utf8')) as T;
@@ -76,13 +73,11 @@ export const transcriptItems = (view: TranscriptView): { summary: Item; others: 
   const pk = transcriptPk(view.id);
   const summary = toSummary(view);
   const topics = topicMentions(view);
-  const entities = entityMentions(view);
   const state: ProjectionState = {
     version: view.version,
     revision: view.revision,
     topicCounts: Object.fromEntries(topicCounts(view)),
-    entityKeys: entities.map((e) => e.key),
-    indexedStatements: view.revision > 0 ? view.statements.length : 0,
+    indexed: indexSignature(view),
   };
   const listed = isListed(view);
   const summaryItem: Item = {
@@ -92,8 +87,7 @@ export const transcriptItems = (view: TranscriptView): { summary: Item; others: 
     [A.version]: state.version,
     [A.revision]: state.revision,
     [A.topicCounts]: state.topicCounts,
-    [A.entityKeys]: state.entityKeys,
-    [A.indexed]: state.indexedStatements,
+    [A.indexed]: state.indexed,
     [A.summary]: summary,
   };
   const others: Item[] = [
@@ -103,21 +97,14 @@ export const transcriptItems = (view: TranscriptView): { summary: Item; others: 
       [A.sk]: topicSk(m.key),
       [A.gsi1pk]: topicGsi1pk(m.key),
       [A.gsi1sk]: m.dateKey,
-      [A.mention]: m,
-    })),
-    ...entities.map((m) => ({
-      [A.pk]: pk,
-      [A.sk]: entitySk(m.key),
-      [A.gsi1pk]: entityGsi1pk(m.key),
-      [A.gsi1sk]: m.dateKey,
-      [A.transcriptId]: view.id,
-      [A.revision]: view.revision,
+      [A.mention]: gzipJson(m),
     })),
   ];
   return { summary: summaryItem, others, state };
 };
 
-const searchItems = (segment: SearchSegment): Item[] =>
+/** The stored items of a search segment: one per non-empty bucket. */
+export const searchItems = (segment: SearchSegment): Item[] =>
   [...segment.buckets].map(([bucket, postings]) => ({
     [A.pk]: searchPk(segment.level, bucket),
     [A.sk]: segment.id,
@@ -129,7 +116,7 @@ export class DynamoViewStore implements ViewStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly options: { writeConcurrency?: number } = {},
+    private readonly options: { writeConcurrency?: number; bulkSegmentSize?: number } = {},
   ) {}
 
   async projectionState(transcriptId: string): Promise<ProjectionState | undefined> {
@@ -137,8 +124,8 @@ export class DynamoViewStore implements ViewStore {
       new GetCommand({
         TableName: this.tableName,
         Key: { [A.pk]: transcriptPk(transcriptId), [A.sk]: SUMMARY_SK },
-        ProjectionExpression: '#v, #r, #tc, #ek, #ix',
-        ExpressionAttributeNames: { '#v': A.version, '#r': A.revision, '#tc': A.topicCounts, '#ek': A.entityKeys, '#ix': A.indexed },
+        ProjectionExpression: '#v, #r, #tc, #ix',
+        ExpressionAttributeNames: { '#v': A.version, '#r': A.revision, '#tc': A.topicCounts, '#ix': A.indexed },
         ConsistentRead: true,
       }),
     );
@@ -147,8 +134,7 @@ export class DynamoViewStore implements ViewStore {
       version: Number(Item[A.version] ?? 0),
       revision: Number(Item[A.revision] ?? 0),
       topicCounts: (Item[A.topicCounts] as Record<string, number>) ?? {},
-      entityKeys: (Item[A.entityKeys] as string[]) ?? [],
-      indexedStatements: Number(Item[A.indexed] ?? 0),
+      indexed: String(Item[A.indexed] ?? ''),
     };
   }
 
@@ -157,10 +143,7 @@ export class DynamoViewStore implements ViewStore {
     const pk = transcriptPk(view.id);
     const { summary, others, state } = transcriptItems(view);
     const keep = new Set(others.map((i) => i[A.sk] as string));
-    const stale = [
-      ...Object.keys(previous?.topicCounts ?? {}).map(topicSk),
-      ...(previous?.entityKeys ?? []).map(entitySk),
-    ].filter((sk) => !keep.has(sk));
+    const stale = Object.keys(previous?.topicCounts ?? {}).map(topicSk).filter((sk) => !keep.has(sk));
     await this.batchWrite([
       ...others.map((Item) => ({ PutRequest: { Item } })),
       ...stale.map((sk) => ({ DeleteRequest: { Key: { [A.pk]: pk, [A.sk]: sk } } })),
@@ -242,7 +225,7 @@ export class DynamoViewStore implements ViewStore {
     const put = await this.db.send(new PutCommand({ TableName: this.tableName, Item: stats, ReturnConsumedCapacity: 'TOTAL' }));
     writeUnits += units(put.ConsumedCapacity);
     let searchWriteUnits = 0;
-    for (const chunk of chunks(views.filter(isListed), BULK_SEGMENT_SIZE)) {
+    for (const chunk of chunks(views.filter(isListed), this.options.bulkSegmentSize ?? BULK_SEGMENT_SIZE)) {
       searchWriteUnits += (await this.writeSearchSegment(buildSegment(segmentIdOf(chunk), chunk))).writeUnits;
     }
     return { writeUnits: writeUnits + searchWriteUnits, searchWriteUnits };
@@ -284,8 +267,7 @@ export class DynamoViewStore implements ViewStore {
   }
 
   async listing(index: ListingIndex, range: { lo: string; hi: string }, limit: number): Promise<ListingEntry[]> {
-    const gsi1pk =
-      index.kind === 'transcripts' ? TRANSCRIPTS_GSI1PK : index.kind === 'topic' ? topicGsi1pk(index.topic) : entityGsi1pk(index.key);
+    const gsi1pk = index.kind === 'transcripts' ? TRANSCRIPTS_GSI1PK : topicGsi1pk(index.topic);
     const { Items = [] } = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -357,7 +339,8 @@ export class DynamoViewStore implements ViewStore {
     const dateKey = item[A.gsi1sk] as string;
     const transcriptId = (item[A.pk] as string).slice(2);
     const summary = item[A.summary] as TranscriptSummary | undefined;
-    const mention = item[A.mention] as Mention | undefined;
+    const raw = item[A.mention] as Uint8Array | undefined;
+    const mention = raw ? gunzipJson<Mention>(raw) : undefined;
     return { dateKey, transcriptId, ...(summary ? { summary } : {}), ...(mention ? { mention } : {}) };
   }
 

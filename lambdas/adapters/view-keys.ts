@@ -6,7 +6,6 @@
  * | transcript summary      | T#<id>                 | SUMMARY           | TRANSCRIPTS       | <day>#<id>     |
  * | transcript detail       | T#<id>                 | DETAIL            |                   |                |
  * | topic mention           | T#<id>                 | TOPIC#<topic>     | TOPIC#<topic>     | <day>#<id>     |
- * | entity mention          | T#<id>                 | ENTITY#<key>      | ENTITY#<key>      | <day>#<id>     |
  * | topic counters          | STATS                  | TOPICS            |                   |                |
  * | search bucket           | SX#<level>#<bucket>    | <segment id>      |                   |                |
  *
@@ -24,11 +23,10 @@ export const VIEW_ATTRIBUTES = {
   revision: 'revision',
   /** Topic → statement count of the projected revision (M), on summaries. */
   topicCounts: 'tc',
-  /** Entity keys of the projected revision (L), on summaries. */
-  entityKeys: 'ek',
-  /** Statements of the projected revision in the search index (N), on summaries. */
+  /** What the search index holds of the projected revision (S), on summaries. */
   indexed: 'ix',
   summary: 'summary',
+  /** gzip of the mention's JSON (B), on topic mentions. */
   mention: 'mention',
   /** gzip of JSON (B): transcript detail, search bucket postings. */
   body: 'body',
@@ -46,14 +44,10 @@ export const SUMMARY_SK = 'SUMMARY';
 export const DETAIL_SK = 'DETAIL';
 /** Sort key of a transcript's mention of a topic. */
 export const topicSk = (topic: string): string => `TOPIC#${topic}`;
-/** Sort key of a transcript's mention of an entity. */
-export const entitySk = (key: string): string => `ENTITY#${key}`;
 /** gsi1 partition listing every transcript. */
 export const TRANSCRIPTS_GSI1PK = 'TRANSCRIPTS';
 /** gsi1 partition listing a topic's mentions. */
 export const topicGsi1pk = (topic: string): string => `TOPIC#${topic}`;
-/** gsi1 partition listing an entity's mentions. */
-export const entityGsi1pk = (key: string): string => `ENTITY#${key}`;
 /** The topic counters item. */
 export const STATS_KEY = { pk: 'STATS', sk: 'TOPICS' } as const;
 /** Counter attribute names on the stats item. */

@@ -51,12 +51,15 @@ export const mapLimit = async <T, R>(items: readonly T[], limit: number, fn: (it
 /** A deterministic id for the segment indexing these views: the same batch gives the same id. */
 export const segmentIdOf = (views: readonly TranscriptView[]): string =>
   createHash('sha256')
-    .update(views.map((v) => `${v.id}@${v.revision}:${v.statements.length}`).sort().join('\n'))
+    .update(views.map((v) => `${v.id}@${v.revision}:${indexSignature(v)}`).sort().join('\n'))
     .digest('hex')
     .slice(0, 20);
 
+/** What the search index holds of a view: its statement and entity counts (they only grow within a revision). */
+export const indexSignature = (view: TranscriptView): string => (view.revision > 0 ? `${view.statements.length}:${view.entities.length}` : '');
+
 const needsIndexing = (previous: ProjectionState | undefined, view: TranscriptView): boolean =>
-  view.revision > 0 && (previous?.revision !== view.revision || previous.indexedStatements !== view.statements.length);
+  view.revision > 0 && (previous?.revision !== view.revision || previous.indexed !== indexSignature(view));
 
 /** Projects the events of one batch of commits (any streams, any order of batches). */
 export const projectEvents = async (deps: ProjectorDeps, events: readonly StoredEvent[]): Promise<ProjectionReport> => {

@@ -5,7 +5,7 @@
  */
 import { TOPIC_IDS } from '../topic-ids';
 import { entityKey, type TranscriptSummary } from './read-models';
-import { intersectPostings, matchesQuery, parseSearchQuery, type Candidate } from './search';
+import { entityTerm, intersectPostings, matchesQuery, parseSearchQuery, type Candidate, type Posting } from './search';
 import type { ListingIndex, ViewStore } from './view-store';
 
 /** Where a page resumes: after statement `s` (or the whole entry, when absent) of entry `k`. */
@@ -44,7 +44,8 @@ export const listTranscripts = async (
   o: ListingOptions,
 ): Promise<PageOf<TranscriptSummary>> => {
   const ek = filter.entity === undefined ? undefined : entityKey(filter.entity);
-  const index: ListingIndex = filter.topic ? { kind: 'topic', topic: filter.topic } : ek !== undefined ? { kind: 'entity', key: ek } : { kind: 'transcripts' };
+  if (ek !== undefined && !filter.topic) return listByEntity(views, ek, o);
+  const index: ListingIndex = filter.topic ? { kind: 'topic', topic: filter.topic } : { kind: 'transcripts' };
   const keep = (s: TranscriptSummary) => !(filter.topic && ek !== undefined) || s.entities.some((n) => entityKey(n) === ek);
   const out: { k: string; summary: TranscriptSummary }[] = [];
   let { lo, hi } = rangeOf(o);
@@ -65,6 +66,32 @@ export const listTranscripts = async (
     if (out.length > o.limit || raw.length < chunk || !last) break;
     hi = last.dateKey;
     skip = last.dateKey;
+  }
+  const items = out.slice(0, o.limit);
+  return { items: items.map((i) => i.summary), ...(out.length > o.limit ? { next: { k: items[items.length - 1]!.k } } : {}) };
+};
+
+/** Transcripts that mention an entity, newest first: read from the entity's postings in the search index. */
+const listByEntity = async (views: ViewStore, key: string, o: ListingOptions): Promise<PageOf<TranscriptSummary>> => {
+  const { lo, hi } = rangeOf(o);
+  const latest = new Map<string, Posting>();
+  for (const p of await views.postings(entityTerm(key))) {
+    const seen = latest.get(p.transcriptId);
+    if (!seen || p.revision > seen.revision) latest.set(p.transcriptId, p);
+  }
+  const ordered = [...latest.values()]
+    .filter((p) => p.dateKey >= lo && p.dateKey <= hi && p.dateKey !== o.after?.k)
+    .sort((a, b) => (a.dateKey < b.dateKey ? 1 : a.dateKey > b.dateKey ? -1 : 0));
+  const out: { k: string; summary: TranscriptSummary }[] = [];
+  for (let i = 0; i < ordered.length && out.length <= o.limit; i += o.limit + 1) {
+    const slice = ordered.slice(i, i + o.limit + 1);
+    const summaries = await views.getSummaries(slice.map((p) => p.transcriptId));
+    for (const p of slice) {
+      const summary = summaries.get(p.transcriptId);
+      // A posting of a superseded revision whose entity the current revision no longer names.
+      if (summary && summary.revision === p.revision) out.push({ k: p.dateKey, summary });
+      if (out.length > o.limit) break;
+    }
   }
   const items = out.slice(0, o.limit);
   return { items: items.map((i) => i.summary), ...(out.length > o.limit ? { next: { k: items[items.length - 1]!.k } } : {}) };

@@ -8,7 +8,7 @@
  * against the statement text and drops postings of superseded revisions.
  */
 import type { TranscriptView } from './transcript-view';
-import { dateKeyOf } from './read-models';
+import { dateKeyOf, entityMentions } from './read-models';
 
 // Common English function words: they carry no search meaning and would dominate the index.
 const STOPWORDS: ReadonlySet<string> = new Set(
@@ -41,10 +41,17 @@ export const tokenize = (text: string): string[] =>
 export const isIndexedTerm = (token: string): boolean =>
   token.length <= MAX_TERM_LENGTH && !STOPWORDS.has(token) && (token.length > 1 || /\p{N}/u.test(token));
 
-/** A transcript's postings: indexed term → the statement seqs that contain it. */
+/**
+ * The index term of an entity (normalised key): entity mentions live in the same index as words,
+ * under terms no tokenised text can produce, so the entity filter costs no extra item per entity.
+ */
+export const entityTerm = (key: string): string => `@e:${key}`;
+
+/** A transcript's postings: indexed term (words and entity terms) → the statement seqs that contain it. */
 export const transcriptPostings = (view: TranscriptView): Map<string, number[]> => {
   const postings = new Map<string, number[]>();
   if (view.revision === 0) return postings;
+  for (const m of entityMentions(view)) postings.set(entityTerm(m.key), m.statements.map((s) => s.seq));
   for (const s of view.statements) {
     for (const term of new Set(tokenize(s.text).filter(isIndexedTerm))) {
       const seqs = postings.get(term);
@@ -87,11 +94,11 @@ export interface SearchSegment {
   readonly postings: number;
 }
 
-/** The level a segment of `postings` postings uses: the largest whose buckets stay well filled. */
+/** The level a segment of `postings` postings uses: the one nearest (on a log scale) to ~POSTINGS_PER_BUCKET per bucket. */
 export const levelFor = (postings: number): number => {
-  const ideal = postings / POSTINGS_PER_BUCKET;
+  const ideal = Math.max(1, postings / POSTINGS_PER_BUCKET);
   let level: number = BUCKET_LEVELS[0];
-  for (const l of BUCKET_LEVELS) if (l <= ideal) level = l;
+  for (const l of BUCKET_LEVELS) if (Math.abs(Math.log(l / ideal)) < Math.abs(Math.log(level / ideal))) level = l;
   return level;
 };
 

@@ -15,19 +15,14 @@ export interface ProjectionState {
   readonly revision: number;
   /** Statements per topic of the projected revision. */
   readonly topicCounts: Readonly<Record<string, number>>;
-  /** Entity keys of the projected revision. */
-  readonly entityKeys: readonly string[];
-  /** Statements of the projected revision that the search index holds. */
-  readonly indexedStatements: number;
+  /** What the search index holds of the projected revision (see `indexSignature`). */
+  readonly indexed: string;
 }
 
 /** An index a listing reads, newest first. */
-export type ListingIndex =
-  | { readonly kind: 'transcripts' }
-  | { readonly kind: 'topic'; readonly topic: string }
-  | { readonly kind: 'entity'; readonly key: string };
+export type ListingIndex = { readonly kind: 'transcripts' } | { readonly kind: 'topic'; readonly topic: string };
 
-/** One entry of a listing: a transcript (and, for topic/entity listings, its mention). */
+/** One entry of a listing: a transcript (and, for topic listings, its mention). */
 export interface ListingEntry {
   readonly dateKey: string;
   readonly transcriptId: string;

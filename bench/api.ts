@@ -1,0 +1,283 @@
+/**
+ * bench:api: an archive of BENCH_TRANSCRIPTS (default 10,000) transcripts, the corpus texts under
+ * distinct keys (each text parsed once, its events and views reused under new ids), written in
+ * bulk to DynamoDB Local; then autocannon with 10 and 50 connections on loopback against the local
+ * HTTP front for GET /topics/{topic}/mentions, GET /transcripts/{id} and GET /search, and, at the
+ * same concurrency, a raw DynamoDB Query of 25 items as the floor. Also reports the write units the
+ * search index adds per transcript next to what the rest of the archive costs.
+ * Last line: {"routes": {...}, "rawQuery": {...}, "searchWcuPerTranscript", ...}.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { BatchWriteItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { monotonicFactory } from 'ulid';
+import { createApi } from '../lambdas/api/app';
+import { systemClock } from '../lambdas/core/clock';
+import type { EventData, StoredEvent } from '../lambdas/core/events';
+import { randomUlid, sha256Hex, transcriptIdFor } from '../lambdas/core/ids';
+import { segmentIdOf } from '../lambdas/core/projections/projector';
+import { buildSegment } from '../lambdas/core/projections/search';
+import { decideTopicFirstSeen } from '../lambdas/core/projections/topic-stats';
+import { foldTranscript, type TranscriptView } from '../lambdas/core/projections/transcript-view';
+import { transcriptEvents } from '../lambdas/core/transcript-events';
+import { encodeCommits } from '../lambdas/adapters/event-commits';
+import { DynamoEventStore } from '../lambdas/adapters/dynamo-event-store';
+import { BULK_SEGMENT_SIZE, DynamoViewStore, searchItems, transcriptItems } from '../lambdas/adapters/dynamo-views';
+import { GSI1 } from '../lambdas/adapters/view-keys';
+import { startHttpFront } from '../local/http-front';
+import { createTables, localDynamoClient, startDynamoLocal, tableNamesFor } from '../local/services';
+
+const N = Number(process.env.BENCH_TRANSCRIPTS ?? 10_000);
+const DURATION = Number(process.env.BENCH_DURATION ?? 8);
+const KEY = 'bench-key';
+const PLACEHOLDER = 'p'.repeat(24);
+const CORPUS = path.resolve(__dirname, '../../shared/corpus');
+
+const log = (...args: unknown[]) => console.error(...args);
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Approximate DynamoDB item size (attribute names + values), as billing counts it. */
+const valueSize = (v: AttributeValue): number => {
+  if (v.S !== undefined) return Buffer.byteLength(v.S);
+  if (v.N !== undefined) return Math.ceil(v.N.replace(/^-/, '').length / 2) + 1;
+  if (v.B !== undefined) return v.B.length;
+  if (v.BOOL !== undefined || v.NULL !== undefined) return 1;
+  if (v.SS) return v.SS.reduce((n, s) => n + Buffer.byteLength(s), 0);
+  if (v.L) return 3 + v.L.reduce((n, x) => n + 1 + valueSize(x), 0);
+  if (v.M) return 3 + Object.entries(v.M).reduce((n, [k, x]) => n + 1 + Buffer.byteLength(k) + valueSize(x), 0);
+  return 0;
+};
+const itemSize = (item: Record<string, AttributeValue>): number =>
+  Object.entries(item).reduce((n, [k, v]) => n + Buffer.byteLength(k) + valueSize(v), 0);
+/** Write units of a put: 1 per KB, once for the table and once per index the item appears in. */
+const putUnits = (item: Record<string, AttributeValue>, indexKeys: string[][]): number => {
+  const units = Math.ceil(itemSize(item) / 1024);
+  return units * (1 + indexKeys.filter((keys) => keys.every((k) => item[k] !== undefined)).length);
+};
+
+const corpusFiles = (): string[] =>
+  readdirSync(CORPUS).flatMap((dir) => {
+    const texts = path.join(CORPUS, dir, 'texts');
+    try {
+      return readdirSync(texts).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(texts, f));
+    } catch {
+      return [];
+    }
+  });
+
+interface Base {
+  readonly file: string;
+  readonly eventsJson: string;
+  readonly view: TranscriptView;
+  readonly events: number;
+}
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/** A closed loop of `connections` workers issuing the raw Query for `seconds`. */
+const rawQueryLoad = async (doc: DynamoDBDocumentClient, table: string, topic: string, connections: number, seconds: number) => {
+  const latencies: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < end) {
+      const t0 = performance.now();
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: GSI1,
+          KeyConditionExpression: 'gsi1pk = :p',
+          ExpressionAttributeValues: { ':p': `TOPIC#${topic}` },
+          ScanIndexForward: false,
+          Limit: 25,
+        }),
+      );
+      if ((out.Items?.length ?? 0) === 0) throw new Error('raw query returned nothing');
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  latencies.sort((a, b) => a - b);
+  return { p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)), rps: round(latencies.length / seconds) };
+};
+
+const cannon = async (url: string, paths: () => string, connections: number, seconds: number) => {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers: { 'x-api-key': KEY },
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths() }) }],
+  });
+  const bad = result.non2xx + result.errors + result.timeouts;
+  if (bad > 0) log(`  ! ${bad} failed requests (non2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`);
+  return { p50Ms: result.latency.p50, p99Ms: result.latency.p99, rps: round(result.requests.average), failed: bad };
+};
+
+const main = async () => {
+  const started = performance.now();
+  const dynamo = await startDynamoLocal();
+  const client: DynamoDBClient = localDynamoClient(dynamo.endpoint);
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } });
+  const tables = tableNamesFor('bench');
+  await createTables(client, tables);
+  try {
+    // 1. Parse every corpus text once.
+    const files = corpusFiles();
+    const t0 = performance.now();
+    const bases: Base[] = files.map((file) => {
+      const bytes = readFileSync(file);
+      const events = transcriptEvents({
+        transcriptId: PLACEHOLDER,
+        revision: 1,
+        source: { bucket: 'bench', key: path.basename(file), etag: 'e1' },
+        sha256: sha256Hex(bytes),
+        bytes,
+        metadata: {},
+        receivedAtMs: Date.UTC(2026, 10, 1),
+        startVersion: 1,
+      });
+      return { file, eventsJson: JSON.stringify(events), view: foldTranscript(PLACEHOLDER, events), events: events.length };
+    });
+    log(`parsed ${bases.length} texts in ${round((performance.now() - t0) / 1000)} s`);
+
+    const copies = Array.from({ length: N }, (_, i) => {
+      const base = bases[i % bases.length]!;
+      return { base, id: transcriptIdFor('bench', `copy-${i}/${path.basename(base.file)}`) };
+    });
+
+    // 2. Events: commit items written in bulk, chunk by chunk (BatchWriteItem, 8 in flight).
+    const t1 = performance.now();
+    const newCommitId = monotonicFactory();
+    let eventUnits = 0;
+    let eventCount = 0;
+    for (let c = 0; c < copies.length; c += 400) {
+      const items = copies.slice(c, c + 400).flatMap(({ base, id }) => {
+        const events = JSON.parse(base.eventsJson.replaceAll(PLACEHOLDER, id)) as StoredEvent[];
+        eventCount += events.length;
+        return encodeCommits(events, { newCommitId: () => newCommitId(), committedAtMs: Date.now() }).map((e) => e.item);
+      });
+      eventUnits += items.reduce((n, item) => n + putUnits(item, [['tpk', 'tsk']]), 0);
+      const batches: Record<string, AttributeValue>[][] = [];
+      for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          while (next < batches.length) {
+            let pending: unknown[] | undefined = batches[next++]!.map((Item) => ({ PutRequest: { Item } }));
+            while (pending && pending.length) {
+              const res: { UnprocessedItems?: Record<string, unknown[]> } = await client.send(
+                new BatchWriteItemCommand({ RequestItems: { [tables.events]: pending as never } }),
+              );
+              pending = res.UnprocessedItems?.[tables.events];
+            }
+          }
+        }),
+      );
+    }
+    log(`wrote ${eventCount} events of ${N} transcripts in ${round((performance.now() - t1) / 1000)} s`);
+
+    // 3. Views, bulk-loaded (summaries, details, mentions, counters, search segments).
+    const t2 = performance.now();
+    const views = copies.map(({ base, id }) => ({ ...base.view, id }));
+    const known = new Set<string>();
+    const firstSeen: { data: EventData<'TopicFirstSeen'>; at: string }[] = [];
+    for (const v of views) for (const data of decideTopicFirstSeen(v, known)) (known.add(data.topic), firstSeen.push({ data, at: new Date().toISOString() }));
+    const store = new DynamoViewStore(doc, tables.views, { writeConcurrency: 8 });
+    const loaded = await store.bulkLoad(views, firstSeen);
+    log(`bulk-loaded views in ${round((performance.now() - t2) / 1000)} s (consumed WCU reported by DynamoDB Local: ${loaded.writeUnits})`);
+
+    // 4. Write units per transcript, from the items themselves (DynamoDB's billing rule).
+    let viewUnits = 0;
+    for (const v of views) {
+      const { summary, others } = transcriptItems(v);
+      for (const item of [summary, ...others]) viewUnits += putUnits(marshall(item, { removeUndefinedValues: true, convertClassInstanceToMap: true }), [['gsi1pk', 'gsi1sk']]);
+    }
+    let searchUnits = 0;
+    let searchItemCount = 0;
+    const listed = views.filter((v) => v.revision > 0);
+    for (let i = 0; i < listed.length; i += BULK_SEGMENT_SIZE) {
+      const chunk = listed.slice(i, i + BULK_SEGMENT_SIZE);
+      for (const item of searchItems(buildSegment(segmentIdOf(chunk), chunk))) {
+        searchUnits += putUnits(marshall(item, { convertClassInstanceToMap: true }), []);
+        searchItemCount++;
+      }
+    }
+    // A single transcript indexed alone (a projector batch of one): the worst case.
+    const lone = searchItems(buildSegment('lone', [listed[0]!])).reduce((n, item) => n + putUnits(marshall(item, { convertClassInstanceToMap: true }), []), 0);
+    const wcu = {
+      events: round(eventUnits / N),
+      views: round(viewUnits / N),
+      search: round(searchUnits / N, 2),
+      searchItems: searchItemCount,
+      searchSingleTranscript: lone,
+    };
+    log(`write units per transcript: events ${wcu.events}, views without search ${wcu.views}, search ${wcu.search} (${searchItemCount} bucket items; one transcript alone: ${lone})`);
+
+    // 5. The API on the local HTTP front.
+    const api = createApi({
+      views: new DynamoViewStore(doc, tables.views),
+      events: new DynamoEventStore({ client, tableName: tables.events }),
+      webhooks: () => {
+        throw new Error('not used by this bench');
+      },
+      uploads: { bucket: 'bench', presignPut: async () => 'http://unused' },
+      cursorSecret: 'bench',
+      apiKey: KEY,
+      clock: systemClock,
+      newId: () => randomUlid(),
+    });
+    const front = await startHttpFront({ port: 0, handler: api });
+    const counters = await store.topicCounters();
+    const topic = [...counters].sort((a, b) => b.transcripts - a.transcripts)[0]!.topic;
+    const ids = copies.filter((c) => c.base.view.revision > 0).map((c) => c.id);
+    const queries = ['sanctions', 'human rights', '"rule of law"', 'climate crisis', 'election', 'vaccines', '"civil society"', 'trade investment', 'ukraine', 'refugees'];
+    let qi = 0;
+    let ti = 0;
+    const paths = {
+      mentions: () => `/topics/${topic}/mentions`,
+      transcript: () => `/transcripts/${ids[(ti = (ti * 7919 + 13) % ids.length)]}`,
+      search: () => `/search?q=${encodeURIComponent(queries[qi++ % queries.length]!)}`,
+    };
+    for (const p of Object.values(paths)) for (let i = 0; i < 20; i++) await fetch(`${front.url}${p()}`, { headers: { 'x-api-key': KEY } });
+    const sample = await (await fetch(`${front.url}/search?q=${encodeURIComponent('"rule of law"')}`, { headers: { 'x-api-key': KEY } })).json() as { items: unknown[] };
+    log(`mentions of ${topic}; search sample hits for "rule of law": ${sample.items.length}`);
+
+    const routes: Record<string, { p50Ms: number; p99Ms: number; rps: number; p99Ms50: number; rps50: number }> = {};
+    const rawQuery = { p99Ms: 0, p99Ms50: 0, p50Ms: 0, p50Ms50: 0 };
+    for (const connections of [10, 50]) {
+      for (const [name, p] of Object.entries(paths)) {
+        const r = await cannon(front.url, p, connections, DURATION);
+        log(`${name} @${connections}: p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.rps} req/s`);
+        const entry = (routes[name] ??= { p50Ms: 0, p99Ms: 0, rps: 0, p99Ms50: 0, rps50: 0 });
+        if (connections === 10) Object.assign(entry, { p50Ms: r.p50Ms, p99Ms: r.p99Ms, rps: r.rps });
+        else Object.assign(entry, { p99Ms50: r.p99Ms, rps50: r.rps });
+      }
+      const raw = await rawQueryLoad(doc, tables.views, topic, connections, DURATION);
+      log(`raw Query @${connections}: p50 ${raw.p50Ms} ms, p99 ${raw.p99Ms} ms, ${raw.rps} req/s`);
+      if (connections === 10) Object.assign(rawQuery, { p99Ms: raw.p99Ms, p50Ms: raw.p50Ms });
+      else Object.assign(rawQuery, { p99Ms50: raw.p99Ms, p50Ms50: raw.p50Ms });
+    }
+    await front.close();
+    const summary = {
+      routes: Object.fromEntries(Object.entries(routes).map(([k, v]) => [k, { p50Ms: v.p50Ms, p99Ms: v.p99Ms, rps: v.rps, p99Ms50: v.p99Ms50 }])),
+      rawQuery: { p99Ms: rawQuery.p99Ms, p99Ms50: rawQuery.p99Ms50 },
+      searchWcuPerTranscript: wcu.search,
+      restWcuPerTranscript: round(wcu.events + wcu.views),
+      transcripts: N,
+      runSeconds: round((performance.now() - started) / 1000),
+    };
+    console.log(JSON.stringify(summary));
+  } finally {
+    client.destroy();
+    await dynamo.stop();
+  }
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
