@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { storedEventSchema, type StoredEvent } from '../lambdas/core/events';
+import { storedEventSchema, transcriptStream, type StoredEvent } from '../lambdas/core/events';
 import { sha256Hex, transcriptIdFor } from '../lambdas/core/ids';
 import { buildProgram } from '../local/cli';
 
@@ -74,7 +74,7 @@ describe('demarche parse --json', () => {
       const id = transcriptIdFor('local', file);
       expect(events[0]).toMatchObject({
         type: 'TranscriptReceived',
-        stream: `transcript/${id}`,
+        stream: transcriptStream(id),
         version: 1,
         data: { transcriptId: id, revision: 1, source: { bucket: 'local', key: file, etag: sha256Hex(bytes) }, bytes: bytes.length },
       });

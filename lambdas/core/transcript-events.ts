@@ -5,8 +5,13 @@
  */
 import { deterministicUlid } from './ids';
 import type { PendingEvent, Source, StoredEvent, UploadMetadata } from './events';
-import { transcriptStream } from './events';
 import { PARSER, parseTranscript } from './parser';
+
+/**
+ * The stream name, as `transcriptStream` in events.ts builds it. Not imported from there: events.ts
+ * loads zod, which the `demarche parse` start-up path must not pay for (tests pin the two together).
+ */
+const streamOf = (transcriptId: string): string => `transcript/${transcriptId}`;
 
 /** One received revision of an uploaded object. */
 export interface ReceivedRevision {
@@ -34,7 +39,7 @@ export const transcriptEvents = (input: ReceivedRevision): StoredEvent[] => {
   const rest: readonly PendingEvent[] = outcome.ok
     ? outcome.events
     : [{ type: 'TranscriptRejected', data: { transcriptId, revision, source, reason: outcome.reason, detail: outcome.detail } }];
-  return toEnvelopes(transcriptStream(transcriptId), input.startVersion, [received, ...rest], input.receivedAtMs);
+  return toEnvelopes(streamOf(transcriptId), input.startVersion, [received, ...rest], input.receivedAtMs);
 };
 
 /** Places pending events in a stream from `startVersion` on, with deterministic ids. */

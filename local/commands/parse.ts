@@ -1,7 +1,7 @@
 /** `demarche parse PATH... [--json]` (interfaces.md): parses transcripts offline, without any store. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Command } from 'commander';
+import { Command } from 'commander';
 import type { StoredEvent } from '../../lambdas/core/events';
 import { sha256Hex, transcriptIdFor } from '../../lambdas/core/ids';
 import { transcriptEvents } from '../../lambdas/core/transcript-events';
@@ -164,4 +164,11 @@ export const registerParseCommand = (program: Command): void => {
       const code = runParse(paths, options);
       if (code !== 0) process.exitCode = code;
     });
+};
+
+/** Entry of the `demarche parse` fast path: a program with only this command, so start-up loads nothing else. */
+export const runParseCli = async (argv: readonly string[]): Promise<void> => {
+  const program = new Command('demarche').description('Archive of diplomatic statements with topic webhooks');
+  registerParseCommand(program);
+  await program.parseAsync(argv as string[]);
 };
