@@ -298,7 +298,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
     label: 'Disability rights',
     description: 'persons with disabilities, disability inclusion, Paralympic sport',
     phrases: {
-      disability: 1, disabilities: 1, disabled: 0.8, paralympic: 1, paralympics: 1, 'paralympian*': 1,
+      disability: 1, disabilities: 1, disabled: 0.8, paralympic: 1, paralympics: 1, paralympian: 1, paralympians: 1,
       'special olympics': 1, 'persons with disabilities': 1, 'people with disabilities': 1, accessibility: 0.5,
       accessible: 0.15, deaf: 0.5, wheelchair: 0.6, wheelchairs: 0.6, handicapped: 0.8, 'sign language': 0.6,
       'blind': 0.25, 'visually impaired': 0.6, 'disability inclusion': 1,

@@ -22,9 +22,12 @@ const PATTERNS: readonly Pattern[] = [
   { re: new RegExp(String.raw`\bpresent(?:ed|s|ing)?\s+(.{3,160}?)\s+with\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD})\b`, 'g'), award: 2, recipient: 1 },
   { re: new RegExp(String.raw`\b(?:present(?:ed|s|ing)?|award(?:ed|s|ing)?|bestow(?:ed|s)?|confer(?:red|s)?)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD})\s+(?:to|on|upon)\s+([^.;:]{3,160})`, 'g'), award: 1, recipient: 2 },
   { re: /\bcongratulat(?:e|ed|es|ing)\s+((?:(?:19|20)\d\d\s+)?(?:[A-Z][\p{L}’'-]*\s+){0,5}(?:Heroes|Hero|Laureates?|[Ww]inners?|[Aa]wardees?|[Hh]onorees?|[Rr]ecipients?))\s+([^.;:]{3,160})/gu, award: 1, recipient: 2 },
-  { re: new RegExp(String.raw`([^.;:]{3,120}?)\s+(?:received|accepted|won|was awarded|were awarded|was presented with|was honou?red with|is the recipient of|was named the recipient of)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD})\b`, 'g'), award: 2, recipient: 1 },
+  { re: new RegExp(String.raw`()\s(?:received|accepted|won|was awarded|were awarded|was presented with|was honou?red with|is the recipient of|was named the recipient of)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD})\b`, 'g'), award: 2, recipient: 1 },
 ];
+/** Cheap pre-checks: a pattern runs only on statements containing its verb. */
+const GATES: readonly RegExp[] = [/present/, /present|award|bestow|confer/, /congratulat/, /received|accepted|won|awarded|presented with|honou?red with|recipient of/];
 
+const AWARD_HINT = /[Aa]ward|[Pp]rize|[Mm]edal|[Hh]onou?r|[Tt]roph|[Cc]itation|Hero|[Ll]aureate|[Ww]inner|[Rr]ecipient/;
 const cleanAward = (award: string): string => award.replace(/\s+/g, ' ').trim();
 
 /** The awards presented in each statement. */
@@ -33,19 +36,28 @@ export const findAwards = (items: readonly StatementMentions[], nameOf: Readonly
   const seen = new Set<string>();
   for (const { statement, mentions } of items) {
     const text = statement.text;
-    if (!/award|prize|medal|honou?r|troph|citation|hero|laureate|winner|recipient/i.test(text)) continue;
-    for (const { re, award: ag, recipient: rg } of PATTERNS) {
+    if (!AWARD_HINT.test(text)) continue;
+    for (let p = 0; p < PATTERNS.length; p++) {
+      const { re, award: ag, recipient: rg } = PATTERNS[p]!;
+      if (!GATES[p]!.test(text)) continue;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text)) !== null) {
         const award = cleanAward(m[ag]!);
-        const recipientText = m[rg]!;
-        const rStart = m.index + m[0].indexOf(recipientText, rg === 1 ? 0 : m[0].indexOf(m[ag]!) + m[ag]!.length);
+        let recipientText = m[rg]!;
+        let rStart: number;
+        if (p === 3) {
+          // The recipient precedes the verb: read back to the clause start (at most 120 characters).
+          const before = text.slice(Math.max(0, m.index - 120), m.index);
+          const cut = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf(':'));
+          recipientText = before.slice(cut + 1);
+          rStart = m.index - recipientText.length;
+        } else rStart = m.index + m[0].indexOf(recipientText, rg === 1 ? 0 : m[0].indexOf(m[ag]!) + m[ag]!.length);
         const rEnd = rStart + recipientText.length;
         const inside = mentions.filter((x) => x.start >= rStart && x.end <= rEnd);
         // A recipient phrase before the verb: the person nearest the verb; after it: the first one.
         const people = inside.filter((x) => x.kind === 'person');
-        const person = rg === 1 && re === PATTERNS[3]!.re ? people[people.length - 1] : people[0];
+        const person = p === 3 ? people[people.length - 1] : people[0];
         const org = inside.find((x) => x.kind === 'organization' && (!person || x.start > person.start));
         let recipient: string | undefined;
         if (person) recipient = nameOf.get(person) ?? person.name;

@@ -23,7 +23,7 @@ import {
   TITLE_WORDS,
   TITLES,
 } from './lexicon';
-import { gap, Sep, type Tokens } from './tokens';
+import { gap, isAllCapsAt, isCapAt, lowAt, rawAt, Sep, sepAt, type Tokens } from './tokens';
 
 /** The kind of a named entity. */
 export type EntityKind = 'person' | 'organization' | 'place';
@@ -53,33 +53,32 @@ export interface Leftover {
   readonly seq: number;
 }
 
-const isCap = (t: Tokens, i: number): boolean => {
-  const c = t.raw[i]!.charCodeAt(0);
-  if (c >= 65 && c <= 90) return true;
-  if (c < 128) return false;
-  return t.raw[i]![0] !== t.lower[i]![0];
-};
-
-const isAllCaps = (t: Tokens, i: number): boolean => t.raw[i]!.length > 1 && t.raw[i] === t.raw[i]!.toUpperCase() && /\p{L}/u.test(t.raw[i]!);
-const isInitial = (t: Tokens, i: number): boolean => t.raw[i]!.length === 1 && isCap(t, i);
-const isCommon = (t: Tokens, i: number): boolean => COMMON.has(t.lower[i]!) && !GIVEN.has(t.raw[i]!);
+const isCap = isCapAt;
+const isAllCaps = isAllCapsAt;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const ROMAN = new Set(['II', 'III', 'IV']);
+const isInitial = (t: Tokens, i: number): boolean => t.end[i]! - t.start[i]! === 1 && isCap(t, i);
+/** Whether token i is exactly the word w (no string is cut out). */
+const isWord = (t: Tokens, i: number, w: string): boolean => t.end[i]! - t.start[i]! === w.length && t.source.startsWith(w, t.start[i]);
+const isOfForOn = (t: Tokens, i: number): boolean => isWord(t, i, 'of') || isWord(t, i, 'for') || isWord(t, i, 'on');
+const isCommon = (t: Tokens, i: number): boolean => COMMON.has(lowAt(t, i)) && !GIVEN.has(rawAt(t, i));
 
 /** Whether token j continues a name from token j-1: a space, a hyphen, or a full stop after an initial. */
 const nameJoins = (t: Tokens, j: number): boolean => {
-  const sep = t.sep[j]!;
+  const sep = sepAt(t, j);
   if (sep === Sep.Space || sep === Sep.Join) return sep === Sep.Space || gap(t, j) === '-';
-  if (sep === Sep.Period) return isInitial(t, j - 1) || t.raw[j - 1] === 'St' || t.raw[j - 1] === 'Jr';
-  if (sep === Sep.Apostrophe) return t.raw[j - 1]!.length === 1 && t.lower[j] !== 's' && t.lower[j] !== 't';
+  if (sep === Sep.Period) return isInitial(t, j - 1) || rawAt(t, j - 1) === 'St' || rawAt(t, j - 1) === 'Jr';
+  if (sep === Sep.Apostrophe) return rawAt(t, j - 1).length === 1 && lowAt(t, j) !== 's' && lowAt(t, j) !== 't';
   return false;
 };
 
 const softJoin = (t: Tokens, j: number): boolean => {
-  const sep = t.sep[j]!;
+  const sep = sepAt(t, j);
   return sep === Sep.Space || sep === Sep.Join || (sep === Sep.Period && isInitial(t, j - 1));
 };
 
 /** Whether only a comma (and spaces) lies between tokens j-1 and j. */
-const commaBefore = (t: Tokens, j: number): boolean => t.sep[j] === Sep.Hard && gap(t, j).trim() === ',';
+const commaBefore = (t: Tokens, j: number): boolean => sepAt(t, j) === Sep.Hard && gap(t, j).trim() === ',';
 
 interface Ctx {
   readonly t: Tokens;
@@ -95,7 +94,7 @@ const personMention = (ctx: Ctx, a: number, b: number, title?: string): void => 
   const { t } = ctx;
   const surface = span(ctx, a, b);
   const core: string[] = [];
-  for (let k = a; k <= b; k++) if (!isInitial(t, k) && !NAME_PARTICLES.has(t.raw[k]!)) core.push(t.lower[k]!);
+  for (let k = a; k <= b; k++) if (!isInitial(t, k) && !NAME_PARTICLES.has(rawAt(t, k))) core.push(lowAt(t, k));
   if (core.length === 0) return;
   const single = core.length === 1;
   const surname = core[core.length - 1]!;
@@ -121,10 +120,10 @@ const nameRun = (ctx: Ctx, i: number, strict: boolean): number => {
   let core = 0;
   while (j < t.count && !used[j]) {
     if (j > i && !nameJoins(t, j)) break;
-    const raw = t.raw[j]!;
+    const raw = rawAt(t, j);
     if (isCap(t, j)) {
       if (NOT_NAME.has(raw) || TITLE_WORDS.has(raw) || ORG_HEAD.has(raw)) break;
-      if (isAllCaps(t, j) && raw.length > 1 && !/^(?:II|III|IV|Jr)$/.test(raw)) break;
+      if (isAllCaps(t, j) && !ROMAN.has(raw)) break;
       if (j === i && strict && isCommon(t, j)) return i - 1;
       if (!isInitial(t, j)) core++;
     } else if (!(NAME_PARTICLES.has(raw) && j + 1 < t.count && isCap(t, j + 1) && j > i)) break;
@@ -139,22 +138,22 @@ const nameRun = (ctx: Ctx, i: number, strict: boolean): number => {
 /** Where a title's "of/for …" complement ends (common or gazetteer words), or -1 when there is none. */
 const complement = (ctx: Ctx, k: number): number => {
   const { t } = ctx;
-  if (k >= t.count || t.sep[k] !== Sep.Space || !['of', 'for', 'on'].includes(t.raw[k]!)) return -1;
+  if (k >= t.count || sepAt(t, k) !== Sep.Space || !isOfForOn(t, k)) return -1;
   let c = k + 1;
-  if (c < t.count && t.raw[c] === 'the' && t.sep[c] === Sep.Space) c++;
+  if (c < t.count && isWord(t, c, 'the') && sepAt(t, c) === Sep.Space) c++;
   let last = -1;
-  while (c < t.count && (t.sep[c] === Sep.Space || t.sep[c] === Sep.Join)) {
+  while (c < t.count && (sepAt(t, c) === Sep.Space || sepAt(t, c) === Sep.Join)) {
     if (isCap(t, c)) {
-      const gaz = GAZETTEER.longest(t.raw, c, (j) => t.sep[j]! < Sep.Hard);
+      const gaz = GAZETTEER.longest(t, c, (j) => sepAt(t, j) < Sep.Hard);
       if (gaz) {
         last = gaz.last;
         c = gaz.last + 1;
         continue;
       }
-      if (!isCommon(t, c) && !TITLE_WORDS.has(t.raw[c]!)) break;
+      if (!isCommon(t, c) && !TITLE_WORDS.has(rawAt(t, c))) break;
       last = c;
       c++;
-    } else if (ORG_CONNECTORS.has(t.raw[c]!) && c + 1 < t.count && isCap(t, c + 1) && last >= 0) {
+    } else if (ORG_CONNECTORS.has(rawAt(t, c)) && c + 1 < t.count && isCap(t, c + 1) && last >= 0) {
       c++;
     } else break;
   }
@@ -168,8 +167,8 @@ const capRun = (ctx: Ctx, i: number): number => {
   let last = -1;
   while (j < t.count && !used[j]) {
     if (j > i && !softJoin(t, j)) break;
-    if (isCap(t, j) || /^\d/.test(t.raw[j]!)) last = j;
-    else if (!(ORG_CONNECTORS.has(t.raw[j]!) && j + 1 < t.count && isCap(t, j + 1) && j > i)) break;
+    if (isCap(t, j) || isDigit(t.source.charCodeAt(t.start[j]!))) last = j;
+    else if (!(ORG_CONNECTORS.has(rawAt(t, j)) && j + 1 < t.count && isCap(t, j + 1) && j > i)) break;
     j++;
   }
   return last;
@@ -177,13 +176,15 @@ const capRun = (ctx: Ctx, i: number): number => {
 
 const titlePass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<number, string>): void => {
   const { t, used } = ctx;
-  for (let i = 0; i < t.count; i++) {
-    if (used[i]) continue;
-    const raw = t.raw[i]!;
-    if (isCap(t, i)) {
-      const title = TITLES.longest(t.raw, i, (j) => softJoin(t, j) || t.sep[j] === Sep.Period);
+  let skip = -1;
+  for (let k = 0; k < t.capCount; k++) {
+    const i = t.caps[k]!;
+    if (i <= skip || used[i]) continue;
+    const title0 = TITLES.starts(rawAt(t, i));
+    if (title0) {
+      const title = TITLES.longest(t, i, (j) => softJoin(t, j) || sepAt(t, j) === Sep.Period);
       if (!title) continue;
-      const gaz = GAZETTEER.longest(t.raw, i, (j) => t.sep[j]! < Sep.Hard);
+      const gaz = GAZETTEER.longest(t, i, (j) => sepAt(t, j) < Sep.Hard);
       if (gaz && gaz.last >= title.last) continue;
       let titleEnd = title.last;
       let nameStart = title.last + 1;
@@ -193,11 +194,11 @@ const titlePass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numbe
         titleEnd = comp;
         nameStart = comp + 1;
         strict = true;
-      } else if (nameStart < t.count && t.sep[nameStart] === Sep.Space && ['of', 'for', 'on'].includes(t.raw[nameStart]!)) {
+      } else if (nameStart < t.count && sepAt(t, nameStart) === Sep.Space && isOfForOn(t, nameStart)) {
         // "Director of Sana Sezim": the title names an organisation, not a person after it.
-        const run = nameStart + 1 < t.count ? capRun(ctx, t.raw[nameStart + 1] === 'the' ? nameStart + 2 : nameStart + 1) : -1;
+        const run = nameStart + 1 < t.count ? capRun(ctx, isWord(t, nameStart + 1, 'the') ? nameStart + 2 : nameStart + 1) : -1;
         if (run >= 0) appositive.set(i, span(ctx, i, run));
-        i = title.last;
+        skip = title.last;
         continue;
       }
       const titleText = span(ctx, i, titleEnd);
@@ -205,33 +206,35 @@ const titlePass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numbe
       if (commaBefore(t, nameStart)) {
         pending.set(nameStart, titleText);
         appositive.set(i, titleText);
-        i = titleEnd;
+        skip = titleEnd;
         continue;
       }
-      if (!(t.sep[nameStart] === Sep.Space || (t.sep[nameStart] === Sep.Period && t.raw[titleEnd]!.length <= 4))) continue;
+      if (!(sepAt(t, nameStart) === Sep.Space || (sepAt(t, nameStart) === Sep.Period && rawAt(t, titleEnd).length <= 4))) continue;
       if (!isCap(t, nameStart)) continue;
       const last = nameRun(ctx, nameStart, strict);
       if (last < nameStart) continue;
-      if (last === nameStart && GAZETTEER.longest(t.raw, nameStart, () => false)) continue;
+      if (last === nameStart && GAZETTEER.longest(t, nameStart, () => false)) continue;
       for (let k = i; k <= titleEnd; k++) used[k] = 1;
       personMention(ctx, nameStart, last, titleText);
-      i = last;
-    } else if (ROLE.has(raw) && i + 1 < t.count) {
-      const j = i + 1;
-      if (!isCap(t, j) || !(t.sep[j] === Sep.Space || commaBefore(t, j))) continue;
-      if (isCommon(t, j) || NOT_NAME.has(t.raw[j]!) || TITLE_WORDS.has(t.raw[j]!) || GAZETTEER.starts(t.raw[j]!)) continue;
+      skip = last;
+    } else if (i > 0 && !used[i - 1] && !isCap(t, i - 1) && ROLE.has(rawAt(t, i - 1))) {
+      // A lower-case role noun before the name: "mayor Dossayev", "poet, Abai".
+      const raw = rawAt(t, i - 1);
+      const j = i;
+      if (!(sepAt(t, j) === Sep.Space || commaBefore(t, j))) continue;
+      if (isCommon(t, j) || NOT_NAME.has(rawAt(t, j)) || TITLE_WORDS.has(rawAt(t, j)) || GAZETTEER.starts(rawAt(t, j))) continue;
       const last = nameRun(ctx, j, true);
       if (last < j) continue;
-      used[i] = 1;
+      used[i - 1] = 1;
       personMention(ctx, j, last, raw);
-      i = last;
+      skip = last;
     }
   }
 };
 
 const orgMention = (ctx: Ctx, a: number, b: number): void => {
   const { t } = ctx;
-  const gaz = GAZETTEER.longest(t.raw, a, (j) => t.sep[j]! < Sep.Hard);
+  const gaz = GAZETTEER.longest(t, a, (j) => sepAt(t, j) < Sep.Hard);
   const surface = span(ctx, a, b);
   if (gaz && gaz.last === b) {
     const name = gaz.value.keepSurface ? surface : gaz.value.canonical;
@@ -249,49 +252,50 @@ const allCommon = (ctx: Ctx, a: number, b: number): boolean => {
 
 const orgPass = (ctx: Ctx): void => {
   const { t, used } = ctx;
-  for (let i = 0; i < t.count; i++) {
-    if (used[i]) continue;
-    // "Director of Sana Sezim", "members of X": the run after "of" is an organisation unless the gazetteer knows it.
-    if (ORG_ROLE.has(t.raw[i]!) && i + 2 < t.count && t.raw[i + 1] === 'of' && t.sep[i + 1] === Sep.Space) {
-      const a = t.raw[i + 2] === 'the' && i + 3 < t.count ? i + 3 : i + 2;
-      if (!used[a] && isCap(t, a) && t.sep[a] === Sep.Space) {
-        const b = capRun(ctx, a);
-        const gaz = GAZETTEER.longest(t.raw, a, (j) => t.sep[j]! < Sep.Hard);
-        if (b >= a && !(gaz && gaz.last >= b) && !(a === b && isAllCaps(t, a)) && !allCommon(ctx, a, b)) {
-          orgMention(ctx, a, b);
-          i = b;
-          continue;
-        }
+  let skip = -1;
+  for (let k = 0; k < t.capCount; k++) {
+    const i = t.caps[k]!;
+    if (i <= skip || used[i]) continue;
+    // "Director of Sana Sezim", "members of the X": the run after "of" is an organisation unless the gazetteer knows it.
+    const of = i >= 2 && isWord(t, i - 1, 'the') && sepAt(t, i - 1) === Sep.Space ? i - 2 : i - 1;
+    if (of >= 1 && sepAt(t, i) === Sep.Space && sepAt(t, of) === Sep.Space && isWord(t, of, 'of') && !used[of - 1] && ORG_ROLE.has(rawAt(t, of - 1))) {
+      const b = capRun(ctx, i);
+      const gaz = GAZETTEER.longest(t, i, (j) => sepAt(t, j) < Sep.Hard);
+      if (b >= i && !(gaz && gaz.last >= b) && !(i === b && isAllCaps(t, i)) && !allCommon(ctx, i, b)) {
+        orgMention(ctx, i, b);
+        skip = b;
+        continue;
       }
     }
-    if (!isCap(t, i)) continue;
     const end = capRun(ctx, i);
     if (end < 0) continue;
     let a = i;
-    while (a < end && (LEADING_STOPWORDS.has(t.raw[a]!) || !isCap(t, a))) a++;
+    while (a < end && (LEADING_STOPWORDS.has(rawAt(t, a)) || !isCap(t, a))) a++;
     let b = end;
     while (b > a && !isCap(t, b)) b--;
-    if (b > a && ORG_HEAD.has(t.raw[b]!)) {
+    if (b > a && ORG_HEAD.has(rawAt(t, b))) {
       orgMention(ctx, a, b);
-      i = end;
-    } else if (b > a + 1 && ORG_PREFIX.has(t.raw[a]!) && ['of', 'for', 'on'].includes(t.raw[a + 1]!)) {
+      skip = end;
+    } else if (b > a + 1 && isOfForOn(t, a + 1) && ORG_PREFIX.has(rawAt(t, a))) {
       orgMention(ctx, a, b);
-      i = end;
+      skip = end;
     }
   }
 };
 
 const gazetteerPass = (ctx: Ctx): void => {
   const { t, used } = ctx;
-  for (let i = 0; i < t.count; i++) {
-    if (used[i] || !GAZETTEER.starts(t.raw[i]!)) continue;
-    const gaz = GAZETTEER.longest(t.raw, i, (j) => t.sep[j]! < Sep.Hard && !used[j]);
+  let skip = -1;
+  for (let k = 0; k < t.capCount; k++) {
+    const i = t.caps[k]!;
+    if (i <= skip || used[i] || !GAZETTEER.starts(rawAt(t, i))) continue;
+    const gaz = GAZETTEER.longest(t, i, (j) => sepAt(t, j) < Sep.Hard && !used[j]);
     if (!gaz) continue;
     const prev = i - 1;
     const looksLikeSurname =
-      gaz.last === i && gaz.value.kind === 'place' && !gaz.value.demonym && prev >= 0 && !used[prev] && t.sep[i] === Sep.Space &&
-      isCap(t, prev) && !isCommon(t, prev) && !GAZETTEER.starts(t.raw[prev]!) && !NOT_NAME.has(t.raw[prev]!) &&
-      !LEADING_STOPWORDS.has(t.raw[prev]!) && !TITLE_WORDS.has(t.raw[prev]!) && !isAllCaps(t, prev);
+      gaz.last === i && gaz.value.kind === 'place' && !gaz.value.demonym && prev >= 0 && !used[prev] && sepAt(t, i) === Sep.Space &&
+      isCap(t, prev) && !isCommon(t, prev) && !GAZETTEER.starts(rawAt(t, prev)) && !NOT_NAME.has(rawAt(t, prev)) &&
+      !LEADING_STOPWORDS.has(rawAt(t, prev)) && !TITLE_WORDS.has(rawAt(t, prev)) && !isAllCaps(t, prev);
     if (looksLikeSurname) continue;
     const surface = span(ctx, i, gaz.last);
     const { kind, canonical, keepSurface } = gaz.value;
@@ -304,21 +308,23 @@ const gazetteerPass = (ctx: Ctx): void => {
       start: t.start[i]!,
       end: t.end[gaz.last]!,
     });
-    for (let k = i; k <= gaz.last; k++) used[k] = 1;
-    i = gaz.last;
+    for (let u = i; u <= gaz.last; u++) used[u] = 1;
+    skip = gaz.last;
   }
 };
 
 const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<number, string>, leftovers: Leftover[]): void => {
   const { t, used } = ctx;
-  for (let i = 0; i < t.count; i++) {
-    if (used[i] || !isCap(t, i)) continue;
+  let skip = -1;
+  for (let k = 0; k < t.capCount; k++) {
+    const i = t.caps[k]!;
+    if (i <= skip || used[i]) continue;
     // Skip words that cannot start a name, then read the longest name run.
     let a = i;
     while (a < t.count && !used[a] && isCap(t, a) && (a === i || nameJoins(t, a)) &&
-      (LEADING_STOPWORDS.has(t.raw[a]!) || NOT_NAME.has(t.raw[a]!) || TITLE_WORDS.has(t.raw[a]!) || isCommon(t, a) || isAllCaps(t, a))) a++;
+      (LEADING_STOPWORDS.has(rawAt(t, a)) || NOT_NAME.has(rawAt(t, a)) || TITLE_WORDS.has(rawAt(t, a)) || isCommon(t, a) || isAllCaps(t, a))) a++;
     if (a >= t.count || used[a] || !isCap(t, a) || (a > i && !nameJoins(t, a))) {
-      i = Math.max(i, a - 1);
+      skip = a - 1;
       continue;
     }
     const b = nameRun(ctx, a, true);
@@ -327,24 +333,24 @@ const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numb
         // Too long or not a name: skip the whole capitalised run, not just its first word.
         let z = a;
         while (z + 1 < t.count && !used[z + 1] && isCap(t, z + 1) && nameJoins(t, z + 1)) z++;
-        i = z;
+        skip = z;
         continue;
       }
       // One capitalised word: perhaps a surname named earlier or later.
-      if (!isInitial(t, a)) leftovers.push({ word: t.lower[a]!, seq: ctx.seq });
-      i = a;
+      if (!isInitial(t, a)) leftovers.push({ word: lowAt(t, a), seq: ctx.seq });
+      skip = a;
       continue;
     }
     let cores = 0;
     for (let k = a; k <= b; k++) if (isCap(t, k) && !isInitial(t, k)) cores++;
-    if (cores < 2 || cores > 3 || GAZETTEER.starts(t.raw[b]!) && cores === 2 && GAZETTEER.longest(t.raw, b, () => false)?.value.kind === 'organization') {
-      i = b;
+    if (cores < 2 || cores > 3 || GAZETTEER.starts(rawAt(t, b)) && cores === 2 && GAZETTEER.longest(t, b, () => false)?.value.kind === 'organization') {
+      skip = b;
       continue;
     }
     let title = pending.get(a);
     if (!title && b + 1 < t.count && commaBefore(t, b + 1)) title = appositive.get(b + 1);
     personMention(ctx, a, b, title);
-    i = b;
+    skip = b;
   }
 };
 

@@ -14,7 +14,7 @@ import {
 } from '../data/names';
 import { INTERNATIONAL_ORGANIZATIONS, US_ORGANIZATIONS } from '../data/organizations';
 import { CITIES, COUNTRIES, REGIONS } from '../data/places';
-import { phraseWords } from './tokens';
+import { phraseWords, rawAt, type Tokens } from './tokens';
 
 const words = (text: string): Set<string> => new Set(text.split(/\s+/).filter((w) => w.length > 0));
 
@@ -81,15 +81,16 @@ export class WordTrie<T> {
    * Longest match starting at token `i`; `canContinue(j)` says whether token j may extend a match.
    * Returns the last token index and value, or undefined.
    */
-  longest(words: readonly string[], i: number, canContinue: (j: number) => boolean): { last: number; value: T } | undefined {
-    let node = this.root.next?.get(words[i]!);
+  longest(t: Tokens, i: number, canContinue: (j: number) => boolean): { last: number; value: T } | undefined {
+    let node = this.root.next?.get(rawAt(t, i));
     let best: { last: number; value: T } | undefined;
     let j = i;
     while (node) {
       if (node.value !== undefined) best = { last: j, value: node.value };
+      if (!node.next) break;
       j++;
-      if (j >= words.length || !canContinue(j)) break;
-      node = node.next?.get(words[j]!);
+      if (j >= t.count || !canContinue(j)) break;
+      node = node.next.get(rawAt(t, j));
     }
     return best;
   }

@@ -44,6 +44,8 @@ export const findMeetings = (items: readonly StatementMentions[], nameOf: Readon
   const meetings: Extraction['meetings'][number][] = [];
   for (const { statement, mentions } of items) {
     const text = statement.text;
+    TRIGGER.lastIndex = 0;
+    if (!TRIGGER.test(text)) continue;
     for (const [s, e] of statement.sentences) {
       const sentence = text.slice(s, e);
       TRIGGER.lastIndex = 0;

@@ -1,7 +1,8 @@
 /**
- * Word tokens of a statement, made in one pass over its characters: each token's span, surface
- * form, lower-case form and what separates it from the previous token. Every matcher of the
- * extraction stage (topics, gazetteers, names) reads these instead of scanning the text again.
+ * Word tokens of a statement, made in one tight pass over its characters that records only spans
+ * and which tokens are capitalised. Everything else (surface and lower-case strings, separators,
+ * acronym shape) is computed on demand, because most tokens are never looked at twice. Every
+ * matcher of the extraction stage (topics, gazetteers, names) reads these tokens.
  */
 
 /** What lies between a token and the one before it. */
@@ -20,33 +21,57 @@ export const Sep = {
 /** What lies between a token and the one before it. */
 export type Sep = (typeof Sep)[keyof typeof Sep];
 
-/** The tokens of one text, as parallel arrays. */
+/** The tokens of one text; word strings and separators are worked out only when asked for. */
 export interface Tokens {
   /** The text the spans point into. */
   readonly source: string;
   readonly count: number;
-  readonly start: number[];
-  readonly end: number[];
-  readonly raw: string[];
-  readonly lower: string[];
-  /** Separator before each token (`Sep.Hard` for the first). */
-  readonly sep: Sep[];
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  /** Indices of the tokens that start with an upper-case letter, in order. */
+  readonly caps: Int32Array;
+  readonly capCount: number;
+  /** Cache of surface forms. */
+  readonly rawCache: (string | undefined)[];
 }
 
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-const wordCache = new Map<number, boolean>();
+/** The surface form of token i. */
+export const rawAt = (t: Tokens, i: number): string => {
+  let w = t.rawCache[i];
+  if (w === undefined) {
+    w = t.source.slice(t.start[i], t.end[i]);
+    t.rawCache[i] = w;
+  }
+  return w;
+};
 
-const isWordCode = (code: number): boolean => {
-  if (code < 128) {
-    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+/** The lower-case form of token i. */
+export const lowAt = (t: Tokens, i: number): string => rawAt(t, i).toLowerCase();
+
+const isUpperCode = (c: number): boolean => (c >= 65 && c <= 90) || (c > 127 && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c));
+
+/** Whether token i starts with an upper-case letter. */
+export const isCapAt = (t: Tokens, i: number): boolean => isUpperCode(t.source.charCodeAt(t.start[i]!));
+
+/** Whether token i is an acronym: two or more characters, starting upper-case, with no lower-case letter. */
+export const isAllCapsAt = (t: Tokens, i: number): boolean => {
+  const s = t.start[i]!;
+  const e = t.end[i]!;
+  if (e - s < 2 || !isUpperCode(t.source.charCodeAt(s))) return false;
+  for (let p = s + 1; p < e; p++) {
+    const c = t.source.charCodeAt(p);
+    if ((c >= 97 && c <= 122) || (c > 127 && String.fromCharCode(c).toUpperCase() !== String.fromCharCode(c))) return false;
   }
-  if (code >= 0xd800 && code <= 0xdfff) return false;
-  let known = wordCache.get(code);
-  if (known === undefined) {
-    known = WORD_CHAR.test(String.fromCharCode(code));
-    wordCache.set(code, known);
-  }
-  return known;
+  return true;
+};
+
+/** What separates token j from token j-1 (`Sep.Hard` for the first token). */
+export const sepAt = (t: Tokens, j: number): Sep => {
+  if (j <= 0) return Sep.Hard;
+  const from = t.end[j - 1]!;
+  const to = t.start[j]!;
+  if (to - from === 1 && t.source.charCodeAt(from) === 32) return Sep.Space;
+  return sepKind(t.source, from, to);
 };
 
 const sepKind = (text: string, from: number, to: number): Sep => {
@@ -72,37 +97,46 @@ const sepKind = (text: string, from: number, to: number): Sep => {
   return kind;
 };
 
+/** Word characters: ASCII letters and digits, and anything above ASCII except punctuation and spaces. */
+const isWordCode = (c: number): boolean =>
+  (c >= 97 && c <= 122) ||
+  (c >= 65 && c <= 90) ||
+  (c >= 48 && c <= 57) ||
+  (c > 127 && c !== 0xa0 && c !== 0xab && c !== 0xbb && c !== 0xb7 && !(c >= 0x2000 && c <= 0x206f) && c !== 0x3000 && c !== 0xfeff && !(c >= 0xd800 && c <= 0xdfff));
+
 /** Splits a text into word tokens (letters, marks and digits); everything else separates them. */
 export const tokenize = (text: string): Tokens => {
-  const start: number[] = [];
-  const end: number[] = [];
-  const raw: string[] = [];
-  const lower: string[] = [];
-  const sep: Sep[] = [];
   const n = text.length;
+  const size = (n >> 1) + 1;
+  const start = new Int32Array(size);
+  const end = new Int32Array(size);
+  const caps = new Int32Array(size);
+  let count = 0;
+  let capCount = 0;
   let i = 0;
-  let prevEnd = -1;
   while (i < n) {
-    if (!isWordCode(text.charCodeAt(i))) {
+    let c = text.charCodeAt(i);
+    if (!isWordCode(c)) {
       i++;
       continue;
     }
-    const s = i;
-    i++;
-    while (i < n && isWordCode(text.charCodeAt(i))) i++;
-    const word = text.slice(s, i);
-    start.push(s);
-    end.push(i);
-    raw.push(word);
-    lower.push(word.toLowerCase());
-    sep.push(prevEnd < 0 ? Sep.Hard : sepKind(text, prevEnd, s));
-    prevEnd = i;
+    if ((c >= 65 && c <= 90) || (c > 127 && isUpperCode(c))) caps[capCount++] = count;
+    start[count] = i;
+    do {
+      i++;
+      if (i >= n) break;
+      c = text.charCodeAt(i);
+    } while (isWordCode(c));
+    end[count++] = i;
   }
-  return { source: text, count: start.length, start, end, raw, lower, sep };
+  return { source: text, count, start, end, caps, capCount, rawCache: new Array(count) };
 };
 
 /** The characters between token j-1 and token j. */
 export const gap = (t: Tokens, j: number): string => t.source.slice(t.end[j - 1], t.start[j]);
 
 /** Splits a phrase of the taxonomy or a gazetteer into its words the way `tokenize` would. */
-export const phraseWords = (phrase: string): string[] => tokenize(phrase).raw;
+export const phraseWords = (phrase: string): string[] => {
+  const t = tokenize(phrase);
+  return Array.from({ length: t.count }, (_, i) => rawAt(t, i));
+};

@@ -7,7 +7,7 @@
  */
 import { TAXONOMY, TOPIC_THRESHOLD } from '../../taxonomy';
 import type { Extraction, Statement } from '../types';
-import { Sep, type Tokens } from './tokens';
+import { Sep, sepAt, type Tokens } from './tokens';
 
 interface Output {
   readonly topic: number;
@@ -16,44 +16,78 @@ interface Output {
   readonly phrase: string;
 }
 
-interface Node {
-  next?: Map<string, Node>;
-  prefixes?: [string, Node][];
-  out?: Output[];
-}
+/**
+ * A character trie over lower-case ASCII phrases (words joined by a space), stored as one flat
+ * transition table: 36 columns for a–z and 0–9 plus one for the word break. `star` is the state
+ * after a wildcard word ("refugee*") whose prefix has been read, whatever letters follow.
+ */
+const COLS = 37;
+const BREAK = 36;
+let table = new Int32Array(COLS * 4096);
+let star = new Int32Array(4096);
+const outputs: (Output[] | undefined)[] = [undefined, undefined];
+let nodes = 2; // 0 = none, 1 = root
 
-const root: Node = {};
+const column = (code: number): number => {
+  if (code >= 97 && code <= 122) return code - 97;
+  if (code >= 65 && code <= 90) return code - 65;
+  if (code >= 48 && code <= 57) return code - 22;
+  return -1;
+};
+
+const newNode = (): number => {
+  if (nodes * COLS >= table.length) {
+    const bigger = new Int32Array(table.length * 2);
+    bigger.set(table);
+    table = bigger;
+    const biggerStar = new Int32Array(star.length * 2);
+    biggerStar.set(star);
+    star = biggerStar;
+  }
+  outputs.push(undefined);
+  return nodes++;
+};
+
+const step = (node: number, col: number): number => {
+  const at = node * COLS + col;
+  if (table[at] === 0) table[at] = newNode();
+  return table[at]!;
+};
 
 const addPhrase = (phrase: string, output: Output): void => {
-  const words = phrase.toLowerCase().split(/[^\p{L}\p{M}\p{N}*]+/u).filter((w) => w.length > 0);
-  let node = root;
-  for (const word of words) {
-    if (word.endsWith('*')) {
-      const prefix = word.slice(0, -1);
-      node.prefixes ??= [];
-      let child = node.prefixes.find(([p]) => p === prefix)?.[1];
-      if (!child) {
-        child = {};
-        node.prefixes.push([prefix, child]);
-      }
-      node = child;
-    } else {
-      node.next ??= new Map();
-      let child = node.next.get(word);
-      if (!child) {
-        child = {};
-        node.next.set(word, child);
-      }
-      node = child;
+  const words = phrase.toLowerCase().split(/[^a-z0-9*]+/).filter((w) => w.length > 0);
+  let node = 1;
+  words.forEach((word, k) => {
+    if (k > 0) node = step(node, BREAK);
+    const wild = word.endsWith('*');
+    const letters = wild ? word.slice(0, -1) : word;
+    for (let c = 0; c < letters.length; c++) node = step(node, column(letters.charCodeAt(c)));
+    if (wild) {
+      if (star[node] === 0) star[node] = newNode();
+      node = star[node]!;
     }
-  }
-  (node.out ??= []).push(output);
+  });
+  (outputs[node] ??= []).push(output);
 };
 
 TAXONOMY.forEach((topic, index) => {
   for (const [phrase, weight] of Object.entries(topic.phrases)) addPhrase(phrase, { topic: index, weight, suppress: false, phrase });
   for (const phrase of topic.suppress) addPhrase(phrase, { topic: index, weight: 0, suppress: true, phrase });
 });
+
+/** Which first three letters can start a phrase (tokens of three or more letters are filtered by it). */
+const TRIGRAMS = new Uint8Array(COLS * COLS * COLS);
+for (let a = 0; a < BREAK; a++) {
+  const na = table[COLS + a]!;
+  if (na === 0) continue;
+  for (let b = 0; b < BREAK; b++) {
+    const nb = table[na * COLS + b]!;
+    for (let c = 0; c < BREAK; c++) {
+      const nc = nb === 0 ? 0 : table[nb * COLS + c]!;
+      if (nc !== 0 || star[na] !== 0 || (nb !== 0 && star[nb] !== 0)) TRIGRAMS[(a * COLS + b) * COLS + c] = 1;
+    }
+  }
+}
 
 /** One trigger phrase found in a statement. */
 export interface TopicHit {
@@ -65,35 +99,68 @@ export interface TopicHit {
   readonly last: number;
 }
 
-const children = (node: Node, word: string, into: Node[]): void => {
-  const exact = node.next?.get(word);
-  if (exact) into.push(exact);
-  if (node.prefixes) for (const [prefix, child] of node.prefixes) if (word.startsWith(prefix)) into.push(child);
-};
+const MAX_STATES = 16;
+const statesA = new Int32Array(MAX_STATES);
+const statesB = new Int32Array(MAX_STATES);
 
 /** The accepted trigger hits of one statement's tokens. */
 export const findTopicHits = (tokens: Tokens): TopicHit[] => {
   const raw: TopicHit[] = [];
   const suppressors: TopicHit[] = [];
-  let frontier: Node[] = [];
-  let nextFrontier: Node[] = [];
-  for (let i = 0; i < tokens.count; i++) {
-    frontier.length = 0;
-    children(root, tokens.lower[i]!, frontier);
+  const text = tokens.source;
+  const { start, end, count } = tokens;
+  for (let i = 0; i < count; i++) {
+    const s0 = start[i]!;
+    const first = column(text.charCodeAt(s0));
+    if (first < 0 || table[COLS + first] === 0) continue;
+    if (end[i]! - s0 >= 3) {
+      const second = column(text.charCodeAt(s0 + 1));
+      const third = column(text.charCodeAt(s0 + 2));
+      if (second < 0 || third < 0 || TRIGRAMS[(first * COLS + second) * COLS + third] === 0) continue;
+    }
+    let states = statesA;
+    let ended = statesB;
+    let nStates = 1;
+    states[0] = 1;
     let j = i;
-    while (frontier.length > 0) {
-      for (const node of frontier) {
-        if (!node.out) continue;
-        for (const out of node.out) {
+    for (;;) {
+      let nEnded = 0;
+      const from = start[j]!;
+      const to = end[j]!;
+      for (let k = 0; k < nStates; k++) {
+        let node = states[k]!;
+        let p = from;
+        for (; p < to; p++) {
+          if (star[node] !== 0 && nEnded < MAX_STATES) ended[nEnded++] = star[node]!;
+          const col = column(text.charCodeAt(p));
+          node = col < 0 ? 0 : table[node * COLS + col]!;
+          if (node === 0) break;
+        }
+        if (node !== 0 && nEnded < MAX_STATES - 1) {
+          ended[nEnded++] = node;
+          if (star[node] !== 0) ended[nEnded++] = star[node]!;
+        }
+      }
+      if (nEnded === 0) break;
+      for (let k = 0; k < nEnded; k++) {
+        const outs = outputs[ended[k]!];
+        if (!outs) continue;
+        for (const out of outs) {
           const hit = { topic: out.topic, weight: out.weight, phrase: out.phrase, first: i, last: j };
           (out.suppress ? suppressors : raw).push(hit);
         }
       }
       j++;
-      if (j >= tokens.count || tokens.sep[j]! > Sep.Apostrophe) break;
-      nextFrontier.length = 0;
-      for (const node of frontier) children(node, tokens.lower[j]!, nextFrontier);
-      [frontier, nextFrontier] = [nextFrontier, frontier];
+      if (j >= count || sepAt(tokens, j) > Sep.Apostrophe) break;
+      nStates = 0;
+      for (let k = 0; k < nEnded; k++) {
+        const next = table[ended[k]! * COLS + BREAK]!;
+        if (next !== 0) ended[nStates++] = next;
+      }
+      if (nStates === 0) break;
+      const swap = states;
+      states = ended;
+      ended = swap;
     }
   }
   if (raw.length === 0) return raw;
