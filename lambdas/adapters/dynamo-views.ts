@@ -32,11 +32,24 @@ import {
 import { BUCKET_LEVELS, bucketOf, buildSegment, postingsIn, type BucketPostings, type Posting, type SearchSegment } from '../core/projections/search';
 import { topicDeltas } from '../core/projections/topic-stats';
 import { isListed, type TranscriptView } from '../core/projections/transcript-view';
-import type { ListingEntry, ListingIndex, ProjectOutcome, ProjectionState, TopicCounter, ViewStore } from '../core/projections/view-store';
+import type {
+  ListingEntry,
+  ListingIndex,
+  ProjectOutcome,
+  ProjectionState,
+  StatementRef,
+  StoredStatement,
+  TopicCounter,
+  ViewStore,
+} from '../core/projections/view-store';
 import {
   DETAIL_SK,
   GSI1,
+  STATEMENTS_PER_CHUNK,
+  STATEMENT_SK_PREFIX,
   STATS_KEY,
+  chunkOf,
+  statementSk,
   SUMMARY_SK,
   TRANSCRIPTS_GSI1PK,
   VIEW_ATTRIBUTES as A,
@@ -73,11 +86,14 @@ export const transcriptItems = (view: TranscriptView): { summary: Item; others: 
   const pk = transcriptPk(view.id);
   const summary = toSummary(view);
   const topics = topicMentions(view);
+  const detail = toDetail(view);
+  const statementChunks = chunks(detail.statements, STATEMENTS_PER_CHUNK);
   const state: ProjectionState = {
     version: view.version,
     revision: view.revision,
     topicCounts: Object.fromEntries(topicCounts(view)),
     indexed: indexSignature(view),
+    chunks: statementChunks.length,
   };
   const listed = isListed(view);
   const summaryItem: Item = {
@@ -88,10 +104,18 @@ export const transcriptItems = (view: TranscriptView): { summary: Item; others: 
     [A.revision]: state.revision,
     [A.topicCounts]: state.topicCounts,
     [A.indexed]: state.indexed,
+    [A.chunks]: state.chunks,
     [A.summary]: summary,
   };
   const others: Item[] = [
-    { [A.pk]: pk, [A.sk]: DETAIL_SK, [A.revision]: view.revision, [A.body]: gzipJson(toDetail(view)) },
+    // The detail without its statements, which live in statement items of 8.
+    { [A.pk]: pk, [A.sk]: DETAIL_SK, [A.revision]: view.revision, [A.body]: gzipJson({ ...detail, statements: [] }) },
+    ...statementChunks.map((group, n) => ({
+      [A.pk]: pk,
+      [A.sk]: statementSk(n),
+      [A.revision]: view.revision,
+      [A.body]: gzipJson({ title: summary.title, ...(summary.date ? { date: summary.date } : {}), statements: group }),
+    })),
     ...topics.map((m) => ({
       [A.pk]: pk,
       [A.sk]: topicSk(m.key),
@@ -124,8 +148,8 @@ export class DynamoViewStore implements ViewStore {
       new GetCommand({
         TableName: this.tableName,
         Key: { [A.pk]: transcriptPk(transcriptId), [A.sk]: SUMMARY_SK },
-        ProjectionExpression: '#v, #r, #tc, #ix',
-        ExpressionAttributeNames: { '#v': A.version, '#r': A.revision, '#tc': A.topicCounts, '#ix': A.indexed },
+        ProjectionExpression: '#v, #r, #tc, #ix, #nc',
+        ExpressionAttributeNames: { '#v': A.version, '#r': A.revision, '#tc': A.topicCounts, '#ix': A.indexed, '#nc': A.chunks },
         ConsistentRead: true,
       }),
     );
@@ -135,6 +159,7 @@ export class DynamoViewStore implements ViewStore {
       revision: Number(Item[A.revision] ?? 0),
       topicCounts: (Item[A.topicCounts] as Record<string, number>) ?? {},
       indexed: String(Item[A.indexed] ?? ''),
+      chunks: Number(Item[A.chunks] ?? 0),
     };
   }
 
@@ -143,7 +168,10 @@ export class DynamoViewStore implements ViewStore {
     const pk = transcriptPk(view.id);
     const { summary, others, state } = transcriptItems(view);
     const keep = new Set(others.map((i) => i[A.sk] as string));
-    const stale = Object.keys(previous?.topicCounts ?? {}).map(topicSk).filter((sk) => !keep.has(sk));
+    const stale = [
+      ...Object.keys(previous?.topicCounts ?? {}).map(topicSk),
+      ...Array.from({ length: previous?.chunks ?? 0 }, (_, n) => statementSk(n)),
+    ].filter((sk) => !keep.has(sk));
     await this.batchWrite([
       ...others.map((Item) => ({ PutRequest: { Item } })),
       ...stale.map((sk) => ({ DeleteRequest: { Key: { [A.pk]: pk, [A.sk]: sk } } })),
@@ -250,20 +278,46 @@ export class DynamoViewStore implements ViewStore {
   }
 
   async getDetail(transcriptId: string): Promise<TranscriptDetail | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: { [A.pk]: transcriptPk(transcriptId), [A.sk]: DETAIL_SK } }),
-    );
-    return Item ? gunzipJson<TranscriptDetail>(Item[A.body] as Uint8Array) : undefined;
+    const pk = transcriptPk(transcriptId);
+    const [detail, statementItems] = await Promise.all([
+      this.db.send(new GetCommand({ TableName: this.tableName, Key: { [A.pk]: pk, [A.sk]: DETAIL_SK } })),
+      this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: '#p = :p AND begins_with(#s, :s)',
+          ExpressionAttributeNames: { '#p': A.pk, '#s': A.sk },
+          ExpressionAttributeValues: { ':p': pk, ':s': STATEMENT_SK_PREFIX },
+        }),
+      ),
+    ]);
+    if (!detail.Item) return undefined;
+    const revision = Number(detail.Item[A.revision]);
+    const statements = (statementItems.Items ?? [])
+      .filter((i) => Number(i[A.revision]) === revision)
+      .flatMap((i) => gunzipJson<{ statements: TranscriptDetail['statements'] }>(i[A.body] as Uint8Array).statements);
+    return { ...gunzipJson<TranscriptDetail>(detail.Item[A.body] as Uint8Array), statements };
+  }
+
+  async getStatements(refs: readonly StatementRef[]): Promise<Map<string, StoredStatement>> {
+    const keys = [...new Map(refs.map((r) => [`${r.transcriptId}#${chunkOf(r.seq)}`, r])).values()].map((r) => ({
+      [A.pk]: transcriptPk(r.transcriptId),
+      [A.sk]: statementSk(chunkOf(r.seq)),
+    }));
+    const out = new Map<string, StoredStatement>();
+    for (const item of await this.batchGetKeys(keys)) {
+      const transcriptId = (item[A.pk] as string).slice(2);
+      const revision = Number(item[A.revision]);
+      const chunk = gunzipJson<{ title: string; date?: string; statements: TranscriptDetail['statements'] }>(item[A.body] as Uint8Array);
+      for (const st of chunk.statements) {
+        out.set(`${transcriptId}#${st.seq}`, { transcriptId, revision, title: chunk.title, ...(chunk.date ? { date: chunk.date } : {}), ...st });
+      }
+    }
+    return out;
   }
 
   async getSummaries(transcriptIds: readonly string[]): Promise<Map<string, TranscriptSummary>> {
     const items = await this.batchGet(transcriptIds, SUMMARY_SK);
     return new Map(items.map((i) => [(i[A.pk] as string).slice(2), i[A.summary] as TranscriptSummary]));
-  }
-
-  async getDetails(transcriptIds: readonly string[]): Promise<Map<string, TranscriptDetail>> {
-    const items = await this.batchGet(transcriptIds, DETAIL_SK);
-    return new Map(items.map((i) => [(i[A.pk] as string).slice(2), gunzipJson<TranscriptDetail>(i[A.body] as Uint8Array)]));
   }
 
   async listing(index: ListingIndex, range: { lo: string; hi: string }, limit: number): Promise<ListingEntry[]> {
@@ -344,11 +398,14 @@ export class DynamoViewStore implements ViewStore {
     return { dateKey, transcriptId, ...(summary ? { summary } : {}), ...(mention ? { mention } : {}) };
   }
 
-  private async batchGet(transcriptIds: readonly string[], sk: string): Promise<Item[]> {
-    const unique = [...new Set(transcriptIds)];
-    const results = await mapLimit(chunks(unique, 100), 4, async (chunk) => {
+  private batchGet(transcriptIds: readonly string[], sk: string): Promise<Item[]> {
+    return this.batchGetKeys([...new Set(transcriptIds)].map((id) => ({ [A.pk]: transcriptPk(id), [A.sk]: sk })));
+  }
+
+  private async batchGetKeys(allKeys: readonly Record<string, unknown>[]): Promise<Item[]> {
+    const results = await mapLimit(chunks(allKeys, 100), 4, async (chunk) => {
       const out: Item[] = [];
-      let keys: Record<string, unknown>[] | undefined = chunk.map((id) => ({ [A.pk]: transcriptPk(id), [A.sk]: sk }));
+      let keys: Record<string, unknown>[] | undefined = chunk;
       for (let attempt = 0; keys && keys.length > 0; attempt++) {
         const res = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }));
         out.push(...(res.Responses?.[this.tableName] ?? []));

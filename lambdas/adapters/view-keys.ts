@@ -5,6 +5,7 @@
  * |-------------------------|------------------------|-------------------|-------------------|----------------|
  * | transcript summary      | T#<id>                 | SUMMARY           | TRANSCRIPTS       | <day>#<id>     |
  * | transcript detail       | T#<id>                 | DETAIL            |                   |                |
+ * | statements (8 per item) | T#<id>                 | STMT#<chunk:5>    |                   |                |
  * | topic mention           | T#<id>                 | TOPIC#<topic>     | TOPIC#<topic>     | <day>#<id>     |
  * | topic counters          | STATS                  | TOPICS            |                   |                |
  * | search bucket           | SX#<level>#<bucket>    | <segment id>      |                   |                |
@@ -25,6 +26,8 @@ export const VIEW_ATTRIBUTES = {
   topicCounts: 'tc',
   /** What the search index holds of the projected revision (S), on summaries. */
   indexed: 'ix',
+  /** Statement items of the projected revision (N), on summaries. */
+  chunks: 'nc',
   summary: 'summary',
   /** gzip of the mention's JSON (B), on topic mentions. */
   mention: 'mention',
@@ -42,6 +45,14 @@ export const transcriptPk = (id: string): string => `T#${id}`;
 export const SUMMARY_SK = 'SUMMARY';
 /** Sort key of a transcript's detail. */
 export const DETAIL_SK = 'DETAIL';
+/** Statements per statement item: search fetches only the items holding its hits. */
+export const STATEMENTS_PER_CHUNK = 8;
+/** Prefix of statement item sort keys. */
+export const STATEMENT_SK_PREFIX = 'STMT#';
+/** Sort key of the statement item holding chunk `n` (statements n*8+1 … n*8+8). */
+export const statementSk = (chunk: number): string => `${STATEMENT_SK_PREFIX}${String(chunk).padStart(5, '0')}`;
+/** The chunk that holds statement `seq`. */
+export const chunkOf = (seq: number): number => Math.floor((seq - 1) / STATEMENTS_PER_CHUNK);
 /** Sort key of a transcript's mention of a topic. */
 export const topicSk = (topic: string): string => `TOPIC#${topic}`;
 /** gsi1 partition listing every transcript. */

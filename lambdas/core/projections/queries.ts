@@ -192,28 +192,19 @@ export const searchStatements = async (views: ViewStore, q: string, o: { limit: 
   let candidates: Candidate[] = intersectPostings(perTerm);
   if (after) candidates = candidates.filter((c) => c.dateKey < after.k || (c.dateKey === after.k && c.seq > (after.s ?? Infinity)));
   const out: { c: Candidate; hit: SearchHit }[] = [];
-  let i = 0;
-  while (i < candidates.length && out.length <= o.limit) {
-    // Fetch the transcripts of the next candidates in one round trip.
-    const ids: string[] = [];
-    let j = i;
-    while (j < candidates.length && ids.length < 25) {
-      const id = candidates[j]!.transcriptId;
-      if (!ids.includes(id)) ids.push(id);
-      j++;
-    }
-    while (j < candidates.length && ids.includes(candidates[j]!.transcriptId)) j++;
-    const details = await views.getDetails(ids);
-    for (; i < j && out.length <= o.limit; i++) {
-      const c = candidates[i]!;
-      const d = details.get(c.transcriptId);
-      if (!d || d.revision !== c.revision) continue;
-      const st = d.statements.find((s) => s.seq === c.seq);
-      if (!st || !matchesQuery(st.text, query)) continue;
+  for (let i = 0; i < candidates.length && out.length <= o.limit; ) {
+    // Fetch the statements of the next candidates in one round trip.
+    const batch = candidates.slice(i, i + o.limit + 1);
+    i += batch.length;
+    const statements = await views.getStatements(batch);
+    for (const c of batch) {
+      const st = statements.get(`${c.transcriptId}#${c.seq}`);
+      if (!st || st.revision !== c.revision || !matchesQuery(st.text, query)) continue;
       out.push({
         c,
-        hit: { transcriptId: d.id, title: d.title, ...(d.date ? { date: d.date } : {}), revision: d.revision, seq: st.seq, ...(st.speaker ? { speaker: st.speaker } : {}), text: st.text },
+        hit: { transcriptId: st.transcriptId, title: st.title, ...(st.date ? { date: st.date } : {}), revision: st.revision, seq: st.seq, ...(st.speaker ? { speaker: st.speaker } : {}), text: st.text },
       });
+      if (out.length > o.limit) break;
     }
   }
   const items = out.slice(0, o.limit);

@@ -17,6 +17,8 @@ export interface ProjectionState {
   readonly topicCounts: Readonly<Record<string, number>>;
   /** What the search index holds of the projected revision (see `indexSignature`). */
   readonly indexed: string;
+  /** How many statement items the projected revision has. */
+  readonly chunks: number;
 }
 
 /** An index a listing reads, newest first. */
@@ -37,6 +39,23 @@ export interface TopicCounter {
   readonly transcripts: number;
   /** The TopicFirstSeen decision, when made. */
   readonly firstArchived?: { readonly transcriptId: string; readonly at: string };
+}
+
+/** A statement to fetch. */
+export interface StatementRef {
+  readonly transcriptId: string;
+  readonly seq: number;
+}
+
+/** A stored statement, keyed `<transcriptId>#<seq>` by getStatements. */
+export interface StoredStatement {
+  readonly transcriptId: string;
+  readonly revision: number;
+  readonly title: string;
+  readonly date?: string;
+  readonly seq: number;
+  readonly speaker?: string;
+  readonly text: string;
 }
 
 /** The outcome of projecting one transcript. */
@@ -66,7 +85,8 @@ export interface ViewStore {
   getSummary(transcriptId: string): Promise<TranscriptSummary | undefined>;
   getDetail(transcriptId: string): Promise<TranscriptDetail | undefined>;
   getSummaries(transcriptIds: readonly string[]): Promise<Map<string, TranscriptSummary>>;
-  getDetails(transcriptIds: readonly string[]): Promise<Map<string, TranscriptDetail>>;
+  /** Statements by transcript and seq, with the revision and transcript title they belong to. */
+  getStatements(refs: readonly StatementRef[]): Promise<Map<string, StoredStatement>>;
   /** Entries of an index with lo ≤ dateKey ≤ hi, newest first, at most `limit`. */
   listing(index: ListingIndex, range: { readonly lo: string; readonly hi: string }, limit: number): Promise<ListingEntry[]>;
   /** Counters of every topic seen. */
