@@ -223,6 +223,24 @@ describe('structureTranscript', () => {
     expectSpansConsistent(doc);
   });
 
+  it('reads labels with a parenthetical, heading-like Key: Value lines, Markdown titles and lead-ins', () => {
+    const doc = structureTranscript(
+      'PRESS BRIEFING: UKRAINE UPDATE\n\nFOREIGN MINISTER LAVROV (as interpreted): We do not agree.\n\nSECRETARY BLINKEN (via video): We do.\n\nBegin text:\n\nThe end of the war is near. We hope so.\n\nEnd text.',
+    );
+    expect(doc.title).toBe('PRESS BRIEFING: UKRAINE UPDATE');
+    expect(doc.statements.map((s) => [s.speaker, s.text])).toEqual([
+      ['Foreign Minister Lavrov', 'We do not agree.'],
+      ['Secretary Blinken', 'We do.'],
+      ['Secretary Blinken', 'The end of the war is near. We hope so.'],
+    ]);
+    expect(structureTranscript('# Remarks at the Port\n\nGood evening, all of you.').title).toBe('Remarks at the Port');
+  });
+
+  it('does not take a sentence starting with "End" for an end-of-remarks marker', () => {
+    const doc = structureTranscript('Opening remarks.\n\nEnd of the war is near, we believe.\n\nWe will keep working for peace.');
+    expect(doc.statements).toHaveLength(3);
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

@@ -21,7 +21,7 @@ const WS = '[ \\t\\u00a0\\u2009\\u202f]';
 const EMPHASIS = '(?:\\*{1,2}|_{1,2})';
 /** `NAME:` in capitals (a few lowercase letters allowed, as in `MR. McGEE:`), possibly in Markdown bold. */
 const COLON_LABEL = new RegExp(
-  `^${EMPHASIS}?((?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}.'’\\-]*)(?:${WS}+(?:[\\p{Lu}\\p{N}(][\\p{L}\\p{N}.'’()\\-]*|of|the|for|and|de|al|von|van)){0,7})${WS}*${EMPHASIS}?${WS}*:(?![\\d/])${WS}*${EMPHASIS}?${WS}*`,
+  `^${EMPHASIS}?((?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}.'’\\-]*)(?:${WS}+(?:[\\p{Lu}\\p{N}(][\\p{L}\\p{N}.'’()\\-]*|of|the|for|and|de|al|von|van)){0,7})(?:${WS}*\\([^)\\n]{1,40}\\))?${WS}*${EMPHASIS}?${WS}*:(?![\\d/])${WS}*${EMPHASIS}?${WS}*`,
   'u',
 );
 /** `THE PRESIDENT.` / `Q.` / `MR. BUNDY.` — capitals ended by a full stop (older transcripts). */

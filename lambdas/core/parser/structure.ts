@@ -181,19 +181,26 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean): Heade
   const line = p.text;
   if (line.length > 400) return undefined;
   const kv = parseKeyValueHeader(line);
+  let headingLike = false;
   if (kv && (isSpeakerKey(kv.key) || !p.label || !endsLikeSentence(line))) {
     if (isSpeakerKey(kv.key)) {
       const name = kv.value.replace(/\s*[,;(].*$/u, '').trim();
       if (/^president$/iu.test(kv.key)) header.presidentName ??= name;
       header.people.push({ name, role: kv.key });
-    } else if (/^(?:date|dated)$/iu.test(kv.key)) {
-      header.date ??= findDate(kv.value)?.iso;
-    } else if (/^(?:place|location|venue|dateline)$/iu.test(kv.key)) {
-      header.location ??= kv.value;
+      return 'keyvalue';
     }
-    return 'keyvalue';
+    if (/^(?:date|dated)$/iu.test(kv.key)) {
+      header.date ??= findDate(kv.value)?.iso;
+      return 'keyvalue';
+    }
+    if (/^(?:place|location|venue|dateline)$/iu.test(kv.key)) {
+      header.location ??= kv.value;
+      return 'keyvalue';
+    }
+    // Any other "Key: Value" line at the top ("PRESS BRIEFING: UKRAINE UPDATE") reads as a heading.
+    headingLike = true;
   }
-  if (p.label) return undefined;
+  if (p.label && !headingLike) return undefined;
   if (isChromeLine(line) || isTranscriberNote(line)) return 'chrome';
   if (isDateOrTimeLine(line)) {
     header.date ??= findDate(line)?.iso;
@@ -215,7 +222,7 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean): Heade
   // The title is the fullest heading before any author line or place (later ones name venues);
   // navigation items and section names are shorter than a page's own title.
   if (!sawAnchor && words >= 2 && words > header.titleWords) {
-    header.title = line;
+    header.title = line.replace(/^#{1,6}\s+/u, '').replace(/\s+#+$/u, '');
     header.titleWords = words;
   }
   const d = findDate(line);
@@ -327,6 +334,8 @@ const SECTION_NUMBER = /^\(?(?:[IVXLC]{1,6}|\d{1,3}|[A-Za-z])[.)]?$/u;
 const isBodyNonStatement = (line: string): boolean => {
   if (isMarkerLine(line) || isTranscriberNote(line) || isChromeLine(line)) return true;
   if (line.length <= 8 && SECTION_NUMBER.test(line)) return true;
+  // A short lead-in ("Begin text:", "Transparency:") introduces content; it says nothing itself.
+  if (line.length <= 40 && line.charCodeAt(line.length - 1) === 58 && wordShape(line).words <= 3) return true;
   if (endsLikeSentence(line)) return false;
   if (line.length > 300) return false;
   if (isLinkLine(line)) return true;
@@ -338,7 +347,8 @@ const isTrailingChrome = (p: Paragraph): boolean =>
   p.label ? p.text.length <= p.label.contentStart : isEdgeChrome(p.text) || isTranscriberNote(p.text) || isDateOrTimeLine(p.text);
 
 /** The end of the remarks, as transcripts mark it: "END 11:15 A.M. EDT", "# # #", "(The briefing was concluded …)". */
-const END_MARKER = /^(?:END\b.{0,30}|#(?:\s*#){2}|\*(?:\s*\*){2}|[([](?:the )?(?:briefing|conference|call|meeting|event|session|remarks?)[^)\]]{0,40}\b(?:concluded|ended|adjourned)\b[^)\]]*[)\]]\.?)$/iu;
+const END_MARKER =
+  /^(?:END(?:\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*(?:[A-Z]{2,4})?)?|[Ee]nd (?:of )?(?:[Tt]ext|[Tt]ranscript|[Ss]tatement|[Rr]emarks)\.?|#(?:\s*#){2}|\*(?:\s*\*){2}|[([](?:[Tt]he )?(?:[Bb]riefing|[Cc]onference|[Cc]all|[Mm]eeting|[Ee]vent|[Ss]ession|[Rr]emarks?|[Pp]ress [Cc]onference)[^)\]]{0,40}\b(?:concluded|ended|adjourned)\b[^)\]]*[)\]]\.?)$/u;
 /** Short sentences inside a footer ("Opt in to receive…") are at most this many words. */
 const FOOTER_SENTENCE_WORDS = 40;
 
