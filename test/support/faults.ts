@@ -366,6 +366,8 @@ export const startArchiveChild = async (options: {
   apiKey: string;
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** Called with every line it prints (stdout and stderr). */
+  onLine?: (line: string, at: number) => void;
 }): Promise<ArchiveChild> => {
   const runtimeFile = path.join(options.dataDir, 'runtime.json');
   let out = '';
@@ -384,8 +386,18 @@ export const startArchiveChild = async (options: {
       ...options.env,
     },
   });
-  child.stdout?.on('data', (c: Buffer) => void (out = (out + c.toString()).slice(-200_000)));
-  child.stderr?.on('data', (c: Buffer) => void (out = (out + c.toString()).slice(-200_000)));
+  const partial = { stdout: '', stderr: '' };
+  const take = (stream: 'stdout' | 'stderr') => (c: Buffer) => {
+    const text = c.toString();
+    out = (out + text).slice(-200_000);
+    if (!options.onLine) return;
+    const at = Date.now();
+    const lines = (partial[stream] + text).split('\n');
+    partial[stream] = lines.pop() ?? '';
+    for (const line of lines) options.onLine(line, at);
+  };
+  child.stdout?.on('data', take('stdout'));
+  child.stderr?.on('data', take('stderr'));
   let exited = false;
   child.on('exit', () => void (exited = true));
   const deadline = Date.now() + (options.timeoutMs ?? 90_000);
