@@ -88,8 +88,10 @@ export const startArchiveProcess = (env: NodeJS.ProcessEnv & { PORT: string; DEM
     stop: async (signal, timeoutMs = 30_000) => {
       if (exited) return exited;
       child.kill(signal);
-      const timer = sleep(timeoutMs).then(() => undefined);
-      const result = await Promise.race([exit, timer]);
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)));
+      const result = await Promise.race([exit, timeout]);
+      clearTimeout(timer);
       if (!result) throw new Error(`the archive did not exit within ${timeoutMs} ms of ${signal}:\n${stdout}\n${stderr}`);
       return result;
     },
