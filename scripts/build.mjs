@@ -3,7 +3,8 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { cli: 'bin/demarche.ts' },
+  // dist/parse.js: `demarche parse` alone (parser + commander), so it starts without compiling the full CLI.
+  entryPoints: { cli: 'bin/demarche.ts', parse: 'local/parse-main.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',
