@@ -1,5 +1,6 @@
 /**
- * The REST API: API Gateway in front of the API function (Lambda proxy integration), API keys with
+ * The REST API: API Gateway in front of the API function (Lambda proxy integration), one method per
+ * route of the API's own route table (lambdas/api/routes.ts), API keys with
  * a throttled usage plan, request validation, access and execution logs, X-Ray tracing, and
  * gateway errors in the API's own `{"error": {code, message}}` shape.
  */
@@ -7,7 +8,9 @@ import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { z } from 'zod';
 import type { FunctionName } from '../lambdas/adapters/wiring';
+import type { Route } from '../lambdas/api/routes';
 import { DemarcheFunction, type ArchiveResources, type FunctionCodeSource } from './function-defaults';
 
 /** Stage-wide and per-key throttling. */
@@ -22,6 +25,8 @@ export interface ApiProps extends FunctionCodeSource {
   readonly name: FunctionName;
   readonly archive: ArchiveResources;
   readonly environment?: Record<string, string>;
+  /** The API's route table (lambdas/api/routes.ts): one gateway method per route. */
+  readonly routes: readonly Pick<Route, 'method' | 'path' | 'operationId' | 'auth' | 'body'>[];
 }
 
 /** The REST API, its key and usage plan, and the API function. */
@@ -65,33 +70,44 @@ export class Api extends Construct {
     });
     const api = this.restApi;
 
-    // Errors raised by the gateway itself (missing key, invalid body, throttling) in the API's shape.
-    const errorBody = {
-      'application/json':
-        '{"error":{"code":"$context.error.responseType","message":$context.error.messageString,"details":"$context.error.validationErrorString"}}',
-    };
-    api.addGatewayResponse('Default4xx', { type: apigw.ResponseType.DEFAULT_4XX, templates: errorBody });
-    api.addGatewayResponse('Default5xx', { type: apigw.ResponseType.DEFAULT_5XX, templates: errorBody });
+    // Errors raised by the gateway itself (unknown route, missing key, invalid body, throttling) in
+    // the API's own shape and vocabulary.
+    const gatewayError = (id: string, type: apigw.ResponseType, code: string, statusCode?: string) =>
+      api.addGatewayResponse(id, {
+        type,
+        ...(statusCode ? { statusCode } : {}),
+        templates: { 'application/json': `{"error":{"code":"${code}","message":$context.error.messageString}}` },
+      });
+    gatewayError('NotFound', apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN, 'not_found', '404');
+    gatewayError('InvalidApiKey', apigw.ResponseType.INVALID_API_KEY, 'forbidden');
+    gatewayError('BadBody', apigw.ResponseType.BAD_REQUEST_BODY, 'validation_error');
+    gatewayError('BadParameters', apigw.ResponseType.BAD_REQUEST_PARAMETERS, 'validation_error');
+    gatewayError('Throttled', apigw.ResponseType.THROTTLED, 'too_many_requests');
+    gatewayError('QuotaExceeded', apigw.ResponseType.QUOTA_EXCEEDED, 'too_many_requests');
+    gatewayError('Default4xx', apigw.ResponseType.DEFAULT_4XX, 'bad_request');
+    gatewayError('Default5xx', apigw.ResponseType.DEFAULT_5XX, 'internal_error');
 
     const validator = api.addRequestValidator('Validator', {
       validateRequestBody: true,
       validateRequestParameters: true,
     });
-    const integration = new apigw.LambdaIntegration(this.function.fn, { proxy: true, allowTestInvoke: false });
-    const keyed: apigw.MethodOptions = { apiKeyRequired: true, requestValidator: validator };
-    const proxyParams: apigw.MethodOptions = { ...keyed, requestParameters: { 'method.request.path.proxy': true } };
+    // One resource-policy statement for the whole API rather than one per method.
+    const integration = new apigw.LambdaIntegration(this.function.fn, { proxy: true, scopePermissionToMethod: false });
 
-    // Every route goes to the API function; the gateway checks keys, path parameters and the one
-    // body whose shape it can check without knowing the domain (subscription creation).
-    api.root.addResource('health').addMethod('GET', integration, { apiKeyRequired: false, requestValidator: validator });
-    api.root.addResource('{proxy+}').addMethod('ANY', integration, proxyParams);
-    const subscriptions = api.root.addResource('subscriptions');
-    subscriptions.addMethod('ANY', integration, keyed);
-    subscriptions.addMethod('POST', integration, {
-      ...keyed,
-      requestModels: { 'application/json': this.subscriptionModel() },
-    });
-    subscriptions.addResource('{proxy+}').addMethod('ANY', integration, proxyParams);
+    // Every route of the API's own route table, with its method, path parameters, key requirement
+    // and body shape: the gateway answers unknown routes itself, and the function stays the judge
+    // of everything finer than the shape (zod).
+    for (const route of props.routes) {
+      const pathParams = [...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+      const model = route.body ? this.bodyModel(route.operationId, route.body) : undefined;
+      api.root.resourceForPath(route.path).addMethod(route.method, integration, {
+        operationName: route.operationId,
+        apiKeyRequired: route.auth,
+        requestValidator: validator,
+        requestParameters: Object.fromEntries(pathParams.map((p) => [`method.request.path.${p}`, true])),
+        ...(model ? { requestModels: { 'application/json': model } } : {}),
+      });
+    }
 
     this.apiKey = api.addApiKey('ApiKey', { description: 'demarche API key (x-api-key)' });
     const plan = api.addUsagePlan('UsagePlan', {
@@ -122,21 +138,59 @@ export class Api extends Construct {
     );
   }
 
-  /** JSON schema of POST /subscriptions: `{url, topics[], events?[]}`. */
-  private subscriptionModel(): apigw.Model {
-    return this.restApi.addModel('CreateSubscription', {
+  /**
+   * The body's shape as a gateway model: an object, its required keys and each property's JSON
+   * type, derived from the route's zod schema. None when the body requires nothing (the gateway
+   * would then add nothing but a refusal of empty bodies).
+   */
+  private bodyModel(operationId: string, body: z.ZodType): apigw.Model | undefined {
+    const shape = bodyShape(body);
+    if (!shape) return undefined;
+    return this.restApi.addModel(`${operationId.charAt(0).toUpperCase()}${operationId.slice(1)}Body`, {
       contentType: 'application/json',
-      schema: {
-        schema: apigw.JsonSchemaVersion.DRAFT4,
-        title: 'CreateSubscription',
-        type: apigw.JsonSchemaType.OBJECT,
-        required: ['url', 'topics'],
-        properties: {
-          url: { type: apigw.JsonSchemaType.STRING, minLength: 1, maxLength: 2048 },
-          topics: { type: apigw.JsonSchemaType.ARRAY, items: { type: apigw.JsonSchemaType.STRING } },
-          events: { type: apigw.JsonSchemaType.ARRAY, items: { type: apigw.JsonSchemaType.STRING } },
-        },
-      },
+      schema: shape,
     });
   }
 }
+
+const JSON_TYPES: Record<string, apigw.JsonSchemaType> = {
+  string: apigw.JsonSchemaType.STRING,
+  number: apigw.JsonSchemaType.NUMBER,
+  integer: apigw.JsonSchemaType.INTEGER,
+  boolean: apigw.JsonSchemaType.BOOLEAN,
+  array: apigw.JsonSchemaType.ARRAY,
+  object: apigw.JsonSchemaType.OBJECT,
+  null: apigw.JsonSchemaType.NULL,
+};
+
+type Json = Record<string, unknown>;
+
+const typeOf = (schema: Json | undefined): apigw.JsonSchemaType | apigw.JsonSchemaType[] | undefined => {
+  const t = schema?.type;
+  if (typeof t === 'string') return JSON_TYPES[t];
+  if (Array.isArray(t)) {
+    const types = t.map((x) => JSON_TYPES[String(x)]).filter((x): x is apigw.JsonSchemaType => x !== undefined);
+    return types.length === t.length ? types : undefined;
+  }
+  return undefined;
+};
+
+/** The top-level shape of a zod object schema as an API Gateway (draft-04) model, or undefined. */
+export const bodyShape = (body: z.ZodType): apigw.JsonSchema | undefined => {
+  const json = z.toJSONSchema(body, { io: 'input', target: 'draft-4', unrepresentable: 'any' }) as Json;
+  const required = (json.required ?? []) as string[];
+  if (json.type !== 'object' || required.length === 0) return undefined;
+  const properties = (json.properties ?? {}) as Record<string, Json>;
+  return {
+    schema: apigw.JsonSchemaVersion.DRAFT4,
+    type: apigw.JsonSchemaType.OBJECT,
+    required,
+    properties: Object.fromEntries(
+      Object.entries(properties).map(([name, prop]) => {
+        const type = typeOf(prop);
+        const items = type === apigw.JsonSchemaType.ARRAY ? typeOf(prop.items as Json | undefined) : undefined;
+        return [name, { ...(type ? { type } : {}), ...(items ? { items: { type: items } } : {}) }];
+      }),
+    ),
+  };
+};

@@ -6,6 +6,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { FUNCTIONS, type FunctionDefinition, type FunctionName, type FunctionSource } from '../lambdas/adapters/wiring';
+import { ROUTES } from '../lambdas/api/routes';
 import { Api } from './api';
 import { EventStore } from './event-store';
 import type { ArchiveResources, DemarcheFunction, FunctionCodeSource } from './function-defaults';
@@ -73,7 +74,7 @@ export class DemarcheStack extends Stack {
         }
         case 'http':
           if (api) throw new Error(`Only one function can serve the REST API (${name})`);
-          api = new Api(this, id, common);
+          api = new Api(this, id, { ...common, routes: ROUTES });
           functions[name] = api.function;
           break;
         default: {

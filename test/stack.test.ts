@@ -3,13 +3,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { CfnResource, Stack, Validations, type App } from 'aws-cdk-lib';
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { TABLES, type TableId } from '../lambdas/adapters/table-definitions';
 import { FUNCTIONS, type FunctionDefinition, type FunctionName } from '../lambdas/adapters/wiring';
+import { ROUTES } from '../lambdas/api/routes';
 import { buildApp } from '../lib/app';
 import type { DemarcheStack } from '../lib/demarche-stack';
 import { tableConstructId } from '../lib/event-store';
@@ -36,6 +38,7 @@ let app: App;
 let stack: DemarcheStack;
 let template: Template;
 let resources: Record<string, Json>;
+let assembly: CloudAssembly;
 
 beforeAll(() => {
   // Stub code: no esbuild here; one test below bundles the real handlers.
@@ -43,7 +46,7 @@ beforeAll(() => {
     app: { outdir: tempOutdir() },
     stack: { stubCode: (name) => lambda.Code.fromInline(`exports.handler = async () => ${JSON.stringify(name)};`) },
   }));
-  app.synth(); // runs cdk-nag: throws "Validation failed" on any unacknowledged finding
+  assembly = app.synth(); // runs cdk-nag: throws "Validation failed" on any unacknowledged finding
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources as Record<string, Json>;
 }, 120_000);
@@ -305,27 +308,67 @@ describe('DemarcheStack', () => {
       template.resourceCountIs('AWS::ApiGateway::Account', 1);
     });
 
-    it('requires an API key on every method but GET /health, validating requests', () => {
-      const methods = ofType('AWS::ApiGateway::Method');
-      expect(methods.length).toBeGreaterThanOrEqual(3);
+    /** The path of an API Gateway resource, from its PathPart and parents. */
+    const pathOf = (resourceRef: unknown): string => {
+      const id = refsIn(resourceRef)[0]!;
+      const r = resources[id];
+      if (!r || r.Type !== 'AWS::ApiGateway::Resource') return '';
+      return `${pathOf(r.Properties.ParentId)}/${r.Properties.PathPart}`;
+    };
+    const methods = () =>
+      ofType('AWS::ApiGateway::Method').map(([, m]) => ({ method: m.Properties.HttpMethod as string, path: pathOf(m.Properties.ResourceId), p: m.Properties as Json }));
+
+    it('serves exactly the API’s route table, each route by proxy integration with request validation', () => {
       const validator = ofType('AWS::ApiGateway::RequestValidator');
       expect(validator).toHaveLength(1);
       expect(validator[0]![1].Properties).toMatchObject({ ValidateRequestBody: true, ValidateRequestParameters: true });
-      for (const [, m] of methods) {
-        const p = m.Properties;
+      expect(methods().map((m) => `${m.method} ${m.path}`).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+      for (const { p } of methods()) {
         expect(p.Integration.Type).toBe('AWS_PROXY');
         expect(JSON.stringify(p.Integration.Uri)).toContain(logicalId(stack.functions.api.fn));
         expect(p.RequestValidatorId).toEqual({ Ref: validator[0]![0] });
-        const resourceId = refsIn(p.ResourceId)[0]!;
-        const isHealth = resources[resourceId]?.Properties?.PathPart === 'health';
-        expect(p.ApiKeyRequired ?? false).toBe(!isHealth);
       }
     });
 
-    it('validates the body of POST /subscriptions against a schema', () => {
-      template.hasResourceProperties('AWS::ApiGateway::Model', {
-        Schema: Match.objectLike({ required: ['url', 'topics'] }),
+    it.each(ROUTES.map((r) => [`${r.method} ${r.path}`, r] as const))('requires an API key on %s exactly when the route does', (_, route) => {
+      const m = methods().find((x) => x.method === route.method && x.path === route.path)!;
+      expect(m.p.ApiKeyRequired ?? false).toBe(route.auth);
+      const pathParams = [...route.path.matchAll(/\{([^}]+)\}/g)].map((x) => `method.request.path.${x[1]}`);
+      expect(Object.keys(m.p.RequestParameters ?? {}).sort()).toEqual(pathParams.sort());
+    });
+
+    it('keeps GET /health open and everything else keyed', () => {
+      const open = methods().filter((m) => !m.p.ApiKeyRequired);
+      expect(open.map((m) => `${m.method} ${m.path}`)).toEqual(['GET /health']);
+    });
+
+    it('checks the shape of request bodies that require fields, from the routes’ zod schemas', () => {
+      const modelled = methods().filter((m) => m.p.RequestModels);
+      expect(modelled.length).toBeGreaterThan(0);
+      const create = methods().find((m) => m.method === 'POST' && m.path === '/subscriptions')!;
+      const modelId = refsIn(create.p.RequestModels['application/json'])[0]!;
+      const schema = resources[modelId]!.Properties.Schema;
+      expect(schema).toMatchObject({ type: 'object', required: ['url', 'topics'], properties: { url: { type: 'string' }, topics: { type: 'array', items: { type: 'string' } } } });
+    });
+
+    it('answers unknown routes with 404 and gateway errors in the API’s error shape', () => {
+      template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+        ResponseType: 'MISSING_AUTHENTICATION_TOKEN',
+        StatusCode: '404',
+        ResponseTemplates: { 'application/json': Match.stringLikeRegexp('"error":\\{"code":"not_found"') },
       });
+      for (const type of ['INVALID_API_KEY', 'BAD_REQUEST_BODY', 'THROTTLED', 'DEFAULT_4XX', 'DEFAULT_5XX']) {
+        template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+          ResponseType: type,
+          ResponseTemplates: { 'application/json': Match.stringLikeRegexp('^\\{"error":\\{"code":"[a-z_]+","message":') },
+        });
+      }
+    });
+
+    it('lets API Gateway invoke the API function through one permission', () => {
+      const perms = ofType('AWS::Lambda::Permission').filter(([, x]) => x.Properties.FunctionName?.['Fn::GetAtt']?.[0] === logicalId(stack.functions.api.fn));
+      expect(perms).toHaveLength(1);
+      expect(perms[0]![1].Properties.Principal).toBe('apigateway.amazonaws.com');
     });
 
     it('issues an API key in a throttled usage plan', () => {
@@ -475,8 +518,9 @@ describe('DemarcheStack', () => {
   });
 
   describe('cdk-nag AwsSolutions', () => {
-    it('reports no error annotations after synth', () => {
-      expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
+    it('reports no error or warning annotations after synth', () => {
+      const messages = assembly.getStackArtifact(stack.artifactId).messages;
+      expect(messages.filter((m) => m.level === 'error' || m.level === 'warning')).toEqual([]);
     });
 
     it('acknowledges every finding with a reason, and every acknowledgement is needed', () => {
