@@ -28,18 +28,19 @@ const newestMtime = (dir: string): number =>
     return /\.(?:ts|mjs|js|json)$/.test(entry.name) ? Math.max(max, statSync(full).mtimeMs) : max;
   }, 0);
 
-/** Rebuilds dist/cli.js when any source it bundles is newer. */
+/** Rebuilds the CLI bundles when any source they bundle is newer. */
 const ensureBuilt = (): void => {
-  const cli = path.join(ROOT, 'dist/cli.js');
-  let builtAt = 0;
-  try {
-    builtAt = statSync(cli).mtimeMs;
-  } catch {
-    builtAt = 0;
+  let builtAt = Infinity;
+  for (const bundle of ['dist/cli.js', 'dist/parse.js']) {
+    try {
+      builtAt = Math.min(builtAt, statSync(path.join(ROOT, bundle)).mtimeMs);
+    } catch {
+      builtAt = 0;
+    }
   }
   const sources = Math.max(...['lambdas', 'local', 'bin'].map((d) => newestMtime(path.join(ROOT, d))));
   if (builtAt >= sources) return;
-  console.log('dist/cli.js is stale: npm run build');
+  console.log('dist/ is stale: npm run build');
   const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('npm run build failed');
 };

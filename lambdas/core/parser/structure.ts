@@ -330,6 +330,23 @@ const truncateTitle = (sentence: string): string => {
 /** A section number standing alone: "IV.", "2.", "(b)". */
 const SECTION_NUMBER = /^\(?(?:[IVXLC]{1,6}|\d{1,3}|[A-Za-z])[.)]?$/u;
 
+/**
+ * A title from the text itself: the first sentence of some substance (greetings such as "Good
+ * afternoon." and salutations ending in a colon are skipped), cut at a word boundary.
+ */
+const fallbackTitle = (statements: readonly Statement[]): string => {
+  let first: string | undefined;
+  for (const st of statements.slice(0, 12)) {
+    for (const [a, b] of st.sentences.slice(0, 4)) {
+      const sentence = st.text.slice(a, b);
+      first ??= sentence;
+      if (st.isQuestion || sentence.charCodeAt(sentence.length - 1) === 58) continue;
+      if (wordShape(sentence).words >= 6) return truncateTitle(sentence);
+    }
+  }
+  return first ? truncateTitle(first) : 'Untitled transcript';
+};
+
 /** Whether an unlabelled body paragraph is a heading or chrome rather than a statement. */
 const isBodyNonStatement = (line: string): boolean => {
   if (isMarkerLine(line) || isTranscriberNote(line) || isChromeLine(line)) return true;
@@ -510,11 +527,7 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
 
   const metaTitle = metadata.title?.trim() || undefined;
   let title = header.title ?? metaTitle;
-  if (!title) {
-    const first = statements[0];
-    const s = first?.sentences[0];
-    title = first && s ? truncateTitle(first.text.slice(s[0], s[1])) : 'Untitled transcript';
-  }
+  title ??= fallbackTitle(statements);
   date ??= normaliseDate(metadata.date);
 
   return {
