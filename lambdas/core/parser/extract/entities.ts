@@ -8,21 +8,7 @@
  * one entity per person, place or organisation ("Special Advisor Minkara" + "Sara Minkara").
  */
 import type { Extraction, Statement } from '../types';
-import {
-  COMMON,
-  GAZETTEER,
-  GIVEN,
-  LEADING_STOPWORDS,
-  NAME_PARTICLES,
-  NOT_NAME,
-  ORG_CONNECTORS,
-  ORG_HEAD,
-  ORG_PREFIX,
-  ORG_ROLE,
-  ROLE,
-  TITLE_WORDS,
-  TITLES,
-} from './lexicon';
+import { GAZETTEER, TITLES, W, wordFlags } from './lexicon';
 import { gap, isAllCapsAt, isCapAt, lowAt, rawAt, Sep, sepAt, type Tokens } from './tokens';
 
 /** The kind of a named entity. */
@@ -61,7 +47,9 @@ const isInitial = (t: Tokens, i: number): boolean => t.end[i]! - t.start[i]! ===
 /** Whether token i is exactly the word w (no string is cut out). */
 const isWord = (t: Tokens, i: number, w: string): boolean => t.end[i]! - t.start[i]! === w.length && t.source.startsWith(w, t.start[i]);
 const isOfForOn = (t: Tokens, i: number): boolean => isWord(t, i, 'of') || isWord(t, i, 'for') || isWord(t, i, 'on');
-const isCommon = (t: Tokens, i: number): boolean => COMMON.has(lowAt(t, i)) && !GIVEN.has(rawAt(t, i));
+const flagsAt = (t: Tokens, i: number): number => wordFlags(rawAt(t, i));
+const has = (t: Tokens, i: number, bit: number): boolean => (flagsAt(t, i) & bit) !== 0;
+const isCommon = (t: Tokens, i: number): boolean => has(t, i, W.COMMON);
 
 /** Whether token j continues a name from token j-1: a space, a hyphen, or a full stop after an initial. */
 const nameJoins = (t: Tokens, j: number): boolean => {
@@ -94,7 +82,7 @@ const personMention = (ctx: Ctx, a: number, b: number, title?: string): void => 
   const { t } = ctx;
   const surface = span(ctx, a, b);
   const core: string[] = [];
-  for (let k = a; k <= b; k++) if (!isInitial(t, k) && !NAME_PARTICLES.has(rawAt(t, k))) core.push(lowAt(t, k));
+  for (let k = a; k <= b; k++) if (!isInitial(t, k) && !has(t, k, W.PARTICLE)) core.push(lowAt(t, k));
   if (core.length === 0) return;
   const single = core.length === 1;
   const surname = core[core.length - 1]!;
@@ -120,13 +108,12 @@ const nameRun = (ctx: Ctx, i: number, strict: boolean): number => {
   let core = 0;
   while (j < t.count && !used[j]) {
     if (j > i && !nameJoins(t, j)) break;
-    const raw = rawAt(t, j);
     if (isCap(t, j)) {
-      if (NOT_NAME.has(raw) || TITLE_WORDS.has(raw) || ORG_HEAD.has(raw)) break;
-      if (isAllCaps(t, j) && !ROMAN.has(raw)) break;
+      if (has(t, j, W.NOT_NAME | W.TITLE_WORD | W.ORG_HEAD)) break;
+      if (isAllCaps(t, j) && !ROMAN.has(rawAt(t, j))) break;
       if (j === i && strict && isCommon(t, j)) return i - 1;
       if (!isInitial(t, j)) core++;
-    } else if (!(NAME_PARTICLES.has(raw) && j + 1 < t.count && isCap(t, j + 1) && j > i)) break;
+    } else if (!(has(t, j, W.PARTICLE) && j + 1 < t.count && isCap(t, j + 1) && j > i)) break;
     if (core > 3) return i - 1;
     j++;
   }
@@ -150,10 +137,10 @@ const complement = (ctx: Ctx, k: number): number => {
         c = gaz.last + 1;
         continue;
       }
-      if (!isCommon(t, c) && !TITLE_WORDS.has(rawAt(t, c))) break;
+      if (!isCommon(t, c) && !has(t, c, W.TITLE_WORD)) break;
       last = c;
       c++;
-    } else if (ORG_CONNECTORS.has(rawAt(t, c)) && c + 1 < t.count && isCap(t, c + 1) && last >= 0) {
+    } else if (has(t, c, W.CONNECTOR) && c + 1 < t.count && isCap(t, c + 1) && last >= 0) {
       c++;
     } else break;
   }
@@ -168,7 +155,7 @@ const capRun = (ctx: Ctx, i: number): number => {
   while (j < t.count && !used[j]) {
     if (j > i && !softJoin(t, j)) break;
     if (isCap(t, j) || isDigit(t.source.charCodeAt(t.start[j]!))) last = j;
-    else if (!(ORG_CONNECTORS.has(rawAt(t, j)) && j + 1 < t.count && isCap(t, j + 1) && j > i)) break;
+    else if (!(has(t, j, W.CONNECTOR) && j + 1 < t.count && isCap(t, j + 1) && j > i)) break;
     j++;
   }
   return last;
@@ -180,7 +167,7 @@ const titlePass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numbe
   for (let k = 0; k < t.capCount; k++) {
     const i = t.caps[k]!;
     if (i <= skip || used[i]) continue;
-    const title0 = TITLES.starts(rawAt(t, i));
+    const title0 = has(t, i, W.TITLE_START);
     if (title0) {
       const title = TITLES.longest(t, i, (j) => softJoin(t, j) || sepAt(t, j) === Sep.Period);
       if (!title) continue;
@@ -217,12 +204,12 @@ const titlePass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numbe
       for (let k = i; k <= titleEnd; k++) used[k] = 1;
       personMention(ctx, nameStart, last, titleText);
       skip = last;
-    } else if (i > 0 && !used[i - 1] && !isCap(t, i - 1) && ROLE.has(rawAt(t, i - 1))) {
+    } else if (i > 0 && !used[i - 1] && !isCap(t, i - 1) && has(t, i - 1, W.ROLE)) {
       // A lower-case role noun before the name: "mayor Dossayev", "poet, Abai".
       const raw = rawAt(t, i - 1);
       const j = i;
       if (!(sepAt(t, j) === Sep.Space || commaBefore(t, j))) continue;
-      if (isCommon(t, j) || NOT_NAME.has(rawAt(t, j)) || TITLE_WORDS.has(rawAt(t, j)) || GAZETTEER.starts(rawAt(t, j))) continue;
+      if (isCommon(t, j) || has(t, j, W.NOT_NAME) || has(t, j, W.TITLE_WORD) || has(t, j, W.GAZ_START)) continue;
       const last = nameRun(ctx, j, true);
       if (last < j) continue;
       used[i - 1] = 1;
@@ -258,7 +245,7 @@ const orgPass = (ctx: Ctx): void => {
     if (i <= skip || used[i]) continue;
     // "Director of Sana Sezim", "members of the X": the run after "of" is an organisation unless the gazetteer knows it.
     const of = i >= 2 && isWord(t, i - 1, 'the') && sepAt(t, i - 1) === Sep.Space ? i - 2 : i - 1;
-    if (of >= 1 && sepAt(t, i) === Sep.Space && sepAt(t, of) === Sep.Space && isWord(t, of, 'of') && !used[of - 1] && ORG_ROLE.has(rawAt(t, of - 1))) {
+    if (of >= 1 && sepAt(t, i) === Sep.Space && sepAt(t, of) === Sep.Space && isWord(t, of, 'of') && !used[of - 1] && has(t, of - 1, W.ORG_ROLE)) {
       const b = capRun(ctx, i);
       const gaz = GAZETTEER.longest(t, i, (j) => sepAt(t, j) < Sep.Hard);
       if (b >= i && !(gaz && gaz.last >= b) && !(i === b && isAllCaps(t, i)) && !allCommon(ctx, i, b)) {
@@ -270,13 +257,13 @@ const orgPass = (ctx: Ctx): void => {
     const end = capRun(ctx, i);
     if (end < 0) continue;
     let a = i;
-    while (a < end && (LEADING_STOPWORDS.has(rawAt(t, a)) || !isCap(t, a))) a++;
+    while (a < end && (has(t, a, W.LEADING_STOP) || !isCap(t, a))) a++;
     let b = end;
     while (b > a && !isCap(t, b)) b--;
-    if (b > a && ORG_HEAD.has(rawAt(t, b))) {
+    if (b > a && has(t, b, W.ORG_HEAD)) {
       orgMention(ctx, a, b);
       skip = end;
-    } else if (b > a + 1 && isOfForOn(t, a + 1) && ORG_PREFIX.has(rawAt(t, a))) {
+    } else if (b > a + 1 && isOfForOn(t, a + 1) && has(t, a, W.ORG_PREFIX)) {
       orgMention(ctx, a, b);
       skip = end;
     }
@@ -288,14 +275,14 @@ const gazetteerPass = (ctx: Ctx): void => {
   let skip = -1;
   for (let k = 0; k < t.capCount; k++) {
     const i = t.caps[k]!;
-    if (i <= skip || used[i] || !GAZETTEER.starts(rawAt(t, i))) continue;
+    if (i <= skip || used[i] || !has(t, i, W.GAZ_START)) continue;
     const gaz = GAZETTEER.longest(t, i, (j) => sepAt(t, j) < Sep.Hard && !used[j]);
     if (!gaz) continue;
     const prev = i - 1;
     const looksLikeSurname =
       gaz.last === i && gaz.value.kind === 'place' && !gaz.value.demonym && prev >= 0 && !used[prev] && sepAt(t, i) === Sep.Space &&
-      isCap(t, prev) && !isCommon(t, prev) && !GAZETTEER.starts(rawAt(t, prev)) && !NOT_NAME.has(rawAt(t, prev)) &&
-      !LEADING_STOPWORDS.has(rawAt(t, prev)) && !TITLE_WORDS.has(rawAt(t, prev)) && !isAllCaps(t, prev);
+      isCap(t, prev) && !isCommon(t, prev) && !has(t, prev, W.GAZ_START) && !has(t, prev, W.NOT_NAME) &&
+      !has(t, prev, W.LEADING_STOP) && !has(t, prev, W.TITLE_WORD) && !isAllCaps(t, prev);
     if (looksLikeSurname) continue;
     const surface = span(ctx, i, gaz.last);
     const { kind, canonical, keepSurface } = gaz.value;
@@ -322,7 +309,7 @@ const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numb
     // Skip words that cannot start a name, then read the longest name run.
     let a = i;
     while (a < t.count && !used[a] && isCap(t, a) && (a === i || nameJoins(t, a)) &&
-      (LEADING_STOPWORDS.has(rawAt(t, a)) || NOT_NAME.has(rawAt(t, a)) || TITLE_WORDS.has(rawAt(t, a)) || isCommon(t, a) || isAllCaps(t, a))) a++;
+      (has(t, a, W.LEADING_STOP) || has(t, a, W.NOT_NAME) || has(t, a, W.TITLE_WORD) || isCommon(t, a) || isAllCaps(t, a))) a++;
     if (a >= t.count || used[a] || !isCap(t, a) || (a > i && !nameJoins(t, a))) {
       skip = a - 1;
       continue;
@@ -343,7 +330,7 @@ const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numb
     }
     let cores = 0;
     for (let k = a; k <= b; k++) if (isCap(t, k) && !isInitial(t, k)) cores++;
-    if (cores < 2 || cores > 3 || GAZETTEER.starts(rawAt(t, b)) && cores === 2 && GAZETTEER.longest(t, b, () => false)?.value.kind === 'organization') {
+    if (cores < 2 || cores > 3 || has(t, b, W.GAZ_START) && cores === 2 && GAZETTEER.longest(t, b, () => false)?.value.kind === 'organization') {
       skip = b;
       continue;
     }

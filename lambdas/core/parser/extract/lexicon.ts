@@ -136,3 +136,43 @@ for (const title of TITLE_HEADS.split(/[|\n]/).map((t) => t.trim()).filter((t) =
   TITLES.add(title, true);
   for (const w of phraseWords(title)) if (w.length > 1) TITLE_WORDS.add(w);
 }
+
+/** Bits of `wordFlags`. */
+export const W = {
+  COMMON: 1,
+  NOT_NAME: 2,
+  TITLE_WORD: 4,
+  ORG_HEAD: 8,
+  ORG_PREFIX: 16,
+  LEADING_STOP: 32,
+  GAZ_START: 64,
+  TITLE_START: 128,
+  ROLE: 256,
+  ORG_ROLE: 512,
+  PARTICLE: 1024,
+  CONNECTOR: 2048,
+} as const;
+
+const flagMemo = new Map<string, number>();
+
+/** Everything the name rules ask about one word, worked out once per distinct word. */
+export const wordFlags = (word: string): number => {
+  let f = flagMemo.get(word);
+  if (f !== undefined) return f;
+  f = 0;
+  const lower = word.toLowerCase();
+  if (COMMON.has(lower) && !GIVEN.has(word)) f |= W.COMMON;
+  if (NOT_NAME.has(word)) f |= W.NOT_NAME;
+  if (TITLE_WORDS.has(word)) f |= W.TITLE_WORD;
+  if (ORG_HEAD.has(word)) f |= W.ORG_HEAD;
+  if (ORG_PREFIX.has(word)) f |= W.ORG_PREFIX;
+  if (LEADING_STOPWORDS.has(word)) f |= W.LEADING_STOP;
+  if (GAZETTEER.starts(word)) f |= W.GAZ_START;
+  if (TITLES.starts(word)) f |= W.TITLE_START;
+  if (ROLE.has(word)) f |= W.ROLE;
+  if (ORG_ROLE.has(word)) f |= W.ORG_ROLE;
+  if (NAME_PARTICLES.has(word)) f |= W.PARTICLE;
+  if (ORG_CONNECTORS.has(word)) f |= W.CONNECTOR;
+  if (flagMemo.size < 200_000) flagMemo.set(word, f);
+  return f;
+};

@@ -28,12 +28,14 @@ let star = new Int32Array(4096);
 const outputs: (Output[] | undefined)[] = [undefined, undefined];
 let nodes = 2; // 0 = none, 1 = root
 
-const column = (code: number): number => {
-  if (code >= 97 && code <= 122) return code - 97;
-  if (code >= 65 && code <= 90) return code - 65;
-  if (code >= 48 && code <= 57) return code - 22;
-  return -1;
-};
+/** Column of each ASCII code (letters case-folded), -1 for anything else. */
+const COLUMN = new Int8Array(128).fill(-1);
+for (let c = 0; c < 26; c++) {
+  COLUMN[97 + c] = c;
+  COLUMN[65 + c] = c;
+}
+for (let d = 0; d < 10; d++) COLUMN[48 + d] = 26 + d;
+const column = (code: number): number => (code < 128 ? COLUMN[code]! : -1);
 
 const newNode = (): number => {
   if (nodes * COLS >= table.length) {
