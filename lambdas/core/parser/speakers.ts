@@ -89,22 +89,15 @@ const isTitleCaseSpeaker = (raw: string): boolean => {
 /** Finds a speaker label at the start of a paragraph. */
 export const findLabel = (paragraph: string): SpeakerLabel | undefined => {
   const c0 = paragraph.charCodeAt(0);
-  // Fast reject: labels start with a capital letter (ASCII or not), a digit or Markdown emphasis,
-  // and end with a colon or full stop within the first 80 characters (or are a bare Q).
+  // Fast reject: labels start with a capital letter (ASCII or not), a digit or Markdown emphasis.
   if (c0 >= 97 && c0 <= 122) return undefined;
-  if (!(c0 === 81 /* Q */ && paragraph.length > 1 && paragraph.charCodeAt(1) !== 58 && paragraph.charCodeAt(1) !== 46)) {
-    let mark = false;
-    const n = Math.min(paragraph.length, 80);
-    for (let i = 1; i < n; i++) {
-      const c = paragraph.charCodeAt(i);
-      if (c === 58 || c === 46) {
-        mark = true;
-        break;
-      }
-    }
-    if (!mark) return undefined;
-  }
-  let m = COLON_LABEL.exec(paragraph);
+  // A colon label has its colon within the first 80 characters; a full-stop label ("THE PRESIDENT.",
+  // "Q.", "Q  …") has a capital, a stop or a space as its second character.
+  const colon = paragraph.indexOf(':');
+  const hasColon = colon > 0 && colon < 80;
+  const c1 = paragraph.charCodeAt(1);
+  if (!hasColon && !((c1 >= 65 && c1 <= 90) || c1 === 46 || c1 === 32 || c1 === 9 || c1 === 160 || c1 === 42 || c1 === 95)) return undefined;
+  let m = hasColon ? COLON_LABEL.exec(paragraph) : null;
   if (m) {
     const raw = m[1]!.trim();
     if (raw.length <= 64) {
