@@ -78,7 +78,7 @@ const main = async () => {
         let timer: NodeJS.Timeout | undefined;
         const at = await Promise.race([
           receipt,
-          new Promise<number>((_, reject) => (timer = setTimeout(() => reject(new Error(`no webhook for ${transcriptId} within 30 s`)), 30_000))),
+          new Promise<number>((_, reject) => (timer = setTimeout(() => reject(new Error(`no webhook for ${transcriptId} within 120 s; archive output:\n${current?.output().slice(-3000)}`)), 120_000))),
         ]);
         clearTimeout(timer);
         waiting.delete(transcriptId);

@@ -39,6 +39,11 @@ import { loadFunctions, REPO_ROOT } from './runtime/functions';
 export const DEMO_DIR = path.join(REPO_ROOT, 'fixtures', 'transcripts');
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
+const traceStart = Date.now();
+/** Start-up phases on stderr with DEMARCHE_TRACE_STARTUP=1 (for finding where start-up time goes). */
+const trace = (phase: string) => {
+  if (process.env.DEMARCHE_TRACE_STARTUP === '1') process.stderr.write(`[startup +${Date.now() - traceStart} ms] ${phase}\n`);
+};
 
 /** Uploads the demo transcripts (first start only); their notifications flow like any upload. */
 const archiveDemo = async (s3: S3Client, bucket: string, marker: string): Promise<void> => {
@@ -55,6 +60,7 @@ const archiveDemo = async (s3: S3Client, bucket: string, marker: string): Promis
 /** Runs the local archive until a signal stops it. */
 export const main = async (): Promise<void> => {
   const t0 = Date.now();
+  trace('main() entered');
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const port = Number(process.env.PORT || 3000);
   const layout = dataDirLayout(dataDirFromEnv());
@@ -76,7 +82,10 @@ export const main = async (): Promise<void> => {
   if (savedJavaOptions === undefined) delete process.env.JAVA_TOOL_OPTIONS;
   else process.env.JAVA_TOOL_OPTIONS = savedJavaOptions;
   const functions = loadFunctions(missingFunctionReporter(print));
+  trace('DynamoDB Local spawned; loading handlers');
+  void functions.then(() => trace('handlers loaded'));
   const [dynamo, s3] = await Promise.all([dynamoStarting, startS3({ port: s3Port, directory: layout.s3 })]);
+  trace('DynamoDB Local and s3rver answer');
   recordDynamoPid(layout, dynamo.pid);
 
   let stopping: Promise<void> | undefined;
@@ -107,6 +116,7 @@ export const main = async (): Promise<void> => {
     const dynamoClient = localDynamoClient(dynamo.endpoint);
     const s3Client = localS3Client(s3.endpoint);
     await Promise.all([createTables(dynamoClient, tables), createBucket(s3Client, LOCAL_BUCKET)]);
+    trace('tables and bucket ready');
 
     runtime = await startArchiveRuntime({
       dataDir: layout.root,
@@ -123,6 +133,7 @@ export const main = async (): Promise<void> => {
       visibilityTimeoutMs: Number(process.env.DEMARCHE_VISIBILITY_TIMEOUT_MS || 5_000),
       scheduleIntervalMs: Number(process.env.DEMARCHE_SCHEDULE_INTERVAL_MS || 500),
     });
+    trace('runtime started (API listening)');
     writeRuntimeInfo(layout, {
       pid: process.pid,
       apiUrl: runtime.apiUrl,
@@ -141,9 +152,9 @@ export const main = async (): Promise<void> => {
     print(`  data     ${layout.root}`);
     print('');
     print('Try, in another terminal:');
-    print('  npx demarche query transcripts');
-    print('  npx demarche subscribe --topic sanctions --url http://127.0.0.1:8080/hook');
-    print('  npx demarche upload ../shared/fixtures/seed/kazakhstan-visit-remarks.txt --title "Remarks in Almaty"');
+    print('  npx demarche upload path/to/transcripts/          # files or folders; --title/--date/--url/--speaker');
+    print('  npx demarche subscribe --topic sanctions --url https://example.org/hooks');
+    print('  npx demarche query mentions sanctions             # also: transcripts, topics, search, transcript ID');
     print('');
     print('Ctrl-C stops it. One line follows per archived transcript and per webhook delivery:');
     await archiveDemo(s3Client, LOCAL_BUCKET, layout.demoMarker);
