@@ -202,7 +202,12 @@ const decodeUnsafe = (bytes: Uint8Array, maxBytes: number): DecodeResult => {
   return decodeUtf8OrCp1252(bytes, false);
 };
 
-const decodeUtf8OrCp1252 = (bytes: Uint8Array, hadBom: boolean): DecodeResult => {
+/** Stray control bytes (not tab, LF, FF, CR) — in ASCII they are the same in bytes and in text. */
+const CONTROL = /[\x00-\x08\x0b\x0e-\x1f\x7f]/;
+
+/** Rejects NUL-heavy or control-heavy data; counts only when a native scan found any control at all. */
+const binaryReason = (bytes: Uint8Array, text: string | undefined): DecodeResult | undefined => {
+  if (text !== undefined && !CONTROL.test(text)) return undefined;
   const { nul, control } = countControls(bytes);
   if (nul > 0 && (nul > 8 || nul / bytes.length > 0.001)) {
     return { ok: false, reason: 'binary', detail: `${nul} NUL bytes in ${bytes.length} bytes` };
@@ -210,12 +215,20 @@ const decodeUtf8OrCp1252 = (bytes: Uint8Array, hadBom: boolean): DecodeResult =>
   if (looksBinary(control + nul, bytes.length)) {
     return { ok: false, reason: 'binary', detail: `${control} control bytes in ${bytes.length} bytes` };
   }
+  return undefined;
+};
+
+const decodeUtf8OrCp1252 = (bytes: Uint8Array, hadBom: boolean): DecodeResult => {
   if (bytes.length === 0) return { ok: false, reason: 'empty', detail: 'the object has only a byte order mark' };
+  let utf8: string | undefined;
   try {
-    return finish(utf8Fatal.decode(bytes), hadBom ? 'utf-8-bom' : 'utf-8');
+    utf8 = utf8Fatal.decode(bytes);
   } catch {
-    // Not UTF-8: fall back to Windows-1252 when the bytes are plainly text.
+    // Not UTF-8: fall back to Windows-1252 below when the bytes are plainly text.
   }
+  const binary = binaryReason(bytes, utf8);
+  if (binary) return binary;
+  if (utf8 !== undefined) return finish(utf8, hadBom ? 'utf-8-bom' : 'utf-8');
   if (hadBom) return { ok: false, reason: 'undecodable', detail: 'a UTF-8 byte order mark followed by invalid UTF-8' };
   let high = 0;
   let letters = 0;
