@@ -25,6 +25,16 @@ type Row = Record<string, unknown>;
 
 const dateOf = (row: unknown): string => field(row, 'date').slice(0, 10);
 
+/** A transcript's topics, strongest first. */
+const topicsByScore = (row: unknown): string => {
+  const topics = (row as Row).topics;
+  if (!Array.isArray(topics)) return field(row, 'topics');
+  return [...topics]
+    .sort((a, b) => Number((b as Row).score ?? 0) - Number((a as Row).score ?? 0))
+    .map((t) => (typeof t === 'string' ? t : field(t, 'topic')))
+    .join(', ');
+};
+
 /** Columns of each listing. */
 export const COLUMNS = {
   transcripts: [
@@ -32,7 +42,7 @@ export const COLUMNS = {
     { heading: 'ID', value: (r) => field(r, 'id', 'transcriptId') },
     { heading: 'TITLE', value: (r) => field(r, 'title'), flex: 2 },
     { heading: 'STMTS', value: (r) => field(r, 'statementCount') },
-    { heading: 'TOPICS', value: (r) => field(r, 'topics'), flex: 1 },
+    { heading: 'TOPICS', value: topicsByScore, flex: 1 },
   ],
   topics: [
     { heading: 'TOPIC', value: (r) => field(r, 'topic', 'id') },
