@@ -80,6 +80,11 @@ export class ScheduledFunction extends Construct {
       schedule: events.Schedule.rate(Duration.seconds(props.source.everySeconds)),
       description: `Runs the demarche ${props.name} function every ${props.source.everySeconds} s`,
     });
+    // A failed sweep is not retried by Lambda: the next scheduled sweep does the same work.
+    this.function.fn.configureAsyncInvoke({
+      retryAttempts: 0,
+      maxEventAge: Duration.seconds(Math.max(60, props.source.everySeconds)),
+    });
     this.rule.addTarget(
       new targets.LambdaFunction(this.function.fn, {
         deadLetterQueue: this.deadLetterQueue,

@@ -289,6 +289,10 @@ describe('DemarcheStack', () => {
             }),
           ],
         });
+        template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+          FunctionName: { Ref: logicalId(stack.functions[name].fn) },
+          MaximumRetryAttempts: 0,
+        });
       }
     });
   });
