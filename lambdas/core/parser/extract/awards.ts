@@ -22,10 +22,12 @@ const PATTERNS: readonly Pattern[] = [
   { re: new RegExp(String.raw`\bpresent(?:ed|s|ing)?\s+(.{3,160}?)\s+with\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD})\b`, 'g'), award: 2, recipient: 1 },
   { re: new RegExp(String.raw`\b(?:present(?:ed|s|ing)?|award(?:ed|s|ing)?|bestow(?:ed|s)?|confer(?:red|s)?)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD})\s+(?:to|on|upon)\s+([^.;:]{3,160})`, 'g'), award: 1, recipient: 2 },
   { re: /\bcongratulat(?:e|ed|es|ing)\s+((?:(?:19|20)\d\d\s+)?(?:[A-Z][\p{L}’'-]*\s+){0,5}(?:Heroes|Hero|Laureates?|[Ww]inners?|[Aa]wardees?|[Hh]onorees?|[Rr]ecipients?))\s+([^.;:]{3,160})/gu, award: 1, recipient: 2 },
+  { re: new RegExp(String.raw`\baward(?:ed|s)?\s+to\s+([^.;:]{3,80}?)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD})\b`, 'g'), award: 2, recipient: 1 },
   { re: new RegExp(String.raw`()\s(?:received|accepted|won|was awarded|were awarded|was presented with|was honou?red with|is the recipient of|was named the recipient of)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD})\b`, 'g'), award: 2, recipient: 1 },
 ];
+const LAST = PATTERNS.length - 1;
 /** Cheap pre-checks: a pattern runs only on statements containing its verb. */
-const GATES: readonly RegExp[] = [/present/, /present|award|bestow|confer/, /congratulat/, /received|accepted|won|awarded|presented with|honou?red with|recipient of/];
+const GATES: readonly RegExp[] = [/present/, /present|award|bestow|confer/, /congratulat/, /awarded to|awards to/, /received|accepted|won|awarded|presented with|honou?red with|recipient of/];
 
 const AWARD_HINT = /[Aa]ward|[Pp]rize|[Mm]edal|[Hh]onou?r|[Tt]roph|[Cc]itation|Hero|[Ll]aureate|[Ww]inner|[Rr]ecipient/;
 const cleanAward = (award: string): string => award.replace(/\s+/g, ' ').trim();
@@ -46,7 +48,7 @@ export const findAwards = (items: readonly StatementMentions[], nameOf: Readonly
         const award = cleanAward(m[ag]!);
         let recipientText = m[rg]!;
         let rStart: number;
-        if (p === 3) {
+        if (p === LAST) {
           // The recipient precedes the verb: read back to the clause start (at most 120 characters).
           const before = text.slice(Math.max(0, m.index - 120), m.index);
           const cut = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf(':'));
@@ -57,7 +59,7 @@ export const findAwards = (items: readonly StatementMentions[], nameOf: Readonly
         const inside = mentions.filter((x) => x.start >= rStart && x.end <= rEnd);
         // A recipient phrase before the verb: the person nearest the verb; after it: the first one.
         const people = inside.filter((x) => x.kind === 'person');
-        const person = p === 3 ? people[people.length - 1] : people[0];
+        const person = p === LAST ? people[people.length - 1] : people[0];
         const org = inside.find((x) => x.kind === 'organization' && (!person || x.start > person.start));
         let recipient: string | undefined;
         if (person) recipient = nameOf.get(person) ?? person.name;

@@ -78,12 +78,13 @@ interface Ctx {
 
 const span = (ctx: Ctx, a: number, b: number): string => ctx.text.slice(ctx.t.start[a], ctx.t.end[b]);
 
-const personMention = (ctx: Ctx, a: number, b: number, title?: string): void => {
+const personMention = (ctx: Ctx, a: number, b: number, title?: string, written?: string): void => {
   const { t } = ctx;
-  const surface = span(ctx, a, b);
+  const surface = written ?? span(ctx, a, b);
   const core: string[] = [];
   for (let k = a; k <= b; k++) if (!isInitial(t, k) && !has(t, k, W.PARTICLE)) core.push(lowAt(t, k));
   if (core.length === 0) return;
+  if (written) for (let k = 0; k < core.length; k++) core[k] = core[k]!.toLowerCase();
   const single = core.length === 1;
   const surname = core[core.length - 1]!;
   ctx.mentions.push({
@@ -112,7 +113,7 @@ const nameRun = (ctx: Ctx, i: number, strict: boolean): number => {
       if (has(t, j, W.NOT_NAME | W.TITLE_WORD | W.ORG_HEAD)) break;
       if (isAllCaps(t, j) && !ROMAN.has(rawAt(t, j))) break;
       if (j === i && strict && isCommon(t, j)) return i - 1;
-      if (!isInitial(t, j)) core++;
+      if (!isInitial(t, j) && !(j > i && sepAt(t, j) === Sep.Join)) core++;
     } else if (!(has(t, j, W.PARTICLE) && j + 1 < t.count && isCap(t, j + 1) && j > i)) break;
     if (core > 3) return i - 1;
     j++;
@@ -254,8 +255,15 @@ const orgPass = (ctx: Ctx): void => {
         continue;
       }
     }
-    const end = capRun(ctx, i);
+    let end = capRun(ctx, i);
     if (end < 0) continue;
+    // "X Foundation and Y Administration" are two organisations.
+    for (let c = i + 1; c < end; c++) {
+      if (isWord(t, c, 'and') && has(t, c - 1, W.ORG_HEAD)) {
+        end = c - 1;
+        break;
+      }
+    }
     let a = i;
     while (a < end && (has(t, a, W.LEADING_STOP) || !isCap(t, a))) a++;
     let b = end;
@@ -264,8 +272,15 @@ const orgPass = (ctx: Ctx): void => {
       orgMention(ctx, a, b);
       skip = end;
     } else if (b > a + 1 && isOfForOn(t, a + 1) && has(t, a, W.ORG_PREFIX)) {
-      orgMention(ctx, a, b);
-      skip = end;
+      // "Bureau of Energy Resources Senior Bureau Official X": the name ends before a title word.
+      let c = a + 2;
+      while (c <= b && !(isCap(t, c) && c > a + 2 && has(t, c, W.NOT_NAME | W.TITLE_WORD))) c++;
+      let e = c - 1;
+      while (e > a && !isCap(t, e)) e--;
+      if (e > a + 1) {
+        orgMention(ctx, a, e);
+        skip = e;
+      }
     }
   }
 };
@@ -280,7 +295,7 @@ const gazetteerPass = (ctx: Ctx): void => {
     if (!gaz) continue;
     const prev = i - 1;
     const looksLikeSurname =
-      gaz.last === i && gaz.value.kind === 'place' && !gaz.value.demonym && prev >= 0 && !used[prev] && sepAt(t, i) === Sep.Space &&
+      gaz.last === i && gaz.value.kind === 'place' && gaz.value.keepSurface && prev >= 0 && !used[prev] && sepAt(t, i) === Sep.Space &&
       isCap(t, prev) && !isCommon(t, prev) && !has(t, prev, W.GAZ_START) && !has(t, prev, W.NOT_NAME) &&
       !has(t, prev, W.LEADING_STOP) && !has(t, prev, W.TITLE_WORD) && !isAllCaps(t, prev);
     if (looksLikeSurname) continue;
@@ -300,12 +315,42 @@ const gazetteerPass = (ctx: Ctx): void => {
   }
 };
 
+const titleCase = (word: string): string => word.charAt(0) + word.slice(1).toLowerCase();
+
+/**
+ * A name written in capitals ("ALEKSEY KRIVORUCHKO is …"): two or three capitalised words, none an
+ * ordinary word or a known place or organisation. Returns the last token used, or i when none.
+ */
+const capsName = (ctx: Ctx, i: number): number => {
+  const { t, used } = ctx;
+  let j = i;
+  let cores = 0;
+  while (j < t.count && !used[j] && isAllCaps(t, j) && (j === i || sepAt(t, j) === Sep.Space || (sepAt(t, j) === Sep.Join && gap(t, j) === '-'))) {
+    const word = rawAt(t, j);
+    if (word.length < 2 || /\d/.test(word) || has(t, j, W.COMMON | W.GAZ_START | W.NOT_NAME) || (wordFlags(titleCase(word)) & (W.COMMON | W.GAZ_START | W.NOT_NAME | W.TITLE_WORD | W.ORG_HEAD)) !== 0) return i;
+    if (j === i || sepAt(t, j) !== Sep.Join) cores++;
+    j++;
+  }
+  const last = j - 1;
+  if (cores < 2 || cores > 3 || (last + 1 < t.count && isAllCaps(t, last + 1))) return i;
+  const written = t.source.slice(t.start[i], t.end[last]).replace(/\p{L}+/gu, (w) => titleCase(w));
+  personMention(ctx, i, last, undefined, written);
+  return last;
+};
+
 const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<number, string>, leftovers: Leftover[]): void => {
   const { t, used } = ctx;
   let skip = -1;
   for (let k = 0; k < t.capCount; k++) {
     const i = t.caps[k]!;
     if (i <= skip || used[i]) continue;
+    if (isAllCaps(t, i)) {
+      const z = capsName(ctx, i);
+      if (z > i) {
+        skip = z;
+        continue;
+      }
+    }
     // Skip words that cannot start a name, then read the longest name run.
     let a = i;
     while (a < t.count && !used[a] && isCap(t, a) && (a === i || nameJoins(t, a)) &&
@@ -329,7 +374,7 @@ const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numb
       continue;
     }
     let cores = 0;
-    for (let k = a; k <= b; k++) if (isCap(t, k) && !isInitial(t, k)) cores++;
+    for (let k = a; k <= b; k++) if (isCap(t, k) && !isInitial(t, k) && !(k > a && sepAt(t, k) === Sep.Join)) cores++;
     if (cores < 2 || cores > 3 || has(t, b, W.GAZ_START) && cores === 2 && GAZETTEER.longest(t, b, () => false)?.value.kind === 'organization') {
       skip = b;
       continue;
@@ -371,6 +416,7 @@ export const resolveEntities = (
   const groups = new Map<string, Group>();
   const groupOf = new Map<Mention, Group>();
   const bySurname = new Map<string, Group>();
+  const byGiven = new Map<string, Group>();
   const position = (m: Mention): number => m.seq * 1e7 + m.start;
   const add = (m: Mention, key: string): void => {
     let g = groups.get(key);
@@ -390,11 +436,14 @@ export const resolveEntities = (
     if (m.kind !== 'person' || m.single) continue;
     add(m, `person:${m.key}`);
     if (!bySurname.has(m.surname!)) bySurname.set(m.surname!, groups.get(`person:${m.key}`)!);
+    // Family name first (Mori Takeo): a later "Mori" is the same person.
+    const given = m.key.split(' ')[0]!;
+    if (!byGiven.has(given)) byGiven.set(given, groups.get(`person:${m.key}`)!);
   }
   for (const m of mentions) {
     if (m.kind === 'person') {
       if (!m.single) continue;
-      const full = bySurname.get(m.surname!);
+      const full = bySurname.get(m.surname!) ?? byGiven.get(m.surname!);
       if (full) {
         groupOf.set(m, full);
         full.seqs.add(m.seq);

@@ -3,12 +3,33 @@
  * Each statement is tokenised once; topic phrases and entity names are matched over those tokens.
  * Pure and deterministic.
  */
-import type { Extraction, StructuredTranscript } from '../types';
+import type { Extraction, Statement, StructuredTranscript } from '../types';
 import { findAwards } from './awards';
 import { findMentions, resolveEntities, type Leftover, type Mention } from './entities';
 import { findMeetings, type StatementMentions } from './meetings';
 import { detectTopics, findTopicHits, type StatementHits } from './topics';
 import { tokenize } from './tokens';
+
+const speakerCache = new Map<string, readonly Mention[]>();
+
+/** The people a speaker label names ("Prime Minister Kallas", "Ned Price"); generic labels name none. */
+const speakerPeople = (speaker: string): readonly Mention[] => {
+  let found = speakerCache.get(speaker);
+  if (!found) {
+    const pseudo: Statement = { seq: 1, text: speaker, span: [0, speaker.length], sentences: [[0, speaker.length]], quotations: [] };
+    found = findMentions(pseudo, tokenize(speaker), []).filter((m) => m.kind === 'person');
+    if (speakerCache.size < 10_000) speakerCache.set(speaker, found);
+  }
+  return found;
+};
+
+/** Speakers are people named by the transcript too: one mention per statement they speak. */
+const addSpeakers = (doc: StructuredTranscript, mentions: Mention[]): void => {
+  for (const statement of doc.statements) {
+    if (!statement.speaker || statement.isQuestion) continue;
+    for (const m of speakerPeople(statement.speaker)) mentions.push({ ...m, seq: statement.seq, start: -1, end: -1 });
+  }
+};
 
 /** Finds the topics, entities, meetings and awards of a structured transcript. */
 export const extract = (doc: StructuredTranscript): Extraction => {
@@ -33,6 +54,7 @@ export const extract = (doc: StructuredTranscript): Extraction => {
     mentions.push(...own);
     items.push({ statement, mentions: own });
   }
+  addSpeakers(doc, mentions);
   const { entities, nameOf } = resolveEntities(mentions, leftovers);
   return {
     topics: detectTopics(hits),
