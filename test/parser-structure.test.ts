@@ -236,6 +236,21 @@ describe('structureTranscript', () => {
     expect(structureTranscript('# Remarks at the Port\n\nGood evening, all of you.').title).toBe('Remarks at the Port');
   });
 
+  it('reads recurring Title Case name labels of a dialogue, and Q:/A: turns', () => {
+    const doc = structureTranscript(
+      'Interview with the Secretary\n\nRowan T. Hartwell, Secretary of State\n\nBrennan: Welcome back.\n\nHartwell: Thanks for having me.\n\nBrennan: What happened in Tarnow?\n\nHartwell: We signed an agreement.\n\nSecond: a line that only once looks like a label.',
+    );
+    expect(doc.statements.map((s) => s.speaker)).toEqual(['Brennan', 'Rowan T. Hartwell', 'Brennan', 'Rowan T. Hartwell', 'Rowan T. Hartwell']);
+    expect(doc.statements.at(-1)!.text).toBe('Second: a line that only once looks like a label.');
+    const qa = structureTranscript('Q: How are you?\n\nA: Fine, thanks.\n\nQ: And the talks?\n\nA: Productive.');
+    expect(qa.statements.map((s) => [s.speaker, s.isQuestion ?? false])).toEqual([
+      ['Question', true],
+      ['Answer', false],
+      ['Question', true],
+      ['Answer', false],
+    ]);
+  });
+
   it('does not take a sentence starting with "End" for an end-of-remarks marker', () => {
     const doc = structureTranscript('Opening remarks.\n\nEnd of the war is near, we believe.\n\nWe will keep working for peace.');
     expect(doc.statements).toHaveLength(3);

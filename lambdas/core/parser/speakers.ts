@@ -52,7 +52,7 @@ const computeLabelKey = (raw: string): string => {
     .replace(/[.’']/gu, (c) => (c === '.' ? ' ' : ''))
     .replace(/\s+/gu, ' ')
     .trim();
-  return key === 'Q' ? 'QUESTION' : key;
+  return key === 'Q' ? 'QUESTION' : key === 'A' ? 'ANSWER' : key;
 };
 
 const countLetters = (s: string): { upper: number; lower: number } => {
@@ -102,7 +102,7 @@ export const findLabel = (paragraph: string): SpeakerLabel | undefined => {
     const raw = m[1]!.trim();
     if (raw.length <= 64) {
       const { upper, lower } = countLetters(raw);
-      const capitals = upper >= 1 && lower <= Math.max(1, Math.floor(upper / 5)) && (upper >= 2 || raw === 'Q');
+      const capitals = upper >= 1 && lower <= Math.max(1, Math.floor(upper / 5)) && (upper >= 2 || raw === 'Q' || raw === 'A');
       if (capitals || isTitleCaseSpeaker(raw)) {
         const key = labelKey(raw);
         return { raw, key, isQuestion: QUESTION_KEYS.has(key), contentStart: m[0].length };
@@ -122,6 +122,45 @@ export const findLabel = (paragraph: string): SpeakerLabel | undefined => {
     }
   }
   return undefined;
+};
+
+/** `Brennan:` / `Secretary Blinken:` — a Title Case name before a colon (a label only when it recurs). */
+const NAME_LABEL = /^(\p{Lu}[\p{L}'’\-]+(?:[ ]\p{Lu}[\p{L}'’.\-]+){0,2}):[ \t\u00a0]+(?=\S)/u;
+/** Title Case words that introduce content rather than name a speaker. */
+const DISCOURSE_WORDS = new Set([
+  'first', 'second', 'third', 'fourth', 'fifth', 'finally', 'next', 'last', 'note', 'example', 'update', 'background',
+  'summary', 'context', 'today', 'yesterday', 'tomorrow', 'question', 'answer', 'editor', 'subject', 're', 'source',
+  'sources', 'see', 'also', 'location', 'date', 'time', 'place', 'venue', 'title', 'topic', 'topics', 'watch', 'read',
+  'listen', 'begin', 'end', 'remarks', 'transcript', 'statement', 'excerpt', 'excerpts', 'correction', 'clarification',
+]);
+
+/**
+ * Title Case name labels (`Brennan:`) that open at least two paragraphs each, when at least two of
+ * them alternate (a dialogue): maps the index of each such paragraph to its label.
+ */
+export const findNameLabels = (paragraphs: readonly { readonly text: string; readonly label?: SpeakerLabel }[]): Map<number, SpeakerLabel> => {
+  const found = new Map<number, SpeakerLabel>();
+  const counts = new Map<string, number>();
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    if (p.label) continue;
+    const c0 = p.text.charCodeAt(0);
+    if (c0 >= 97 && c0 <= 122) continue;
+    const colon = p.text.indexOf(':');
+    if (colon <= 0 || colon > 40) continue;
+    const m = NAME_LABEL.exec(p.text);
+    if (!m) continue;
+    const raw = m[1]!;
+    if (raw.split(' ').some((w) => DISCOURSE_WORDS.has(w.toLowerCase()))) continue;
+    const key = labelKey(raw);
+    found.set(i, { raw, key, isQuestion: false, contentStart: m[0].length });
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  let recurring = 0;
+  for (const n of counts.values()) if (n >= 2) recurring++;
+  if (recurring < 2) return new Map();
+  for (const [i, label] of found) if ((counts.get(label.key) ?? 0) < 2) found.delete(i);
+  return found;
 };
 
 /** Levenshtein distance, stopping early once it exceeds 1. */
@@ -220,10 +259,15 @@ export const buildAliases = (
       out.set(key, 'Question');
       continue;
     }
+    if (key === 'ANSWER') {
+      // "A:" answers for the one person the header names, when it names exactly one.
+      out.set(key, people.length === 1 ? people[0]!.name : 'Answer');
+      continue;
+    }
     const words = target.split(' ');
     let name: string | undefined;
     if (presidentName && /^(?:THE )?PRESIDENT$/u.test(target)) name = presidentName;
-    if (!name && words.length >= 2) {
+    if (!name) {
       const last = foldKey(words[words.length - 1]!);
       const person = bySurname.get(last);
       if (person) name = person;

@@ -29,7 +29,7 @@ import {
   parseKeyValueHeader,
 } from './dateline';
 import { splitSentences } from './sentences';
-import { buildAliases, findLabel, type KnownPerson, type SpeakerLabel } from './speakers';
+import { buildAliases, findLabel, findNameLabels, type KnownPerson, type SpeakerLabel } from './speakers';
 import type { Range, Statement, StructuredTranscript } from './types';
 
 /** Statements longer than this are split at sentence boundaries. */
@@ -408,6 +408,7 @@ const trailingZoneStart = (paragraphs: readonly Paragraph[], bodyStart: number):
 /** Builds the structured transcript of a decoded text. Pure; never throws on any string. */
 export const structureTranscript = (text: string, metadata: UploadMetadata = {}): StructuredTranscript => {
   const paragraphs = splitParagraphs(text);
+  for (const [i, label] of findNameLabels(paragraphs)) paragraphs[i] = { ...paragraphs[i]!, label };
   const header: Header = { people: [], titleWords: 0 };
 
   // Leading zone: header lines (title, author lines, place, date) and chrome before the remarks.
