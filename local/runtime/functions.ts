@@ -9,8 +9,14 @@ import path from 'node:path';
 import type { Context } from 'aws-lambda';
 import { FUNCTIONS, type FunctionDefinition, type FunctionName } from '../../lambdas/adapters/wiring';
 
-/** The repository root (the folder wiring entries are relative to). */
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/** The repository root (the folder wiring entries are relative to); scripts/start.mjs names it when running a bundle. */
+export const REPO_ROOT = process.env.DEMARCHE_REPO_ROOT ?? path.resolve(__dirname, '..', '..');
+
+declare global {
+  /** Set by scripts/start.mjs when it runs prebuilt bundles: loads the handler modules, keyed by wiring entry. */
+  // eslint-disable-next-line no-var
+  var __demarcheHandlerModules: (() => Record<string, unknown>) | undefined;
+}
 
 /** A handler as Lambda calls it. */
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
@@ -82,16 +88,17 @@ export const loadFunctions = async (
 ): Promise<Map<FunctionName, LoadedFunction>> => {
   const loaded = new Map<FunctionName, LoadedFunction>();
   const entries = Object.entries(FUNCTIONS) as Array<[FunctionName, FunctionDefinition]>;
+  const bundled = globalThis.__demarcheHandlerModules?.();
   await Promise.all(
     entries.map(async ([name, def]) => {
       const file = path.join(REPO_ROOT, def.entry);
-      if (!existsSync(file)) {
+      if (!bundled?.[def.entry] && !existsSync(file)) {
         onMissing(name, def.entry);
         return;
       }
       let mod: { handler?: unknown };
       try {
-        mod = (await import(file)) as { handler?: unknown };
+        mod = (bundled?.[def.entry] ?? (await import(file))) as { handler?: unknown };
       } catch (cause) {
         throw new FunctionLoadError(`${def.entry} could not be loaded`, { cause });
       }
