@@ -90,12 +90,14 @@ const bundles = async () => {
   } catch {
     rmSync(tmp, { recursive: true, force: true }); // another start built the same stamp meanwhile
   }
-  // Keep the cache small: only the newest few builds.
+  // Keep the cache small: the newest few builds, and none that another start may still be loading.
   const builds = readdirSync(cache)
     .filter((d) => !d.includes('.tmp-'))
     .map((d) => ({ d, t: statSync(path.join(cache, d)).mtimeMs }))
     .sort((a, b) => b.t - a.t);
-  for (const { d } of builds.slice(3)) if (path.join(cache, d) !== dir) rmSync(path.join(cache, d), { recursive: true, force: true });
+  for (const { d, t } of builds.slice(3)) {
+    if (path.join(cache, d) !== dir && Date.now() - t > 10 * 60_000) rmSync(path.join(cache, d), { recursive: true, force: true });
+  }
   return dir;
 };
 
