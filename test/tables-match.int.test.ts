@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import { Stack, type CfnResource } from 'aws-cdk-lib';
+import { App, Stack, type CfnResource } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { TABLES } from '../lambdas/adapters/table-definitions';
-import { buildApp } from '../lib/app';
+import { FEATURE_FLAGS, STACK_ID } from '../lib/app';
+import { DemarcheStack } from '../lib/demarche-stack';
 import { useLocalArchive } from './support/local-archive';
 
 type Json = Record<string, any>;
@@ -52,10 +53,9 @@ describe('tables created by the local runtime', () => {
   let templateTables: Record<string, Json>;
 
   beforeAll(() => {
-    const { stack } = buildApp({
-      app: { outdir },
-      stack: { stubCode: () => lambda.Code.fromInline('exports.handler = async () => undefined;') },
-    });
+    // The stack alone (cdk-nag is test/stack.test.ts's business), with stub code: no bundling.
+    const app = new App({ outdir, context: FEATURE_FLAGS });
+    const stack = new DemarcheStack(app, STACK_ID, { stubCode: () => lambda.Code.fromInline('exports.handler = async () => undefined;') });
     const resources = Template.fromStack(stack).toJSON().Resources as Record<string, Json>;
     templateTables = Object.fromEntries(
       TABLES.map((t) => {
