@@ -140,7 +140,7 @@ export class DynamoViewStore implements ViewStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly options: { writeConcurrency?: number; bulkSegmentSize?: number } = {},
+    private readonly options: { writeConcurrency?: number; bulkSegmentSize?: number; levelsTtlMs?: number } = {},
   ) {}
 
   async projectionState(transcriptId: string): Promise<ProjectionState | undefined> {
@@ -214,8 +214,34 @@ export class DynamoViewStore implements ViewStore {
   }
 
   async writeSearchSegment(segment: SearchSegment): Promise<{ writeUnits: number }> {
-    return { writeUnits: await this.batchWrite(searchItems(segment).map((Item) => ({ PutRequest: { Item } }))) };
+    const writeUnits = await this.batchWrite(searchItems(segment).map((Item) => ({ PutRequest: { Item } })));
+    // Queries read only the bucket levels in use: record this one (a set, so repeating it is harmless).
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: STATS_KEY,
+        UpdateExpression: 'ADD #l :l',
+        ExpressionAttributeNames: { '#l': A.levels },
+        ExpressionAttributeValues: { ':l': new Set([segment.level]) },
+      }),
+    );
+    this.levels = undefined;
+    return { writeUnits: writeUnits + 1 };
   }
+
+  /** The bucket levels segments use, cached briefly (a new level appears at most three times, ever). */
+  private async searchLevels(): Promise<number[]> {
+    const now = Date.now();
+    if (this.levels && this.levels.until > now) return this.levels.value;
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: STATS_KEY, ProjectionExpression: '#l', ExpressionAttributeNames: { '#l': A.levels } }),
+    );
+    const value = [...((Item?.[A.levels] as Set<number> | undefined) ?? [])].map(Number).filter((l) => (BUCKET_LEVELS as readonly number[]).includes(l));
+    this.levels = { value, until: now + (this.options.levelsTtlMs ?? 5_000) };
+    return value;
+  }
+
+  private levels: { value: number[]; until: number } | undefined;
 
   async knownTopics(): Promise<Set<string>> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: STATS_KEY, ConsistentRead: true }));
@@ -278,24 +304,22 @@ export class DynamoViewStore implements ViewStore {
   }
 
   async getDetail(transcriptId: string): Promise<TranscriptDetail | undefined> {
-    const pk = transcriptPk(transcriptId);
-    const [detail, statementItems] = await Promise.all([
-      this.db.send(new GetCommand({ TableName: this.tableName, Key: { [A.pk]: pk, [A.sk]: DETAIL_SK } })),
-      this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: '#p = :p AND begins_with(#s, :s)',
-          ExpressionAttributeNames: { '#p': A.pk, '#s': A.sk },
-          ExpressionAttributeValues: { ':p': pk, ':s': STATEMENT_SK_PREFIX },
-        }),
-      ),
-    ]);
-    if (!detail.Item) return undefined;
-    const revision = Number(detail.Item[A.revision]);
-    const statements = (statementItems.Items ?? [])
-      .filter((i) => Number(i[A.revision]) === revision)
-      .flatMap((i) => gunzipJson<{ statements: TranscriptDetail['statements'] }>(i[A.body] as Uint8Array).statements);
-    return { ...gunzipJson<TranscriptDetail>(detail.Item[A.body] as Uint8Array), statements };
+    // One Query: DETAIL and the STMT# items sort next to each other (before SUMMARY and TOPIC#).
+    const { Items = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: '#p = :p AND #s BETWEEN :lo AND :hi',
+        ExpressionAttributeNames: { '#p': A.pk, '#s': A.sk },
+        ExpressionAttributeValues: { ':p': transcriptPk(transcriptId), ':lo': DETAIL_SK, ':hi': `${STATEMENT_SK_PREFIX}~` },
+      }),
+    );
+    const detail = Items.find((i) => i[A.sk] === DETAIL_SK);
+    if (!detail) return undefined;
+    const revision = Number(detail[A.revision]);
+    const statements = Items.filter((i) => i[A.sk] !== DETAIL_SK && Number(i[A.revision]) === revision).flatMap(
+      (i) => gunzipJson<{ statements: TranscriptDetail['statements'] }>(i[A.body] as Uint8Array).statements,
+    );
+    return { ...gunzipJson<TranscriptDetail>(detail[A.body] as Uint8Array), statements };
   }
 
   async getStatements(refs: readonly StatementRef[]): Promise<Map<string, StoredStatement>> {
@@ -367,7 +391,7 @@ export class DynamoViewStore implements ViewStore {
 
   async postings(term: string): Promise<Posting[]> {
     const perLevel = await Promise.all(
-      BUCKET_LEVELS.map(async (level) => {
+      (await this.searchLevels()).map(async (level) => {
         const out: Posting[] = [];
         let start: Record<string, unknown> | undefined;
         do {

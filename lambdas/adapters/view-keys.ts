@@ -28,6 +28,8 @@ export const VIEW_ATTRIBUTES = {
   indexed: 'ix',
   /** Statement items of the projected revision (N), on summaries. */
   chunks: 'nc',
+  /** Search bucket levels in use (NS), on the counters item. */
+  levels: 'lv',
   summary: 'summary',
   /** gzip of the mention's JSON (B), on topic mentions. */
   mention: 'mention',
