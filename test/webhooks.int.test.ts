@@ -340,6 +340,37 @@ describe('webhooks (DynamoDB Local, real receiver)', () => {
     expect(bodies.find((b) => b.type === 'transcript.rejected')!.data).toMatchObject({ transcriptId: 't-bad', reason: 'binary' });
   });
 
+  it('creates and saves deliveries in batches, each only if absent or at its expected version', async () => {
+    const { store } = webhookRuntime();
+    const delivery = (i: number) => ({
+      id: `msg_batch${i}`,
+      subscriptionId: 'sub_batch',
+      type: 'topic.detected' as const,
+      eventId: `e${i}`,
+      body: '{}',
+      createdAt: new Date().toISOString(),
+      status: 'pending' as const,
+      attemptCount: 0,
+      attempts: [],
+      version: 1,
+    });
+    expect(await store.createDeliveries([delivery(1), delivery(2)])).toEqual([true, true]);
+    const mixed = Array.from({ length: 105 }, (_, i) => delivery(i));
+    const created = await store.createDeliveries([...mixed, delivery(7)]);
+    expect(created.filter(Boolean)).toHaveLength(103);
+    expect([created[1], created[2], created[3]]).toEqual([false, false, true]);
+    expect([created[7], created[105]].filter(Boolean)).toHaveLength(1); // the same id twice: one write
+
+    const saved = await store.saveDeliveries([
+      { delivery: { ...delivery(3), status: 'succeeded', version: 2 }, expectedVersion: 1 },
+      { delivery: { ...delivery(4), status: 'succeeded', version: 3 }, expectedVersion: 2 },
+      { delivery: { ...delivery(5), status: 'dead', version: 2 }, expectedVersion: 1 },
+    ]);
+    expect(saved).toEqual([true, false, true]);
+    expect(await store.getDelivery('msg_batch3')).toMatchObject({ status: 'succeeded', version: 2 });
+    expect(await store.getDelivery('msg_batch4')).toMatchObject({ status: 'pending', version: 1 });
+  });
+
   it('refuses loopback, private, metadata and loopback-resolving targets when private targets are off', async () => {
     const strict = createWebhookRuntime({ env: { ...process.env, DEMARCHE_ALLOW_PRIVATE_WEBHOOKS: '0' } });
     try {

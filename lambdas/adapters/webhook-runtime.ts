@@ -42,6 +42,11 @@ export interface WebhookConfig {
   readonly leaseMs: number;
   readonly linkBase: string;
   readonly kmsKeyId?: string;
+  /**
+   * How long one deliverer invocation keeps sweeping: 50 s in AWS (its schedule fires every 60 s,
+   * and retries come 5 s apart); 0 locally, where the runtime calls it on a short timer.
+   */
+  readonly sweepBudgetMs: number;
 }
 
 /** Reads the webhook settings; throws on a malformed value. */
@@ -57,6 +62,7 @@ export const webhookConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): Webh
     leaseMs: timeoutMs + 5_000,
     linkBase: (env.DEMARCHE_PUBLIC_API_URL ?? '').replace(/\/+$/, ''),
     ...(env.WEBHOOK_KMS_KEY_ID ? { kmsKeyId: env.WEBHOOK_KMS_KEY_ID } : {}),
+    sweepBudgetMs: inAws ? 50_000 : 0,
   };
 };
 

@@ -17,6 +17,7 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
   type QueryCommandInput,
@@ -149,6 +150,98 @@ const toDelivery = (item: Record<string, unknown>): Delivery => {
 
 const isConditionFailure = (error: unknown): boolean =>
   error instanceof ConditionalCheckFailedException || (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
+
+/** One conditional put. */
+interface ConditionalPut {
+  readonly item: Record<string, unknown>;
+  readonly condition: string;
+  readonly names?: Record<string, string>;
+  readonly values?: Record<string, unknown>;
+}
+
+/** Items per transaction (DynamoDB's limit). */
+const MAX_TRANSACTION_ITEMS = 100;
+const MAX_ROUNDS = 6;
+
+/**
+ * Conditional puts, many per TransactWriteItems call: true for each put written, false for each
+ * whose condition failed. A cancelled transaction says which item failed its condition; the rest
+ * are written in the next round. Puts of the same key wait for a later round (one transaction may
+ * not touch an item twice); anything still unsettled after a few rounds is written one by one.
+ */
+const conditionalPuts = async (client: DynamoDBDocumentClient, tableName: string, puts: readonly ConditionalPut[]): Promise<boolean[]> => {
+  const results: (boolean | undefined)[] = new Array(puts.length).fill(undefined);
+  const single = async (i: number): Promise<void> => {
+    const p = puts[i]!;
+    try {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: p.item,
+          ConditionExpression: p.condition,
+          ...(p.names ? { ExpressionAttributeNames: p.names } : {}),
+          ...(p.values ? { ExpressionAttributeValues: p.values } : {}),
+        }),
+      );
+      results[i] = true;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      results[i] = false;
+    }
+  };
+  let todo = puts.map((_, i) => i);
+  for (let round = 0; todo.length > 0 && round < MAX_ROUNDS; round++) {
+    if (round > 0) await new Promise((r) => setTimeout(r, 10 * 2 ** round));
+    const seen = new Set<string>();
+    const later: number[] = [];
+    const chunks: number[][] = [[]];
+    for (const i of todo) {
+      const key = String(puts[i]!.item.pk);
+      if (seen.has(key)) {
+        later.push(i);
+        continue;
+      }
+      seen.add(key);
+      if (chunks[chunks.length - 1]!.length === MAX_TRANSACTION_ITEMS) chunks.push([]);
+      chunks[chunks.length - 1]!.push(i);
+    }
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        if (chunk.length === 0) return;
+        if (chunk.length === 1) return single(chunk[0]!);
+        try {
+          await client.send(
+            new TransactWriteCommand({
+              TransactItems: chunk.map((i) => {
+                const p = puts[i]!;
+                return {
+                  Put: {
+                    TableName: tableName,
+                    Item: p.item,
+                    ConditionExpression: p.condition,
+                    ...(p.names ? { ExpressionAttributeNames: p.names } : {}),
+                    ...(p.values ? { ExpressionAttributeValues: p.values } : {}),
+                  },
+                };
+              }),
+            }),
+          );
+          for (const i of chunk) results[i] = true;
+        } catch (error) {
+          const reasons = (error as { name?: string; CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+          if ((error as { name?: string }).name !== 'TransactionCanceledException' || !reasons) throw error;
+          chunk.forEach((i, k) => {
+            if (reasons[k]?.Code === 'ConditionalCheckFailed') results[i] = false;
+            else later.push(i); // cancelled because of another item, or a conflict: next round
+          });
+        }
+      }),
+    );
+    todo = later;
+  }
+  for (const i of todo) await single(i);
+  return results.map((r) => r === true);
+};
 
 /** Options of the DynamoDB webhook store. */
 export interface DynamoWebhookStoreOptions {
@@ -301,6 +394,27 @@ export const createDynamoWebhookStore = ({ client, tableName, cipher }: DynamoWe
         if (isConditionFailure(error)) return false;
         throw error;
       }
+    },
+
+    createDeliveries(ds) {
+      return conditionalPuts(
+        client,
+        tableName,
+        ds.map((d) => ({ item: deliveryItem(d), condition: 'attribute_not_exists(pk)' })),
+      );
+    },
+
+    saveDeliveries(entries) {
+      return conditionalPuts(
+        client,
+        tableName,
+        entries.map(({ delivery, expectedVersion }) => ({
+          item: deliveryItem(delivery),
+          condition: '#v = :v',
+          names: { '#v': 'version' },
+          values: { ':v': expectedVersion },
+        })),
+      );
     },
 
     async getDelivery(id) {

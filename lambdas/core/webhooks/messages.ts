@@ -38,7 +38,7 @@ export interface TranscriptReader {
 /** The stable id of one message to one subscription: the `webhook-id` and the delivery's key. */
 export const deliveryIdFor = (
   subscriptionId: string,
-  m: Pick<WebhookMessage, 'type' | 'transcriptId' | 'revision' | 'topic'>,
+  m: { readonly type: string; readonly transcriptId: string; readonly revision: number; readonly topic?: string },
 ): string =>
   `msg_${createHash('sha256')
     .update([subscriptionId, m.transcriptId, String(m.revision), m.topic ?? '', m.type].join('\u0000'))

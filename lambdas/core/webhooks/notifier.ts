@@ -10,7 +10,7 @@
  */
 import type { Clock } from '../clock';
 import type { StoredEvent } from '../events';
-import type { DeliveryEngine } from './delivery';
+import type { AttemptOutcome, DeliveryEngine } from './delivery';
 import { createLimiter } from './limiter';
 import { deliveryIdFor, messagesFromEvents, type TranscriptReader, type WebhookMessage } from './messages';
 import type { Delivery, WebhookStore } from './ports';
@@ -72,7 +72,7 @@ export const newDelivery = (m: WebhookMessage, sub: Subscription, nowMs: number,
 /** Builds the notifier. */
 export const createNotifier = (deps: NotifierDeps): Notifier => {
   const { store, engine, reader, clock } = deps;
-  const limiter = createLimiter(deps.concurrency ?? 32);
+  const limiter = createLimiter(deps.concurrency ?? 64);
   const budgetMs = deps.firstAttemptBudgetMs ?? 30_000;
   const warn = deps.onWarning ?? (() => undefined);
 
@@ -82,31 +82,33 @@ export const createNotifier = (deps: NotifierDeps): Notifier => {
       if (messages.length === 0) return { messages: 0, created: 0, existing: 0, attempted: 0 };
       const subscriptions = await (options.subscriptions ?? (() => store.allSubscriptions()))();
       const startMs = clock.now();
-      let created = 0;
-      let existing = 0;
-      let attempted = 0;
       const pairs = messages.flatMap((m) => subscriptions.filter((s) => subscriptionWants(s, m)).map((s) => [m, s] as const));
-      await Promise.all(
-        pairs.map(([m, sub]) =>
-          limiter.run(async () => {
-            const nowMs = clock.now();
-            const delivery = newDelivery(m, sub, nowMs, engine.leaseUntil(nowMs));
-            if (!(await store.createDelivery(delivery))) {
-              existing++;
-              return;
-            }
-            created++;
-            if (delivery.status !== 'pending' || clock.now() - startMs > budgetMs) return;
-            try {
-              await engine.attempt(delivery, sub);
-              attempted++;
-            } catch (error) {
-              // Stored and due when the lease ends: the sweeper retries it.
-              warn(`first attempt of ${delivery.id} failed`, error);
-            }
-          }),
+      if (pairs.length === 0) return { messages: messages.length, created: 0, existing: 0, attempted: 0 };
+      // The notifier's lease covers its whole budget plus one send: past it, the sweeper takes over.
+      const dueAt = engine.leaseUntil(startMs + budgetMs);
+      const deliveries = pairs.map(([m, sub]) => newDelivery(m, sub, startMs, dueAt));
+      // One batched call; each delivery is written only if its id is new.
+      const isNew = await store.createDeliveries(deliveries);
+      const created = isNew.filter(Boolean).length;
+      const existing = deliveries.length - created;
+      const outcomes = await Promise.all(
+        deliveries.map((delivery, i) =>
+          isNew[i] && delivery.status === 'pending'
+            ? limiter.run(async () => {
+                if (clock.now() - startMs > budgetMs) return undefined; // left to the sweeper
+                try {
+                  return await engine.perform(delivery, pairs[i]![1]);
+                } catch (error) {
+                  warn(`first attempt of ${delivery.id} failed`, error);
+                  return undefined;
+                }
+              })
+            : undefined,
         ),
       );
+      const performed = outcomes.filter((o): o is AttemptOutcome => o !== undefined);
+      await engine.record(performed);
+      const attempted = performed.length;
       return { messages: messages.length, created, existing, attempted };
     },
   };

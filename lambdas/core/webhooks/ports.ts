@@ -85,6 +85,10 @@ export interface WebhookStore {
   getDelivery(id: string): Promise<Delivery | undefined>;
   /** Writes a delivery whose stored version is `expectedVersion`; ConflictError otherwise. */
   saveDelivery(d: Delivery, expectedVersion: number): Promise<void>;
+  /** Creates many deliveries, each unless its id exists; true for each one created (in input order). */
+  createDeliveries(ds: readonly Delivery[]): Promise<boolean[]>;
+  /** Saves many deliveries, each only if still at its expected version; true for each one saved. */
+  saveDeliveries(entries: readonly { readonly delivery: Delivery; readonly expectedVersion: number }[]): Promise<boolean[]>;
   /** A subscription's deliveries, newest first. */
   listDeliveries(subscriptionId: string, page: PageRequest): Promise<Page<Delivery>>;
   /** A subscription's deliveries created at or after `sinceIso`, oldest first. */

@@ -226,9 +226,8 @@ export const createWebhookService = (deps: WebhookServiceDeps): WebhookService =
       mustBeEnabled(sub);
       const nowMs = clock.now();
       const nonce = Buffer.from(deps.randomBytes(8)).toString('hex');
-      const message = { type: 'ping', transcriptId: `ping:${nonce}`, revision: 0 } as const;
       const delivery: Delivery = {
-        id: deliveryIdFor(sub.id, { ...message, type: 'ping' as never }),
+        id: deliveryIdFor(sub.id, { type: 'ping', transcriptId: `ping:${nonce}`, revision: 0 }),
         subscriptionId: sub.id,
         type: 'ping',
         eventId: `ping_${nonce}`,
