@@ -55,8 +55,9 @@ Parliament Assembly Senate Congress Office Bureau Service Network Alliance Coali
 Group Inc Ltd LLC Authority Administration Command Army Navy Secretariat Mission Embassy Consulate Initiative
 Board Federation Confederation League Movement Front Trust Hospital Museum Library Laboratory Club Chamber Cabinet
 Government Forum Caucus Fellowship Council Directorate Inspectorate Police Guard Forces Airlines Times Post Journal
-News Press Media Television Radio Agency Church Mosque Synagogue Cathedral Monastery Fund Partnership Consortium
-Observatory Project Reserve Treasury Secretariat Ministry Conference Convention
+News Television Radio Agency Church Mosque Synagogue Cathedral Monastery Fund Partnership Consortium
+Observatory Project Reserve Treasury Secretariat Ministry Conference Convention Division Brigade Battalion
+Regiment Corps Monitor Watch
 `;
 
 /** Words that begin an organisation's name when followed by "of", "for" or "on". */

@@ -80,6 +80,10 @@ COVAX
 Amnesty International
 Human Rights Watch
 Freedom House
+Reporters Without Borders|RSF
+Committee to Protect Journalists|CPJ
+International Crisis Group
+Transparency International
 Doctors Without Borders|Médecins Sans Frontières|MSF
 Taliban
 Hamas

@@ -82,7 +82,12 @@ const personMention = (ctx: Ctx, a: number, b: number, title?: string, written?:
   const { t } = ctx;
   const surface = written ?? span(ctx, a, b);
   const core: string[] = [];
-  for (let k = a; k <= b; k++) if (!isInitial(t, k) && !has(t, k, W.PARTICLE)) core.push(lowAt(t, k));
+  for (let k = a; k <= b; k++) {
+    if (isInitial(t, k) || has(t, k, W.PARTICLE)) continue;
+    // A hyphenated name (Okonkwo-Hale, Kassym-Jomart) is one word.
+    if (k > a && core.length > 0 && sepAt(t, k) === Sep.Join && gap(t, k) === '-') core[core.length - 1] += `-${lowAt(t, k)}`;
+    else core.push(lowAt(t, k));
+  }
   if (core.length === 0) return;
   if (written) for (let k = 0; k < core.length; k++) core[k] = core[k]!.toLowerCase();
   const single = core.length === 1;
@@ -155,7 +160,7 @@ const capRun = (ctx: Ctx, i: number): number => {
   let last = -1;
   while (j < t.count && !used[j]) {
     if (j > i && !softJoin(t, j)) break;
-    if (isCap(t, j) || isDigit(t.source.charCodeAt(t.start[j]!))) last = j;
+    if (isCap(t, j) || (j > i && sepAt(t, j) === Sep.Join && isDigit(t.source.charCodeAt(t.start[j]!)))) last = j;
     else if (!(has(t, j, W.CONNECTOR) && j + 1 < t.count && isCap(t, j + 1) && j > i)) break;
     j++;
   }
@@ -201,6 +206,8 @@ const titlePass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numbe
       if (!isCap(t, nameStart)) continue;
       const last = nameRun(ctx, nameStart, strict);
       if (last < nameStart) continue;
+      // "Sultan Murad Division" names a unit, not a person.
+      if (last + 1 < t.count && softJoin(t, last + 1) && isCap(t, last + 1) && has(t, last + 1, W.ORG_HEAD)) continue;
       if (last === nameStart && GAZETTEER.longest(t, nameStart, () => false)) continue;
       for (let k = i; k <= titleEnd; k++) used[k] = 1;
       personMention(ctx, nameStart, last, titleText);
@@ -238,6 +245,26 @@ const allCommon = (ctx: Ctx, a: number, b: number): boolean => {
   return true;
 };
 
+/** Where an organisation named by a head word ends ("X Center", "X Institute for Y Z"), or -1. */
+const orgByHead = (ctx: Ctx, a: number, b: number): number => {
+  const { t } = ctx;
+  let best = -1;
+  for (let h = a + 1; h <= b; h++) {
+    if (!isCap(t, h) || !has(t, h, W.ORG_HEAD)) continue;
+    best = h;
+    if (h + 2 <= b && isOfForOn(t, h + 1)) {
+      // The complement runs on to the next title word ("… for Water Research Director Lee").
+      let c = h + 2;
+      while (c <= b && !(isCap(t, c) && has(t, c, W.NOT_NAME | W.TITLE_WORD))) c++;
+      let e = c - 1;
+      while (e > h && !isCap(t, e)) e--;
+      if (e > h + 1) best = e;
+      h = e;
+    }
+  }
+  return best;
+};
+
 const orgPass = (ctx: Ctx): void => {
   const { t, used } = ctx;
   let skip = -1;
@@ -255,6 +282,15 @@ const orgPass = (ctx: Ctx): void => {
         continue;
       }
     }
+    // A known organisation is taken whole before any name-ending rule ("White House on Friday").
+    if (has(t, i, W.GAZ_START)) {
+      const gz = GAZETTEER.longest(t, i, (j) => sepAt(t, j) < Sep.Hard && !used[j]);
+      if (gz && gz.value.kind === 'organization') {
+        orgMention(ctx, i, gz.last);
+        skip = gz.last;
+        continue;
+      }
+    }
     let end = capRun(ctx, i);
     if (end < 0) continue;
     // "X Foundation and Y Administration" are two organisations.
@@ -268,13 +304,22 @@ const orgPass = (ctx: Ctx): void => {
     while (a < end && (has(t, a, W.LEADING_STOP) || !isCap(t, a))) a++;
     let b = end;
     while (b > a && !isCap(t, b)) b--;
-    if (b > a && has(t, b, W.ORG_HEAD)) {
-      orgMention(ctx, a, b);
-      skip = end;
+    if (a !== i && has(t, a, W.GAZ_START)) {
+      const gz = GAZETTEER.longest(t, a, (j) => sepAt(t, j) < Sep.Hard && !used[j]);
+      if (gz && gz.value.kind === 'organization') {
+        orgMention(ctx, a, gz.last);
+        skip = gz.last;
+        continue;
+      }
+    }
+    const headEnd = b > a ? orgByHead(ctx, a, b) : -1;
+    if (headEnd > a && !(sepAt(t, a) === Sep.Hard && allCommon(ctx, a, headEnd))) {
+      orgMention(ctx, a, headEnd);
+      skip = headEnd;
     } else if (b > a + 1 && isOfForOn(t, a + 1) && has(t, a, W.ORG_PREFIX)) {
       // "Bureau of Energy Resources Senior Bureau Official X": the name ends before a title word.
       let c = a + 2;
-      while (c <= b && !(isCap(t, c) && c > a + 2 && has(t, c, W.NOT_NAME | W.TITLE_WORD))) c++;
+      while (c <= b && !(isCap(t, c) && has(t, c, W.NOT_NAME | W.TITLE_WORD))) c++;
       let e = c - 1;
       while (e > a && !isCap(t, e)) e--;
       if (e > a + 1) {

@@ -1,0 +1,169 @@
+/**
+ * Unit tests of the extraction stage on small texts written for them: topic scoring and
+ * suppression, people/organisations/places and their merging, meetings and awards.
+ */
+import { extract } from '../lambdas/core/parser/extract';
+import { tokenize, rawAt } from '../lambdas/core/parser/extract/tokens';
+import type { Extraction } from '../lambdas/core/parser/types';
+import { TAXONOMY } from '../lambdas/core/taxonomy';
+import { TOPIC_IDS } from '../lambdas/core/topic-ids';
+import { fromParagraphs } from './support/paragraphs';
+
+const run = (text: string): Extraction => extract(fromParagraphs(text));
+const topicsOf = (text: string): string[] => run(text).topics.map((t) => t.topic);
+const people = (x: Extraction) => x.entities.filter((e) => e.kind === 'person');
+const named = (x: Extraction, kind: string) => x.entities.filter((e) => e.kind === kind).map((e) => e.name);
+
+describe('taxonomy', () => {
+  it('defines every topic id of topics.md once, with phrases and a label', () => {
+    expect(TAXONOMY.map((t) => t.id)).toEqual([...TOPIC_IDS]);
+    for (const topic of TAXONOMY) {
+      expect(topic.label.length).toBeGreaterThan(0);
+      expect(Object.values(topic.phrases).some((w) => w >= 1)).toBe(true);
+    }
+  });
+});
+
+describe('tokenize', () => {
+  it('splits words on spaces, hyphens and apostrophes and keeps their spans', () => {
+    const t = tokenize('Kazakhstan’s Nur-Sultan, U.S.');
+    expect(Array.from({ length: t.count }, (_, i) => rawAt(t, i))).toEqual(['Kazakhstan', 's', 'Nur', 'Sultan', 'U', 'S']);
+    expect(t.source.slice(t.start[2], t.end[3])).toBe('Nur-Sultan');
+  });
+});
+
+describe('extract › topics', () => {
+  it('counts one strong phrase on its own', () => {
+    expect(topicsOf('We discussed human rights with the minister.')).toContain('human-rights');
+  });
+
+  it('does not count a single weak mention', () => {
+    expect(topicsOf('The women arrived at noon for lunch.')).not.toContain('gender-equality');
+    expect(topicsOf('The trade delegation arrived on Monday.')).not.toContain('economy-and-trade');
+  });
+
+  it('lets weak phrases add up', () => {
+    expect(topicsOf('We support the economic empowerment of women entrepreneurs.')).toContain('gender-equality');
+  });
+
+  it('ignores triggers inside suppressing phrases', () => {
+    expect(topicsOf('She brought youthful energy to the security environment and the business environment.')).toEqual([]);
+    expect(topicsOf('The trade union met in the investment climate of the capital.')).toEqual([]);
+    expect(topicsOf('We will work to combat drug trafficking networks.')).not.toContain('trafficking-in-persons');
+  });
+
+  it('matches hyphenated and inflected forms and reports evidence sentences with statement numbers', () => {
+    const x = run('Hello everyone.\n\nWe met alumni of exchange programs. Then we had lunch.\n\nRefugees fled the fighting.');
+    const p2p = x.topics.find((t) => t.topic === 'people-to-people');
+    expect(p2p?.statementSeqs).toEqual([2]);
+    expect(p2p?.evidence).toEqual([{ seq: 2, text: 'We met alumni of exchange programs.' }]);
+    expect(x.topics.map((t) => t.topic)).toContain('refugees-and-migration');
+    expect(topicsOf('They deepened people-to-people ties.')).toContain('people-to-people');
+  });
+});
+
+describe('extract › entities', () => {
+  it('reads titles before names and keeps the title', () => {
+    const x = run('Secretary of State Antony J. Blinken spoke today with Australian Foreign Minister Penny Wong.');
+    expect(people(x).map((p) => [p.name, p.title])).toEqual([
+      ['Antony J. Blinken', 'Secretary of State'],
+      ['Penny Wong', 'Foreign Minister'],
+    ]);
+    expect(named(x, 'place')).toContain('Australia');
+  });
+
+  it('merges a surname-only mention into the full name', () => {
+    const x = run('We welcomed Special Envoy Maria Okonkwo-Hale today.\n\nEnvoy Okonkwo-Hale thanked the hosts.');
+    const p = people(x);
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatchObject({ name: 'Maria Okonkwo-Hale', title: 'Special Envoy', statementSeqs: [1, 2] });
+  });
+
+  it('finds full names, appositive titles and organisations after "Director of"', () => {
+    const x = run('I thanked Tamar Velikova, Director of Zarya Futures, for her work.');
+    expect(people(x)).toEqual([expect.objectContaining({ name: 'Tamar Velikova', title: 'Director of Zarya Futures' })]);
+    expect(named(x, 'organization')).toEqual(['Zarya Futures']);
+  });
+
+  it('reads lower-case roles before a name', () => {
+    const x = run('I met with Tbilisi mayor Kaladze and the poet, Rustaveli, was quoted.');
+    expect(people(x).map((p) => p.name)).toEqual(['Kaladze', 'Rustaveli']);
+    expect(named(x, 'place')).toEqual(['Tbilisi']);
+  });
+
+  it('maps possessives, demonyms and renamed capitals onto one place each', () => {
+    const x = run('Ukraine’s sovereignty matters to Ukrainian citizens in Kyiv, which some still call Kiev.');
+    expect(x.entities.filter((e) => e.kind === 'place').map((e) => [e.name, e.aliases ?? []])).toEqual([
+      ['Ukraine', ['Ukrainian']],
+      ['Kyiv', ['Kiev']],
+    ]);
+  });
+
+  it('recognises organisations by gazetteer, acronym and name ending', () => {
+    const x = run('NATO and the OSCE met at the Caspian Institute for Water Research in the Middle East.');
+    expect(named(x, 'organization')).toEqual([
+      'North Atlantic Treaty Organization',
+      'Organization for Security and Co-operation in Europe',
+      'Caspian Institute for Water Research',
+    ]);
+    expect(named(x, 'place')).toEqual(['Middle East']);
+  });
+
+  it('reads names written in capitals', () => {
+    const x = run('DARIUSZ KOWALCZYK is a senior official of the ministry.');
+    expect(people(x).map((p) => p.name)).toEqual(['Dariusz Kowalczyk']);
+  });
+
+  it('does not take months, weekdays, sentence openers or places for people', () => {
+    const x = run('On Monday January we visited. Thank You for coming. The United States and New Zealand agreed.');
+    expect(people(x)).toEqual([]);
+  });
+
+  it('names speakers as people, not generic labels', () => {
+    const doc = fromParagraphs('We discussed the weather.\n\nWhat about the rain?');
+    const withSpeakers = {
+      ...doc,
+      statements: [
+        { ...doc.statements[0]!, speaker: 'Prime Minister Kallas' },
+        { ...doc.statements[1]!, speaker: 'Question', isQuestion: true },
+      ],
+    };
+    expect(people(extract(withSpeakers)).map((p) => [p.name, p.title])).toEqual([['Kallas', 'Prime Minister']]);
+  });
+});
+
+describe('extract › meetings', () => {
+  it('reports people and groups met, with the place', () => {
+    const x = run('Secretary Blinken spoke by phone with Turkish Foreign Minister Mevlut Cavusoglu.\n\nI met with religious leaders in Samarkand to discuss tolerance.');
+    expect(x.meetings).toEqual([
+      { participants: ['Mevlut Cavusoglu'], statementSeq: 1 },
+      { participants: ['religious leaders'], place: 'Samarkand', statementSeq: 2 },
+    ]);
+  });
+
+  it('reads "had a chance to talk with" and asides before "with"', () => {
+    const x = run('I had a chance to talk with student activists. I had a long discussion, frankly, with farmers.');
+    expect(x.meetings.map((m) => m.participants)).toEqual([['student activists'], ['farmers']]);
+  });
+
+  it('does not take "thank you for joining me" for a meeting', () => {
+    expect(run('Thank you for joining me today.').meetings).toEqual([]);
+  });
+});
+
+describe('extract › awards', () => {
+  it('reads "presented X, Director of Y, with the … award"', () => {
+    const x = run('I presented Lena Marchetti, Director of Casa Aurora, with the 2021 Courage in Journalism award.');
+    expect(x.awards).toEqual([
+      { award: '2021 Courage in Journalism award', recipient: 'Lena Marchetti', recipientOrganization: 'Casa Aurora', statementSeq: 1 },
+    ]);
+  });
+
+  it('reads "congratulated … Hero X" and "X received the … Prize"', () => {
+    const x = run('We congratulated 2019 TIP Hero Amara Okafor on her work.\n\nThe novelist Ilse Brandt received the Golden Quill Prize.');
+    expect(x.awards.map((a) => [a.award, a.recipient])).toEqual([
+      ['2019 TIP Hero', 'Amara Okafor'],
+      ['Golden Quill Prize', 'Ilse Brandt'],
+    ]);
+  });
+});
