@@ -8,6 +8,8 @@ import {
   parseSearchQuery,
   postingsIn,
   bucketOf,
+  entityTerm,
+  levelFor,
   tokenize,
   transcriptPostings,
 } from '../lambdas/core/projections/search';
@@ -185,6 +187,18 @@ describe('search index', () => {
       ],
     ]);
     expect(hits).toEqual([{ transcriptId: 'a', revision: 2, dateKey: '2022-01-02#a', seq: 3 }]);
+  });
+
+  it('indexes entity mentions as terms no text can produce', () => {
+    const postings = transcriptPostings(a);
+    expect(postings.get(entityTerm('russia'))).toEqual([2]);
+    expect(tokenize('@e:russia')).toEqual(['e', 'russia']);
+  });
+
+  it('spreads bigger segments over more buckets', () => {
+    expect(levelFor(600)).toBe(16);
+    expect(levelFor(2_000 * 600)).toBe(4096);
+    expect(buildSegment('s', [a]).level).toBe(16);
   });
 
   it('treats injection-looking input as plain words', () => {
