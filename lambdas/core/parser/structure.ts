@@ -179,7 +179,8 @@ interface Header {
 /** Classifies a paragraph of the leading zone, or returns undefined when the body has begun. */
 const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean): HeaderKind | undefined => {
   const line = p.text;
-  if (line.length > 400) return undefined;
+  // Header lines are short; a long line ending like a sentence is where the remarks begin.
+  if (line.length > 400 || (line.length > 120 && endsLikeSentence(line))) return undefined;
   const kv = parseKeyValueHeader(line);
   let headingLike = false;
   if (kv && (isSpeakerKey(kv.key) || !p.label || !endsLikeSentence(line))) {
@@ -295,7 +296,10 @@ const chunkContent = (text: string, start: number, end: number): { start: number
     }
     let a = s[0];
     while (s[1] - a > MAX_STATEMENT_CHARS) {
-      let cut = content.lastIndexOf(' ', a + MAX_STATEMENT_CHARS);
+      // The last space within this piece only: an unbounded lastIndexOf rescans the whole
+      // paragraph for every cut of a space-less run, which is quadratic (minutes for 4 MB).
+      let cut = a + MAX_STATEMENT_CHARS;
+      while (cut > a && content.charCodeAt(cut) !== 32) cut--;
       if (cut <= a) cut = a + MAX_STATEMENT_CHARS;
       pieces.push([a, cut]);
       a = cut;
@@ -330,6 +334,15 @@ const truncateTitle = (sentence: string): string => {
 /** A section number standing alone: "IV.", "2.", "(b)". */
 const SECTION_NUMBER = /^\(?(?:[IVXLC]{1,6}|\d{1,3}|[A-Za-z])[.)]?$/u;
 
+/** Whether a sentence has at least `n` space-separated words (stops counting at `n`). */
+const hasWords = (sentence: string, n: number): boolean => {
+  let words = 1;
+  for (let i = 1; i < sentence.length && words < n; i++) {
+    if (sentence.charCodeAt(i) === 32 && sentence.charCodeAt(i - 1) !== 32) words++;
+  }
+  return words >= n;
+};
+
 /**
  * A title from the text itself: the first sentence of some substance (greetings such as "Good
  * afternoon." and salutations ending in a colon are skipped), cut at a word boundary.
@@ -341,7 +354,7 @@ const fallbackTitle = (statements: readonly Statement[]): string => {
       const sentence = st.text.slice(a, b);
       first ??= sentence;
       if (st.isQuestion || sentence.charCodeAt(sentence.length - 1) === 58) continue;
-      if (wordShape(sentence).words >= 6) return truncateTitle(sentence);
+      if (hasWords(sentence, 6)) return truncateTitle(sentence);
     }
   }
   return first ? truncateTitle(first) : 'Untitled transcript';
@@ -349,6 +362,8 @@ const fallbackTitle = (statements: readonly Statement[]): string => {
 
 /** Whether an unlabelled body paragraph is a heading or chrome rather than a statement. */
 const isBodyNonStatement = (line: string): boolean => {
+  // A sentence of some length is a statement: chrome lines in the body are short or unpunctuated.
+  if (line.length > 100 && endsLikeSentence(line)) return false;
   if (isMarkerLine(line) || isTranscriberNote(line) || isChromeLine(line)) return true;
   if (line.length <= 8 && SECTION_NUMBER.test(line)) return true;
   // A short lead-in ("Begin text:", "Transparency:") introduces content; it says nothing itself.
@@ -366,8 +381,8 @@ const isTrailingChrome = (p: Paragraph): boolean =>
 /** The end of the remarks, as transcripts mark it: "END 11:15 A.M. EDT", "# # #", "(The briefing was concluded …)". */
 const END_MARKER =
   /^(?:END(?:\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*(?:[A-Z]{2,4})?)?|[Ee]nd (?:of )?(?:[Tt]ext|[Tt]ranscript|[Ss]tatement|[Rr]emarks)\.?|#(?:\s*#){2}|\*(?:\s*\*){2}|[([](?:[Tt]he )?(?:[Bb]riefing|[Cc]onference|[Cc]all|[Mm]eeting|[Ee]vent|[Ss]ession|[Rr]emarks?|[Pp]ress [Cc]onference)[^)\]]{0,40}\b(?:concluded|ended|adjourned)\b[^)\]]*[)\]]\.?)$/u;
-/** Short sentences inside a footer ("Opt in to receive…") are at most this many words. */
-const FOOTER_SENTENCE_WORDS = 40;
+/** Short sentences inside a footer ("Opt in to receive…") are at most this long (about 40 words). */
+const FOOTER_SENTENCE_CHARS = 280;
 
 /**
  * Where the trailing chrome starts. From the end, chrome paragraphs are set aside; a few short
@@ -382,7 +397,7 @@ const trailingZoneStart = (paragraphs: readonly Paragraph[], bodyStart: number):
     let k = end;
     while (k > bodyStart && end - k < 3) {
       const p = paragraphs[k - 1]!;
-      if (p.label || wordShape(p.text).words > FOOTER_SENTENCE_WORDS) break;
+      if (p.label || p.text.length > FOOTER_SENTENCE_CHARS) break;
       k--;
     }
     let chromeRun = 0;
@@ -396,7 +411,11 @@ const trailingZoneStart = (paragraphs: readonly Paragraph[], bodyStart: number):
     break;
   }
   for (let i = bodyStart; i < end; i++) {
-    if (END_MARKER.test(paragraphs[i]!.text)) {
+    const t = paragraphs[i]!.text;
+    const c = t.charCodeAt(0);
+    // Markers start with E, #, *, ( or [ and are short: test only those.
+    if (t.length > 120 || !(c === 69 || c === 35 || c === 42 || c === 40 || c === 91)) continue;
+    if (END_MARKER.test(t)) {
       let j = i + 1;
       while (j < end && !paragraphs[j]!.label) j++;
       if (j === end) return i;
