@@ -134,7 +134,8 @@ export const isUiWord = (line: string): boolean =>
  * long, and (nearly) every content word capitalised.
  */
 export const isTitleLike = (line: string, maxWords = 20): boolean => {
-  if (/[.;,]["”’')\]]*$/u.test(line)) return false;
+  // No heading of `maxWords` words is this long; and a heading does not end in . ; or ,
+  if (line.length > maxWords * 14 || /[.;,]["”’')\]]*$/u.test(line)) return false;
   const { words, capitalised, content } = wordShape(line);
   if (words === 0 || words > maxWords) return false;
   return content > 0 && capitalised / content >= 0.75;
@@ -162,11 +163,10 @@ export const isChromeLine = (line: string): boolean => {
  */
 export const isEdgeChrome = (line: string): boolean => {
   if (isChromeLine(line)) return true;
+  if (line.length <= 300 && !endsLikeSentence(line) && (isTitleLike(line, 24) || wordShape(line).words <= 6)) return true;
   if (line.length <= 600 && hasStrongWebVocabulary(line)) return true;
   // Contact and "more information" footers: a short paragraph pointing at an address or a page.
   URL.lastIndex = 0;
   if (line.length <= 400 && mayHaveUrl(line) && URL.test(line)) return true;
-  if (isTitleLike(line, 24)) return true;
-  if (!endsLikeSentence(line) && wordShape(line).words <= 6) return true;
-  return false;
+  return isTitleLike(line, 24);
 };

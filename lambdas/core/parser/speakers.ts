@@ -190,8 +190,20 @@ const distinctOnPurpose = (a: string, b: string): boolean => {
 
 const HONORIFIC_DISPLAY: Record<string, string> = { MR: 'Mr.', MRS: 'Mrs.', MS: 'Ms.', DR: 'Dr.', PROF: 'Prof.' };
 
-/** Title-cases a canonical key for display: `MR PRICE` → `Mr. Price`, `MR MCGEE` → `Mr. McGee`. */
-export const displayName = (key: string): string =>
+const displayCache = new Map<string, string>();
+
+/** Title-cases a canonical key for display: `MR PRICE` → `Mr. Price`, `MR MCGEE` → `Mr. McGee` (memoised). */
+export const displayName = (key: string): string => {
+  let name = displayCache.get(key);
+  if (name === undefined) {
+    name = computeDisplayName(key);
+    if (displayCache.size > 5000) displayCache.clear();
+    displayCache.set(key, name);
+  }
+  return name;
+};
+
+const computeDisplayName = (key: string): string =>
   key
     .split(' ')
     .map((w, i) => {

@@ -363,7 +363,8 @@ const fallbackTitle = (statements: readonly Statement[]): string => {
 /** Whether an unlabelled body paragraph is a heading or chrome rather than a statement. */
 const isBodyNonStatement = (line: string): boolean => {
   // A sentence of some length is a statement: chrome lines in the body are short or unpunctuated.
-  if (line.length > 100 && endsLikeSentence(line)) return false;
+  const c0 = line.charCodeAt(0);
+  if (line.length > 100 && c0 !== 40 && c0 !== 91 && endsLikeSentence(line)) return false;
   if (isMarkerLine(line) || isTranscriberNote(line) || isChromeLine(line)) return true;
   if (line.length <= 8 && SECTION_NUMBER.test(line)) return true;
   // A short lead-in ("Begin text:", "Transparency:") introduces content; it says nothing itself.
