@@ -13,6 +13,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DecryptCommand, EncryptCommand, type KMSClient } from '@aws-sdk/client-kms';
 import {
+  BatchWriteCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
@@ -401,6 +402,22 @@ export const createDynamoWebhookStore = ({ client, tableName, cipher }: DynamoWe
         client,
         tableName,
         ds.map((d) => ({ item: deliveryItem(d), condition: 'attribute_not_exists(pk)' })),
+      );
+    },
+
+    async putDeliveries(ds) {
+      const chunks: Record<string, unknown>[][] = [];
+      for (let i = 0; i < ds.length; i += 25) chunks.push(ds.slice(i, i + 25).map(deliveryItem));
+      await Promise.all(
+        chunks.map(async (items) => {
+          let requests = items.map((Item) => ({ PutRequest: { Item } }));
+          for (let round = 0; requests.length > 0; round++) {
+            if (round > 0) await new Promise((r) => setTimeout(r, Math.min(1_000, 20 * 2 ** round)));
+            if (round > 8) throw new Error(`BatchWriteItem left ${requests.length} deliveries unprocessed`);
+            const out = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
+            requests = (out.UnprocessedItems?.[tableName] ?? []) as typeof requests;
+          }
+        }),
       );
     },
 

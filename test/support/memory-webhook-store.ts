@@ -55,6 +55,7 @@ export const memoryWebhookStore = (): MemoryWebhookStore => {
     async saveDelivery(d, expected) {
       if (!save(d, expected)) throw new ConflictError(`Delivery ${d.id} is not at version ${expected}`);
     },
+    putDeliveries: async (ds) => void ds.forEach((d) => deliveries.set(d.id, clone(d))),
     saveDeliveries: async (entries) => entries.map((e) => save(e.delivery, e.expectedVersion)),
     listDeliveries: async (subscriptionId, { limit, cursor }) =>
       page(

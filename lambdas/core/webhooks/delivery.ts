@@ -63,8 +63,12 @@ export interface AttemptOutcome {
 export interface DeliveryEngine {
   /** Sends one attempt now and works out the next state; the caller must own the delivery and bound concurrency. Writes nothing. */
   perform(delivery: Delivery, subscription: Subscription | undefined, options?: { manual?: boolean }): Promise<AttemptOutcome>;
-  /** Saves outcomes (each only if its delivery did not change meanwhile) and updates subscription health. */
-  record(outcomes: readonly AttemptOutcome[]): Promise<(Delivery | undefined)[]>;
+  /**
+   * Saves outcomes (each only if its delivery did not change meanwhile) and updates subscription
+   * health. `ownedUntilMs`: the caller created these deliveries and holds their lease until then;
+   * before it they are written unconditionally, in cheaper batches.
+   */
+  record(outcomes: readonly AttemptOutcome[], options?: { ownedUntilMs?: number }): Promise<(Delivery | undefined)[]>;
   /**
    * perform + record for one delivery. Returns the delivery as saved, or undefined when another
    * writer changed it meanwhile.
@@ -165,9 +169,14 @@ export const createDeliveryEngine = (deps: DeliveryEngineDeps): DeliveryEngine =
       return { previous: delivery, next, subscription: sub, outcome, atMs: endMs };
   };
 
-  const record: DeliveryEngine['record'] = async (outcomes) => {
+  const record: DeliveryEngine['record'] = async (outcomes, options = {}) => {
     if (outcomes.length === 0) return [];
-    const saved = await store.saveDeliveries(outcomes.map((o) => ({ delivery: o.next, expectedVersion: o.previous.version })));
+    // An owner well inside its lease: nobody else may write these (sweepers wait for the lease,
+    // replay and manual retry skip first attempts in flight), so no condition is needed.
+    const owned = options.ownedUntilMs !== undefined && clock.now() < options.ownedUntilMs - 5_000;
+    const saved = owned
+      ? (await store.putDeliveries(outcomes.map((o) => o.next)), outcomes.map(() => true))
+      : await store.saveDeliveries(outcomes.map((o) => ({ delivery: o.next, expectedVersion: o.previous.version })));
     saved.forEach((ok, i) => {
       if (!ok) warn(`delivery ${outcomes[i]!.next.id} changed meanwhile; its attempt was not recorded`);
     });

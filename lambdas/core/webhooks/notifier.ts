@@ -107,7 +107,7 @@ export const createNotifier = (deps: NotifierDeps): Notifier => {
         ),
       );
       const performed = outcomes.filter((o): o is AttemptOutcome => o !== undefined);
-      await engine.record(performed);
+      await engine.record(performed, { ownedUntilMs: Date.parse(dueAt) });
       const attempted = performed.length;
       return { messages: messages.length, created, existing, attempted };
     },

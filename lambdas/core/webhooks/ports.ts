@@ -87,6 +87,11 @@ export interface WebhookStore {
   saveDelivery(d: Delivery, expectedVersion: number): Promise<void>;
   /** Creates many deliveries, each unless its id exists; true for each one created (in input order). */
   createDeliveries(ds: readonly Delivery[]): Promise<boolean[]>;
+  /**
+   * Writes deliveries unconditionally, in batches: only for a writer that owns them (a notifier
+   * recording its first attempts within its lease), where a condition would only cost.
+   */
+  putDeliveries(ds: readonly Delivery[]): Promise<void>;
   /** Saves many deliveries, each only if still at its expected version; true for each one saved. */
   saveDeliveries(entries: readonly { readonly delivery: Delivery; readonly expectedVersion: number }[]): Promise<boolean[]>;
   /** A subscription's deliveries, newest first. */

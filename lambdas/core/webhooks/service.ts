@@ -120,6 +120,9 @@ export const createWebhookService = (deps: WebhookServiceDeps): WebhookService =
     if (!d || d.subscriptionId !== sub.id) throw new NotFoundError(`No delivery ${deliveryId} for subscription ${sub.id}`);
     return d;
   };
+  /** A first attempt under way (the notifier or a sweeper holds its lease): it is on its way anyway. */
+  const inFlight = (d: Delivery, nowMs: number): boolean =>
+    d.status === 'pending' && d.attemptCount === 0 && d.dueAt !== undefined && Date.parse(d.dueAt) > nowMs;
   const mustBeEnabled = (sub: Subscription): void => {
     if (sub.status !== 'enabled') throw new ConflictError(`Subscription ${sub.id} is disabled (${sub.disabledReason ?? 'manual'}); enable it first`);
   };
@@ -186,6 +189,7 @@ export const createWebhookService = (deps: WebhookServiceDeps): WebhookService =
       const sub = await mustGet(id);
       mustBeEnabled(sub);
       const d = await mustGetDelivery(sub, deliveryId);
+      if (inFlight(d, clock.now())) throw new ConflictError(`Delivery ${deliveryId} is being attempted right now`);
       const saved = await engine.attempt(d, sub, { manual: true });
       if (!saved) throw new ConflictError(`Delivery ${deliveryId} changed while being retried; try again`);
       return toDeliveryView(saved);
@@ -199,7 +203,7 @@ export const createWebhookService = (deps: WebhookServiceDeps): WebhookService =
       const sinceIso = new Date(parsed.data.since).toISOString();
       let replayed = 0;
       for await (const d of store.deliveriesSince(id, sinceIso)) {
-        if (d.type === 'ping') continue;
+        if (d.type === 'ping' || inFlight(d, clock.now())) continue;
         const nowIso = iso(clock.now());
         const next: Delivery = {
           ...d,
