@@ -177,7 +177,7 @@ export const startArchiveRuntime = async (options: ArchiveRuntimeOptions): Promi
       dynamo: options.dynamo,
       tableName: options.tables[table],
       batchSize,
-      intervalMs: options.streamIntervalMs ?? 50,
+      intervalMs: options.streamIntervalMs ?? 100,
       checkpoints: fileCheckpointStore(path.join(layout.checkpoints, `${name}.json`)),
       onBatch,
       onError: (error) => print(`warning   ${name} failed a stream batch (retried): ${describe(error)}`),
