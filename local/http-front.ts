@@ -36,6 +36,16 @@ const TEXT_TYPES = /^(text\/|application\/(.+\+)?(json|xml|x-www-form-urlencoded
 
 const errorJson = (code: string, message: string) => JSON.stringify({ error: { code, message } });
 
+/** Sets an own property: names such as `constructor` or `__proto__` are plain names in a request. */
+const setOwn = <T>(dict: Record<string, T>, key: string, value: T): void =>
+  void Object.defineProperty(dict, key, { value, enumerable: true, writable: true, configurable: true });
+
+/** Appends to an own list (never to what the prototype answers for `constructor`, `__proto__`…). */
+const appendOwn = (dict: Record<string, string[]>, key: string, value: string): void => {
+  if (Object.hasOwn(dict, key)) dict[key]!.push(value);
+  else setOwn(dict, key, [value]);
+};
+
 /** Builds the REST proxy event of a request. */
 export const toProxyEvent = (req: IncomingMessage, body: Buffer, stage = LOCAL_STAGE): APIGatewayProxyEvent => {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -45,14 +55,14 @@ export const toProxyEvent = (req: IncomingMessage, body: Buffer, stage = LOCAL_S
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i]!;
     const value = req.rawHeaders[i + 1]!;
-    headers[name] = value;
-    (multiValueHeaders[name] ??= []).push(value);
+    setOwn(headers, name, value);
+    appendOwn(multiValueHeaders, name, value);
   }
   const query: Record<string, string> = {};
   const multiQuery: Record<string, string[]> = {};
   for (const [k, v] of url.searchParams) {
-    query[k] = v;
-    (multiQuery[k] ??= []).push(v);
+    setOwn(query, k, v);
+    appendOwn(multiQuery, k, v);
   }
   const hasQuery = Object.keys(query).length > 0;
   const contentType = req.headers['content-type'] ?? '';
