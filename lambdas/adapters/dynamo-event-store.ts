@@ -10,6 +10,8 @@
  */
 import {
   type AttributeValue,
+  BatchGetItemCommand,
+  type BatchGetItemCommandOutput,
   type ConsumedCapacity,
   type DynamoDBClient,
   PutItemCommand,
@@ -240,7 +242,7 @@ export class DynamoEventStore implements EventStore {
       if ('error' in first) throw first.error;
       let current: Page = first.value;
       for (;;) {
-        for (const item of current.items) yield* decodeCommitItem(item);
+        for (const item of await this.withBodies(current.items)) yield* decodeCommitItem(item);
         if (!current.next) break;
         current = await page(partition, current.next);
       }
@@ -248,6 +250,36 @@ export class DynamoEventStore implements EventStore {
   }
 
   // --- internals ------------------------------------------------------------------------------
+
+  /**
+   * The full commit items of a page of the byTime index, in the same order. With the index
+   * projecting ALL attributes they are the page itself; with KEYS_ONLY (a GSI copy of every body
+   * doubles the write cost) the bodies are fetched from the table by key.
+   */
+  private async withBodies(items: readonly Item[]): Promise<Item[]> {
+    const missing = items.filter((item) => !item[A.body]);
+    if (missing.length === 0) return [...items];
+    const keyOf = (item: Item) => `${item[A.pk]?.S}#${item[A.sk]?.N}`;
+    const found = new Map<string, Item>();
+    for (let i = 0; i < missing.length; i += 100) {
+      let keys: Item[] | undefined = missing.slice(i, i + 100).map((item) => ({ [A.pk]: item[A.pk]!, [A.sk]: item[A.sk]! }));
+      for (let round = 0; keys && keys.length > 0; round++) {
+        if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** round)));
+        const out: BatchGetItemCommandOutput = await this.client.send(
+          new BatchGetItemCommand({ RequestItems: { [this.table]: { Keys: keys } }, ReturnConsumedCapacity: 'TOTAL' }),
+        );
+        out.ConsumedCapacity?.forEach((cc) => this.countRead(cc));
+        for (const item of out.Responses?.[this.table] ?? []) found.set(keyOf(item), item);
+        keys = out.UnprocessedKeys?.[this.table]?.Keys as Item[] | undefined;
+      }
+    }
+    return items.map((item) => {
+      if (item[A.body]) return item;
+      const full = found.get(keyOf(item));
+      if (!full) throw new Error(`commit ${keyOf(item)} is in the log index but not in the table`);
+      return full;
+    });
+  }
 
   private encode(events: readonly StoredEvent[], end: number, head: HeadItem | undefined): EncodedCommit[] {
     // Keep a stream's commits in log order even if this host's clock lags the previous writer's.
