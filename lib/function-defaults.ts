@@ -188,7 +188,10 @@ const grantTables = (role: iam.Role, definition: FunctionDefinition, store: Even
   }
 };
 
-/** Object-level S3 permissions only: GetObject to read, PutObject alone for pre-signed uploads. */
+/**
+ * S3 permissions per the wiring: GetObject to read (with ListBucket, so a deleted object answers
+ * 404 NoSuchKey, which ingest treats as gone, instead of 403), PutObject alone for pre-signed uploads.
+ */
 const grantBucket = (role: iam.Role, definition: FunctionDefinition, bucket: s3.IBucket): void => {
   if (!definition.bucket) return;
   const actions = {
@@ -197,9 +200,12 @@ const grantBucket = (role: iam.Role, definition: FunctionDefinition, bucket: s3.
     'presign-put': ['s3:PutObject'],
   }[definition.bucket];
   role.addToPolicy(new iam.PolicyStatement({ actions, resources: [bucket.arnForObjects('*')] }));
+  if (definition.bucket !== 'presign-put') {
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+  }
   Validations.of(role).acknowledge({
     id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId(bucket)}.Arn>/*]`,
-    reason: `Transcript keys are not known in advance: ${actions.join(', ')} on any object of the transcripts bucket (object actions only, no bucket-level rights).`,
+    reason: `Transcript keys are not known in advance: ${actions.join(', ')} on any object of the transcripts bucket (object actions only).`,
   });
 };
 

@@ -445,7 +445,10 @@ describe('DemarcheStack', () => {
         }
       }
       const s3 = statements.filter((s) => asArray(s.Action).some((a: string) => a.startsWith('s3:')));
-      expect(s3.flatMap((s) => asArray(s.Action))).toEqual(['s3:GetObject']);
+      expect(s3.map((s) => ({ actions: asArray(s.Action), resource: s.Resource }))).toEqual([
+        { actions: ['s3:GetObject'], resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId(), 'Arn'] }, '/*']] } },
+        { actions: ['s3:ListBucket'], resource: { 'Fn::GetAtt': [bucketId(), 'Arn'] } },
+      ]);
       const tablesTouched = new Set(
         statements.filter((s) => asArray(s.Action).some((a: string) => a.startsWith('dynamodb:'))).flatMap((s) => refsIn(s.Resource)),
       );
