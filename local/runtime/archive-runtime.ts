@@ -172,12 +172,13 @@ export const startArchiveRuntime = async (options: ArchiveRuntimeOptions): Promi
     table: TableId,
     batchSize: number,
     onBatch: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>,
+    intervalMs: number = options.streamIntervalMs ?? 50,
   ) => {
     const poller = await startStreamPoller({
       dynamo: options.dynamo,
       tableName: options.tables[table],
       batchSize,
-      intervalMs: options.streamIntervalMs ?? 100,
+      intervalMs,
       checkpoints: fileCheckpointStore(path.join(layout.checkpoints, `${name}.json`)),
       onBatch,
       onError: (error) => print(`warning   ${name} failed a stream batch (retried): ${describe(error)}`),
@@ -195,7 +196,8 @@ export const startArchiveRuntime = async (options: ArchiveRuntimeOptions): Promi
     });
   }
   // The console's own consumer: one line per archived transcript.
-  await startPoller('console', 'events', 100, archivedReporter((line) => print(formatArchived(line))));
+  // Its latency matters to nobody: it polls less often than the functions' readers.
+  await startPoller('console', 'events', 100, archivedReporter((line) => print(formatArchived(line))), Math.max(250, options.streamIntervalMs ?? 0));
   const unwatch = watchDeliveries((line) => print(formatDelivery(line)));
   stops.push(unwatch);
 
