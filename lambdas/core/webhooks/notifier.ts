@@ -69,6 +69,9 @@ export const newDelivery = (m: WebhookMessage, sub: Subscription, nowMs: number,
   version: 1,
 });
 
+/** Deliveries per creation call. */
+const CREATE_CHUNK = 25;
+
 /** Builds the notifier. */
 export const createNotifier = (deps: NotifierDeps): Notifier => {
   const { store, engine, reader, clock } = deps;
@@ -87,25 +90,35 @@ export const createNotifier = (deps: NotifierDeps): Notifier => {
       // The notifier's lease covers its whole budget plus one send: past it, the sweeper takes over.
       const dueAt = engine.leaseUntil(startMs + budgetMs);
       const deliveries = pairs.map(([m, sub]) => newDelivery(m, sub, startMs, dueAt));
-      // One batched call; each delivery is written only if its id is new.
-      const isNew = await store.createDeliveries(deliveries);
-      const created = isNew.filter(Boolean).length;
+      // Batched calls of CREATE_CHUNK conditional puts, in parallel; each chunk's sends start as
+      // soon as it is stored (smaller transactions come back sooner, and sends overlap writes).
+      const chunks: number[][] = [];
+      for (let i = 0; i < deliveries.length; i += CREATE_CHUNK) chunks.push(deliveries.slice(i, i + CREATE_CHUNK).map((_, k) => i + k));
+      let created = 0;
+      const outcomes = (
+        await Promise.all(
+          chunks.map(async (chunk) => {
+            const isNew = await store.createDeliveries(chunk.map((i) => deliveries[i]!));
+            created += isNew.filter(Boolean).length;
+            return Promise.all(
+              chunk.map((i, k) =>
+                isNew[k] && deliveries[i]!.status === 'pending'
+                  ? limiter.run(async () => {
+                      if (clock.now() - startMs > budgetMs) return undefined; // left to the sweeper
+                      try {
+                        return await engine.perform(deliveries[i]!, pairs[i]![1]);
+                      } catch (error) {
+                        warn(`first attempt of ${deliveries[i]!.id} failed`, error);
+                        return undefined;
+                      }
+                    })
+                  : undefined,
+              ),
+            );
+          }),
+        )
+      ).flat();
       const existing = deliveries.length - created;
-      const outcomes = await Promise.all(
-        deliveries.map((delivery, i) =>
-          isNew[i] && delivery.status === 'pending'
-            ? limiter.run(async () => {
-                if (clock.now() - startMs > budgetMs) return undefined; // left to the sweeper
-                try {
-                  return await engine.perform(delivery, pairs[i]![1]);
-                } catch (error) {
-                  warn(`first attempt of ${delivery.id} failed`, error);
-                  return undefined;
-                }
-              })
-            : undefined,
-        ),
-      );
       const performed = outcomes.filter((o): o is AttemptOutcome => o !== undefined);
       await engine.record(performed, { ownedUntilMs: Date.parse(dueAt) });
       const attempted = performed.length;
