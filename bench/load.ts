@@ -234,7 +234,10 @@ const main = async (): Promise<void> => {
   const received: ReceivedRequest[] = receivers.flatMap((r) =>
     r.received.map((x) => ({ subscriptionId: subscriptionOf.get(r)!, webhookId: x.webhookId, body: x.body, ...(x.status !== undefined ? { status: x.status } : {}) })),
   );
-  const report = await checkInvariants({ dynamo, tables: child.info.tables, uploads, received });
+  // Settled: everything ingested, every view written, no delivery due. A run cut short by the
+  // deadline is checked for what can never be right (gaps, duplicates, unexplained deliveries).
+  const settled = archivedAt.size === distinctKeys && (await missingViews(dynamo, child.info.tables.views, ids)) === 0 && (await pendingDeliveries(dynamo, child.info.tables.webhooks)) === 0;
+  const report = await checkInvariants({ dynamo, tables: child.info.tables, uploads, received, requireSettled: settled });
   const mem = memory.stop();
   const stillRunning = child.child.exitCode === null && child.child.signalCode === null;
   if (!stillRunning) crashed = true;
@@ -265,7 +268,7 @@ const main = async (): Promise<void> => {
   dynamo.destroy();
   rmSync(dataDir, { recursive: true, force: true });
 
-  const invariantsOk = report.ok && !crashed && archivedAt.size === distinctKeys;
+  const invariantsOk = report.ok && !crashed && settled;
   const summary = {
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version, memGiB: Math.round((await import('node:os')).totalmem() / 2 ** 30) },
     uploads: uploads.length,
@@ -278,6 +281,8 @@ const main = async (): Promise<void> => {
     deliveredMs: { p50: percentile(deliveredMs, 50), p95: percentile(deliveredMs, 95), p99: percentile(deliveredMs, 99), max: percentile(deliveredMs, 100) },
     memoryMiB: Object.fromEntries(Object.keys(mem.peak).map((k) => [k, { peak: mib(mem.peak[k]!), end: mib(mem.last[k] ?? 0) }])),
     crashed,
+    settled,
+    unprocessedUploads: report.uploads.unprocessed,
     warnings: warnings.length,
     wallSeconds: Math.round((Date.now() - t0) / 1000),
   };
