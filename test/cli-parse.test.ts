@@ -1,9 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { storedEventSchema, transcriptStream, type StoredEvent } from '../lambdas/core/events';
 import { sha256Hex, transcriptIdFor } from '../lambdas/core/ids';
+import { build } from 'esbuild';
 import { buildProgram } from '../local/cli';
+import { runParse } from '../local/commands/parse';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/parser');
 
@@ -126,5 +129,39 @@ describe('demarche parse (summary)', () => {
     expect(await runCli(path.join(dir, 'missing.txt'), path.join(dir, 'readout.txt'))).toBe(1);
     expect(err).toContain('missing.txt');
     expect(out).toContain('readout.txt');
+  });
+});
+
+describe('the bundled demarche parse (dist/parse.js)', () => {
+  it('parses a folder of many files on worker threads with output identical to a sequential run', async () => {
+    // Bundle the parse entry privately, as `npm run build` does, so workers can start from it.
+    const bundle = path.join(dir, 'bundle', 'parse.js');
+    await build({
+      entryPoints: [path.resolve(__dirname, '../local/parse-main.ts')],
+      outfile: bundle,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'warning',
+    });
+    const many = path.join(dir, 'many');
+    mkdirSync(many);
+    const samples = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt'));
+    for (let i = 0; i < 40; i++) {
+      const sample = samples[i % samples.length]!;
+      copyFileSync(path.join(FIXTURES, sample), path.join(many, `${String(i).padStart(2, '0')}-${sample}`));
+    }
+    const run = spawnSync(process.execPath, [bundle, 'parse', many, '--json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, DEMARCHE_PARSE_WORKERS: '2' },
+    });
+    expect(run.status).toBe(0);
+    let sequential = '';
+    runParse([many], { json: true }, (chunk) => void (sequential += chunk), () => undefined);
+    expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(40);
+    expect(run.stdout).toBe(sequential);
   });
 });

@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import type { StoredEvent } from '../../lambdas/core/events';
 import { sha256Hex, transcriptIdFor } from '../../lambdas/core/ids';
 import { transcriptEvents } from '../../lambdas/core/transcript-events';
+import { type Rendered, renderInParallel, workerCount } from '../parse-workers';
 
 /** The bucket name local files are reported under. */
 export const LOCAL_BUCKET = 'local';
@@ -125,6 +126,25 @@ class ChunkedWriter {
   }
 }
 
+/** One file's output: its JSON line or its summary, or a warning when it cannot be read. */
+export const renderFile = (file: string, json: boolean): Rendered => {
+  let events: StoredEvent[];
+  try {
+    events = parseLocalFile(file);
+  } catch (error) {
+    return { warning: `demarche parse: cannot read ${file}: ${(error as Error).message}` };
+  }
+  return { text: json ? `${JSON.stringify({ file, events })}\n` : summarise(file, events) };
+};
+
+/** Where worker threads can be started from: the bundle's own file (set by its entry), else nowhere. */
+let workerScript: string | undefined;
+
+/** Lets the bundled entry run `parse` on several cores (workers run the same bundle). */
+export const enableParseWorkers = (script: string): void => {
+  workerScript = script;
+};
+
 /** Runs the parse command; returns the exit code (1 when a path does not exist). */
 export const runParse = (
   paths: readonly string[],
@@ -135,15 +155,16 @@ export const runParse = (
   const { files, missing } = collectFiles(paths);
   for (const path of missing) warn(`demarche parse: no such file or folder: ${path}`);
   const out = new ChunkedWriter(write);
-  for (const file of files) {
-    let events: StoredEvent[];
-    try {
-      events = parseLocalFile(file);
-    } catch (error) {
-      warn(`demarche parse: cannot read ${file}: ${(error as Error).message}`);
-      continue;
+  const json = options.json === true;
+  const workers = workerScript ? workerCount(files.length) : 0;
+  if (workerScript && workers > 0) {
+    renderInParallel(workerScript, files, json, workers, renderFile, (text) => out.push(text), warn);
+  } else {
+    for (const file of files) {
+      const rendered = renderFile(file, json);
+      if (rendered.warning) warn(rendered.warning);
+      if (rendered.text) out.push(rendered.text);
     }
-    out.push(options.json ? `${JSON.stringify({ file, events })}\n` : summarise(file, events));
   }
   out.flush();
   return missing.length > 0 ? 1 : 0;
