@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { LogItemExtraInput, LogItemMessage } from '@aws-lambda-powertools/logger/types';
@@ -209,9 +210,13 @@ const main = async (): Promise<void> => {
     const records = await uploadAll(texts);
     console.log(`uploaded ${texts.length} texts to s3rver in ${((performance.now() - uploadStart) / 1000).toFixed(1)} s`);
 
+    const loadBefore = loadavg()[0]!;
+    const cpuBefore = process.cpuUsage();
     const start = performance.now();
     await ingest(records);
     const seconds = (performance.now() - start) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 
     const results = tap.results;
     const events = results.reduce((n, r) => n + r.written, 0);
@@ -226,10 +231,15 @@ const main = async (): Promise<void> => {
     console.log(`ingested ${results.length}/${texts.length} transcripts in ${seconds.toFixed(2)} s (batches of ${BATCH_SIZE}, ${IN_FLIGHT} in flight); failed records: ${failed}`);
     console.log(`outcomes: ${JSON.stringify(outcomes)}; events written: ${events} (${(events / Math.max(1, results.length)).toFixed(1)} per transcript)`);
     console.log(`DynamoDB: ${capacity.write.toFixed(1)} WCU in ${capacity.writeCalls} writes, ${capacity.read.toFixed(1)} RCU; parser: ${(parseMs / 1000).toFixed(2)} s`);
-    const rejected = results.find((r) => r.outcome === "rejected");
+    console.log(
+      `handler process CPU: ${cpuSeconds.toFixed(1)} s (${((cpuSeconds * 1000) / Math.max(1, results.length)).toFixed(1)} ms per transcript, parser included); ` +
+        `machine load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (DynamoDB Local and s3rver share them)`,
+    );
+    const rejected = results.find((r) => r.outcome === 'rejected');
     if (rejected) {
       const s = new DynamoEventStore({ client: setupDynamo, tableName: tables.events });
-      console.log('sample rejection', JSON.stringify((await s.read(`transcript/${rejected.transcriptId}`)).map((e) => e.data)).slice(0, 800));
+      const reason = (await s.read(`transcript/${rejected.transcriptId}`)).find((e) => e.type === 'TranscriptRejected')?.data;
+      console.log(`corpus texts rejected, e.g. ${JSON.stringify(reason)}`);
     }
     if (results.length !== texts.length || failed > 0) process.exitCode = 1;
     setupDynamo.destroy();
