@@ -7,7 +7,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { FUNCTIONS, type FunctionDefinition, type FunctionName, type FunctionSource } from '../lambdas/adapters/wiring';
 import { ROUTES } from '../lambdas/api/routes';
-import { Api } from './api';
+import { Api, API_STAGE } from './api';
 import { EventStore } from './event-store';
 import type { ArchiveResources, DemarcheFunction, FunctionCodeSource } from './function-defaults';
 import { Ingest } from './ingest';
@@ -18,6 +18,9 @@ import { ScheduledFunction, WebhookSecrets } from './webhooks';
 
 /** Properties of the DemarcheStack. */
 export interface DemarcheStackProps extends StackProps, FunctionCodeSource {}
+
+/** The environment variable carrying the API's public URL to the functions that send webhooks. */
+export const PUBLIC_API_URL_ENV_VAR = 'DEMARCHE_PUBLIC_API_URL';
 
 const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -86,6 +89,15 @@ export class DemarcheStack extends Stack {
     }
     this.functions = functions;
     this.api = api;
+
+    if (api) {
+      // Webhook payloads carry absolute links to the API. Built from the API's id (not its stage)
+      // so the API function itself can carry it without a dependency cycle.
+      const publicUrl = `https://${api.restApi.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${API_STAGE}`;
+      for (const name of FUNCTION_NAMES) {
+        if (definitionOf(name).secrets) functions[name].fn.addEnvironment(PUBLIC_API_URL_ENV_VAR, publicUrl);
+      }
+    }
 
     const deliverer = FUNCTION_NAMES.find((n) => definitionOf(n).source.kind === 'schedule' && definitionOf(n).secrets);
     this.monitoring = new Monitoring(this, 'Monitoring', { deadLetterQueues, functions, deliverer });

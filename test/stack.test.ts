@@ -213,6 +213,9 @@ describe('DemarcheStack', () => {
       expect(env.TRANSCRIPTS_BUCKET === undefined).toBe(d.bucket === undefined);
       expect(env.WEBHOOK_KMS_KEY_ID === undefined).toBe(d.secrets === undefined);
       if (d.secrets) expect(env.WEBHOOK_KMS_KEY_ID).toEqual({ Ref: logicalId(stack.secrets.key) });
+      // Functions that send webhooks link to the API in payloads.
+      expect(env.DEMARCHE_PUBLIC_API_URL === undefined).toBe(d.secrets === undefined);
+      if (d.secrets) expect(refsIn(env.DEMARCHE_PUBLIC_API_URL)).toContain(logicalId(stack.api!.restApi));
     });
 
     it('keeps logs for a bounded time in one log group per function', () => {
