@@ -101,6 +101,15 @@ describe('decodeBytes', () => {
     });
   });
 
+  it('keeps well-formed UTF-8 sequences of a file that otherwise reads as Windows-1252', () => {
+    const mixed = bytes('Caf', [0xe9], ' and ', '“quoted” words', ' ', [0x93], 'old quotes', [0x94], '.');
+    expect(decodeBytes(mixed)).toEqual({
+      ok: true,
+      text: 'Café and “quoted” words “old quotes”.',
+      encoding: 'utf-8+windows-1252',
+    });
+  });
+
   it('rejects invalid UTF-8 that is not plainly text as undecodable', () => {
     const soup = new Uint8Array(400).map((_, i) => 0x80 + ((i * 37) % 0x7f));
     expect(reasonOf(soup)).toBe('undecodable');

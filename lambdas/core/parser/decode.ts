@@ -153,20 +153,56 @@ const sniffUtf16 = (bytes: Uint8Array): 'le' | 'be' | undefined => {
   return undefined;
 };
 
-const decodeCp1252 = (bytes: Uint8Array): string => {
-  const parts: string[] = [];
-  const CHUNK = 8192;
-  const codes = new Array<number>(CHUNK);
-  for (let start = 0; start < bytes.length; start += CHUNK) {
-    const end = Math.min(bytes.length, start + CHUNK);
-    codes.length = end - start;
-    for (let i = start; i < end; i++) {
-      const b = bytes[i]!;
-      codes[i - start] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b;
-    }
-    parts.push(String.fromCharCode.apply(null, codes));
+/** Length of the well-formed UTF-8 sequence starting at `i` (a lead byte ≥ 0xC2), or 0. */
+const utf8SequenceAt = (bytes: Uint8Array, i: number): number => {
+  const b0 = bytes[i]!;
+  const cont = (k: number): boolean => i + k < bytes.length && (bytes[i + k]! & 0xc0) === 0x80;
+  if (b0 >= 0xc2 && b0 <= 0xdf) return cont(1) ? 2 : 0;
+  if (b0 >= 0xe0 && b0 <= 0xef) {
+    if (!cont(1) || !cont(2)) return 0;
+    const b1 = bytes[i + 1]!;
+    if ((b0 === 0xe0 && b1 < 0xa0) || (b0 === 0xed && b1 > 0x9f)) return 0; // overlong or surrogate
+    return 3;
   }
-  return parts.join('');
+  if (b0 >= 0xf0 && b0 <= 0xf4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    const b1 = bytes[i + 1]!;
+    if ((b0 === 0xf0 && b1 < 0x90) || (b0 === 0xf4 && b1 > 0x8f)) return 0;
+    return 4;
+  }
+  return 0;
+};
+
+/**
+ * Windows-1252, except where a well-formed UTF-8 sequence stands: files edited with both
+ * encodings (curly quotes pasted as UTF-8 into a Windows-1252 text) come out right either way.
+ */
+const decodeCp1252 = (bytes: Uint8Array): { text: string; mixed: boolean } => {
+  const parts: string[] = [];
+  let codes: number[] = [];
+  let mixed = false;
+  const flush = (): void => {
+    if (codes.length > 0) parts.push(String.fromCharCode.apply(null, codes));
+    codes = [];
+  };
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) codes.push(b);
+    else {
+      const len = utf8SequenceAt(bytes, i);
+      if (len > 0) {
+        flush();
+        parts.push(utf8Fatal.decode(bytes.subarray(i, i + len)));
+        i += len - 1;
+        mixed = true;
+      } else {
+        codes.push(b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b);
+      }
+    }
+    if (codes.length >= 8192) flush();
+  }
+  flush();
+  return { text: parts.join(''), mixed };
 };
 
 /** Decodes uploaded bytes to text, or says why they are not a transcript. Never throws. */
@@ -244,5 +280,6 @@ const decodeUtf8OrCp1252 = (bytes: Uint8Array, hadBom: boolean): DecodeResult =>
       detail: `invalid UTF-8, and ${high} of ${bytes.length} bytes are non-ASCII: not plainly Windows-1252 text`,
     };
   }
-  return finish(decodeCp1252(bytes), 'windows-1252');
+  const { text, mixed } = decodeCp1252(bytes);
+  return finish(text, mixed ? 'utf-8+windows-1252' : 'windows-1252');
 };
