@@ -47,7 +47,17 @@ const isInitial = (t: Tokens, i: number): boolean => t.end[i]! - t.start[i]! ===
 /** Whether token i is exactly the word w (no string is cut out). */
 const isWord = (t: Tokens, i: number, w: string): boolean => t.end[i]! - t.start[i]! === w.length && t.source.startsWith(w, t.start[i]);
 const isOfForOn = (t: Tokens, i: number): boolean => isWord(t, i, 'of') || isWord(t, i, 'for') || isWord(t, i, 'on');
-const flagsAt = (t: Tokens, i: number): number => wordFlags(rawAt(t, i));
+/** Flags of token i, cached on the tokens (most tokens are asked about several times). */
+const flagsAt = (t: Tokens, i: number): number => {
+  const word = rawAt(t, i);
+  let f = t.flagCache[i]!;
+  if (f === 0) {
+    f = wordFlags(word) | FLAGGED;
+    t.flagCache[i] = f;
+  }
+  return f;
+};
+const FLAGGED = 1 << 30;
 const has = (t: Tokens, i: number, bit: number): boolean => (flagsAt(t, i) & bit) !== 0;
 const isCommon = (t: Tokens, i: number): boolean => has(t, i, W.COMMON);
 
@@ -431,11 +441,19 @@ const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numb
   }
 };
 
+let usedScratch = new Uint8Array(1024);
+const pendingScratch = new Map<number, string>();
+const appositiveScratch = new Map<number, string>();
+
 /** Finds the entity mentions of one statement; unclaimed capitalised words go to `leftovers`. */
 export const findMentions = (statement: Statement, t: Tokens, leftovers: Leftover[]): Mention[] => {
-  const ctx: Ctx = { t, text: statement.text, seq: statement.seq, used: new Uint8Array(t.count), mentions: [] };
-  const pending = new Map<number, string>();
-  const appositive = new Map<number, string>();
+  if (usedScratch.length < t.count) usedScratch = new Uint8Array(Math.max(t.count, usedScratch.length * 2));
+  usedScratch.fill(0, 0, t.count);
+  const ctx: Ctx = { t, text: statement.text, seq: statement.seq, used: usedScratch, mentions: [] };
+  const pending = pendingScratch;
+  const appositive = appositiveScratch;
+  pending.clear();
+  appositive.clear();
   titlePass(ctx, pending, appositive);
   orgPass(ctx);
   gazetteerPass(ctx);

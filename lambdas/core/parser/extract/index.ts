@@ -8,7 +8,7 @@ import { findAwards } from './awards';
 import { findMentions, resolveEntities, type Leftover, type Mention } from './entities';
 import { findMeetings, type StatementMentions } from './meetings';
 import { detectTopics, findTopicHits, type StatementHits } from './topics';
-import { tokenize } from './tokens';
+import { tokenizeScratch } from './tokens';
 
 const speakerCache = new Map<string, readonly Mention[]>();
 
@@ -17,7 +17,7 @@ const speakerPeople = (speaker: string): readonly Mention[] => {
   let found = speakerCache.get(speaker);
   if (!found) {
     const pseudo: Statement = { seq: 1, text: speaker, span: [0, speaker.length], sentences: [[0, speaker.length]], quotations: [] };
-    found = findMentions(pseudo, tokenize(speaker), []).filter((m) => m.kind === 'person');
+    found = findMentions(pseudo, tokenizeScratch(speaker), []).filter((m) => m.kind === 'person');
     if (speakerCache.size < 10_000) speakerCache.set(speaker, found);
   }
   return found;
@@ -38,7 +38,7 @@ export const extract = (doc: StructuredTranscript): Extraction => {
   const mentions: Mention[] = [];
   const leftovers: Leftover[] = [];
   for (const statement of doc.statements) {
-    const tokens = tokenize(statement.text);
+    const tokens = tokenizeScratch(statement.text);
     const found = findTopicHits(tokens);
     if (found.length > 0) {
       const sentences = statement.sentences;

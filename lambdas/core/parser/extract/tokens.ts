@@ -31,18 +31,22 @@ export interface Tokens {
   /** Indices of the tokens that start with an upper-case letter, in order. */
   readonly caps: Int32Array;
   readonly capCount: number;
-  /** Cache of surface forms. */
+  /** Cache of surface forms (valid where `stamp[i] === generation`). */
   readonly rawCache: (string | undefined)[];
+  /** Cache of per-word flags, filled by the name rules (valid where `stamp[i] === generation`). */
+  readonly flagCache: Int32Array;
+  readonly stamp: Int32Array;
+  readonly generation: number;
 }
 
 /** The surface form of token i. */
 export const rawAt = (t: Tokens, i: number): string => {
-  let w = t.rawCache[i];
-  if (w === undefined) {
-    w = t.source.slice(t.start[i], t.end[i]);
-    t.rawCache[i] = w;
+  if (t.stamp[i] !== t.generation) {
+    t.stamp[i] = t.generation;
+    t.flagCache[i] = 0;
+    t.rawCache[i] = t.source.slice(t.start[i], t.end[i]);
   }
-  return w;
+  return t.rawCache[i]!;
 };
 
 /** The lower-case form of token i. */
@@ -104,13 +108,30 @@ const isWordCode = (c: number): boolean =>
   (c >= 48 && c <= 57) ||
   (c > 127 && c !== 0xa0 && c !== 0xab && c !== 0xbb && c !== 0xb7 && !(c >= 0x2000 && c <= 0x206f) && c !== 0x3000 && c !== 0xfeff && !(c >= 0xd800 && c <= 0xdfff));
 
-/** Splits a text into word tokens (letters, marks and digits); everything else separates them. */
-export const tokenize = (text: string): Tokens => {
+interface Buffers {
+  start: Int32Array;
+  end: Int32Array;
+  caps: Int32Array;
+  flags: Int32Array;
+  stamp: Int32Array;
+  raw: (string | undefined)[];
+}
+
+const fresh = (size: number): Buffers => ({
+  start: new Int32Array(size),
+  end: new Int32Array(size),
+  caps: new Int32Array(size),
+  flags: new Int32Array(size),
+  stamp: new Int32Array(size),
+  raw: new Array<string | undefined>(size),
+});
+
+let scratch = fresh(1024);
+let generation = 0;
+
+const fill = (text: string, bufs: Buffers, owned: boolean): Tokens => {
+  const { start, end, caps } = bufs;
   const n = text.length;
-  const size = (n >> 1) + 1;
-  const start = new Int32Array(size);
-  const end = new Int32Array(size);
-  const caps = new Int32Array(size);
   let count = 0;
   let capCount = 0;
   let i = 0;
@@ -129,7 +150,24 @@ export const tokenize = (text: string): Tokens => {
     } while (isWordCode(c));
     end[count++] = i;
   }
-  return { source: text, count, start, end, caps, capCount, rawCache: new Array(count) };
+  // Caches are invalidated by a new generation number rather than cleared.
+  generation = generation === 0x7fffffff ? 1 : generation + 1;
+  if (generation === 1 && !owned) bufs.stamp.fill(0);
+  return { source: text, count, start, end, caps, capCount, rawCache: bufs.raw, flagCache: bufs.flags, stamp: bufs.stamp, generation };
+};
+
+/** Splits a text into word tokens (letters, marks and digits); everything else separates them. */
+export const tokenize = (text: string): Tokens => fill(text, fresh((text.length >> 1) + 1), true);
+
+/**
+ * Like `tokenize`, but into buffers shared by every call: the result is valid only until the next
+ * call. Extraction tokenises statement after statement and never keeps tokens, so it saves the
+ * allocations.
+ */
+export const tokenizeScratch = (text: string): Tokens => {
+  const size = (text.length >> 1) + 1;
+  if (scratch.start.length < size) scratch = fresh(Math.max(size, scratch.start.length * 2));
+  return fill(text, scratch, false);
 };
 
 /** The characters between token j-1 and token j. */

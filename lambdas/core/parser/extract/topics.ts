@@ -91,6 +91,16 @@ for (let a = 0; a < BREAK; a++) {
   }
 }
 
+/** Whether a one- or two-letter word can end or continue a phrase (the word "to" cannot). */
+const SHORT = new Uint8Array(COLS * COLS + COLS);
+const usable = (node: number): boolean => node !== 0 && (outputs[node] !== undefined || table[node * COLS + BREAK] !== 0 || star[node] !== 0);
+for (let a = 0; a < BREAK; a++) {
+  const na = table[COLS + a]!;
+  if (na === 0) continue;
+  if (usable(na)) SHORT[a] = 1;
+  for (let b = 0; b < BREAK; b++) if (usable(table[na * COLS + b]!) || star[na] !== 0) SHORT[COLS + a * COLS + b] = 1;
+}
+
 /** One trigger phrase found in a statement. */
 export interface TopicHit {
   readonly topic: number;
@@ -115,11 +125,15 @@ export const findTopicHits = (tokens: Tokens): TopicHit[] => {
     const s0 = start[i]!;
     const first = column(text.charCodeAt(s0));
     if (first < 0 || table[COLS + first] === 0) continue;
-    if (end[i]! - s0 >= 3) {
+    const len = end[i]! - s0;
+    if (len >= 3) {
       const second = column(text.charCodeAt(s0 + 1));
       const third = column(text.charCodeAt(s0 + 2));
       if (second < 0 || third < 0 || TRIGRAMS[(first * COLS + second) * COLS + third] === 0) continue;
-    }
+    } else if (len === 2) {
+      const second = column(text.charCodeAt(s0 + 1));
+      if (second < 0 || SHORT[COLS + first * COLS + second] === 0) continue;
+    } else if (SHORT[first] === 0) continue;
     let states = statesA;
     let ended = statesB;
     let nStates = 1;
@@ -244,3 +258,4 @@ export const detectTopics = (all: readonly StatementHits[]): Extraction['topics'
   }
   return topics;
 };
+
