@@ -9,7 +9,6 @@ import path from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
   createBucket,
-  createTables,
   freePort,
   LOCAL_REGION,
   localAwsEnv,
@@ -34,6 +33,7 @@ import {
   writeRuntimeInfo,
 } from './runtime/data-dir';
 import { loadFunctions, REPO_ROOT } from './runtime/functions';
+import { ensureTables } from './runtime/tables';
 
 /** Where the demo transcripts are. */
 export const DEMO_DIR = path.join(REPO_ROOT, 'fixtures', 'transcripts');
@@ -81,8 +81,8 @@ export const main = async (): Promise<void> => {
   const dynamoStarting = startDynamoLocal({ port: dynamoPort, dbPath: layout.dynamodb });
   if (savedJavaOptions === undefined) delete process.env.JAVA_TOOL_OPTIONS;
   else process.env.JAVA_TOOL_OPTIONS = savedJavaOptions;
-  const functions = loadFunctions(missingFunctionReporter(print));
   trace('DynamoDB Local spawned; loading handlers');
+  const functions = loadFunctions(missingFunctionReporter(print));
   void functions.then(() => trace('handlers loaded'));
   const [dynamo, s3] = await Promise.all([dynamoStarting, startS3({ port: s3Port, directory: layout.s3 })]);
   trace('DynamoDB Local and s3rver answer');
@@ -115,7 +115,7 @@ export const main = async (): Promise<void> => {
   try {
     const dynamoClient = localDynamoClient(dynamo.endpoint);
     const s3Client = localS3Client(s3.endpoint);
-    await Promise.all([createTables(dynamoClient, tables), createBucket(s3Client, LOCAL_BUCKET)]);
+    await Promise.all([ensureTables(dynamoClient, tables), createBucket(s3Client, LOCAL_BUCKET)]);
     trace('tables and bucket ready');
 
     runtime = await startArchiveRuntime({

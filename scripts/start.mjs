@@ -15,7 +15,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const t0 = Date.now();
+const trace = (phase) => process.env.DEMARCHE_TRACE_STARTUP === '1' && process.stderr.write(`[start.mjs +${Date.now() - t0} ms, ${Math.round(process.uptime() * 1000)} ms since node started] ${phase}\n`);
+trace('node running');
 const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
+trace('java found');
 if (java.error || java.status !== 0) {
   console.error('demarche: Java 17+ is required for DynamoDB Local but `java` was not found on PATH.');
   console.error('Install it (Debian/Ubuntu: apt-get install -y openjdk-17-jre-headless) and run `npm start` again.');
@@ -104,9 +108,11 @@ const bundles = async () => {
 let main;
 try {
   const dir = await bundles();
+  trace('bundles ready');
   process.setSourceMapsEnabled(true);
   globalThis.__demarcheHandlerModules = () => require(path.join(dir, 'handlers.cjs')).modules;
   ({ main } = require(path.join(dir, 'runtime.cjs')));
+  trace('runtime loaded');
 } catch (error) {
   console.error(`demarche: running from TypeScript sources (bundling failed: ${error instanceof Error ? error.message : String(error)})`);
   const { register: registerEsm } = await import('tsx/esm/api');
