@@ -99,8 +99,9 @@ export class DemarcheStack extends Stack {
       }
     }
 
-    const deliverer = FUNCTION_NAMES.find((n) => definitionOf(n).source.kind === 'schedule' && definitionOf(n).secrets);
-    this.monitoring = new Monitoring(this, 'Monitoring', { deadLetterQueues, functions, deliverer });
+    // Functions that may decrypt webhook secrets are the ones that sign and send deliveries.
+    const webhookSenders = FUNCTION_NAMES.filter((n) => definitionOf(n).secrets !== undefined && definitionOf(n).source.kind !== 'http');
+    this.monitoring = new Monitoring(this, 'Monitoring', { deadLetterQueues, functions, webhookSenders });
 
     if (api) {
       new CfnOutput(this, 'ApiUrl', { value: api.restApi.url, description: 'Base URL of the REST API (DEMARCHE_API_URL)' });

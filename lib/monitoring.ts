@@ -11,8 +11,9 @@ import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, type DemarcheFunction } from './function-defaults';
 
 /**
- * The Powertools metric the deliverer emits (Count, dimension service=<function name>) when a
- * delivery fails for good: retries exhausted, or the subscriber answered 410.
+ * The Powertools metric a function that attempts webhook deliveries emits (Count, default dimension
+ * service=<function name>) when a delivery fails for good: retries exhausted, or the subscriber
+ * answered 410.
  */
 export const DELIVERY_FAILED_METRIC = 'WebhookDeliveryFailed';
 
@@ -22,8 +23,8 @@ export interface MonitoringProps {
   readonly deadLetterQueues: Record<string, sqs.IQueue>;
   /** Every function, by name. */
   readonly functions: Record<string, DemarcheFunction>;
-  /** The function whose delivery failures to watch. */
-  readonly deliverer?: string;
+  /** The functions that attempt webhook deliveries (their Powertools service names). */
+  readonly webhookSenders: readonly string[];
 }
 
 /** The stack's alarms and their topic. */
@@ -65,15 +66,26 @@ export class Monitoring extends Construct {
       });
     }
 
-    if (props.deliverer) {
+    if (props.webhookSenders.length > 0) {
+      const usingMetrics = Object.fromEntries(
+        props.webhookSenders.map((service, i) => [
+          `m${i}`,
+          new cloudwatch.Metric({
+            namespace: METRICS_NAMESPACE,
+            metricName: DELIVERY_FAILED_METRIC,
+            dimensionsMap: { service },
+            period: Duration.minutes(5),
+            statistic: 'Sum',
+          }),
+        ]),
+      );
       add('DeliveryFailures', {
         alarmDescription: 'Webhook deliveries failed for good (retries exhausted or subscriber gone).',
-        metric: new cloudwatch.Metric({
-          namespace: METRICS_NAMESPACE,
-          metricName: DELIVERY_FAILED_METRIC,
-          dimensionsMap: { service: props.deliverer },
+        metric: new cloudwatch.MathExpression({
+          expression: Object.keys(usingMetrics).map((id) => `FILL(${id}, 0)`).join(' + '),
+          usingMetrics,
+          label: DELIVERY_FAILED_METRIC,
           period: Duration.minutes(5),
-          statistic: 'Sum',
         }),
         threshold: 0,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,

@@ -420,10 +420,19 @@ describe('DemarcheStack', () => {
       );
     });
 
-    it('alarms on failed webhook deliveries', () => {
-      expect(alarms()).toContainEqual(
-        expect.objectContaining({ MetricName: DELIVERY_FAILED_METRIC, Namespace: METRICS_NAMESPACE, Dimensions: [{ Name: 'service', Value: 'deliverer' }] }),
-      );
+    it('alarms on failed webhook deliveries reported by every function that sends them', () => {
+      const alarm = alarms().find((a) => a.Metrics && JSON.stringify(a.Metrics).includes(DELIVERY_FAILED_METRIC));
+      expect(alarm).toBeDefined();
+      const services = (alarm!.Metrics as Json[])
+        .filter((m) => m.MetricStat)
+        .map((m) => {
+          expect(m.MetricStat.Metric).toMatchObject({ MetricName: DELIVERY_FAILED_METRIC, Namespace: METRICS_NAMESPACE });
+          return m.MetricStat.Metric.Dimensions[0].Value as string;
+        })
+        .sort();
+      expect(services).toEqual(NAMES.filter((n) => def(n).secrets && def(n).source.kind !== 'http').sort());
+      expect(services).toEqual(expect.arrayContaining(['deliverer', 'notifier']));
+      expect(alarm!.Threshold).toBe(0);
     });
 
     it('notifies a TLS-only topic from every alarm', () => {
