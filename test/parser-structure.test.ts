@@ -251,6 +251,17 @@ describe('structureTranscript', () => {
     ]);
   });
 
+  it('reads Title Case role labels with a full stop and merges short forms of a longer label', () => {
+    const doc = structureTranscript(
+      'President: Harold J. Whitcombe\n\nQ. Mr. President, will you run again?\n\nThe President. Well, we will see.\n\n**   JANE MORROW:** Good evening.\n\n**MORROW: **Senator, two minutes.\n\n**SENATOR ALAN REEVE:** Thank you.\n\n**SENATOR REEVE:** And again, thank you.',
+    );
+    expect(doc.statements.map((s) => s.speaker)).toEqual([
+      'Question', 'Harold J. Whitcombe', 'Jane Morrow', 'Jane Morrow', 'Senator Alan Reeve', 'Senator Alan Reeve',
+    ]);
+    expect(doc.statements[1]!.text).toBe('Well, we will see.');
+    expect(doc.statements[3]!.text).toBe('Senator, two minutes.');
+  });
+
   it('does not take a sentence starting with "End" for an end-of-remarks marker', () => {
     const doc = structureTranscript('Opening remarks.\n\nEnd of the war is near, we believe.\n\nWe will keep working for peace.');
     expect(doc.statements).toHaveLength(3);

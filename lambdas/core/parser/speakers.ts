@@ -21,7 +21,7 @@ const WS = '[ \\t\\u00a0\\u2009\\u202f]';
 const EMPHASIS = '(?:\\*{1,2}|_{1,2})';
 /** `NAME:` in capitals (a few lowercase letters allowed, as in `MR. McGEE:`), possibly in Markdown bold. */
 const COLON_LABEL = new RegExp(
-  `^${EMPHASIS}?((?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}.'’\\-]*)(?:${WS}+(?:[\\p{Lu}\\p{N}(][\\p{L}\\p{N}.'’()\\-]*|of|the|for|and|de|al|von|van)){0,7})(?:${WS}*\\([^)\\n]{1,40}\\))?${WS}*${EMPHASIS}?${WS}*:(?![\\d/])${WS}*${EMPHASIS}?${WS}*`,
+  `^${EMPHASIS}?${WS}*((?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}.'’\\-]*)(?:${WS}+(?:[\\p{Lu}\\p{N}(][\\p{L}\\p{N}.'’()\\-]*|of|the|for|and|de|al|von|van)){0,7})(?:${WS}*\\([^)\\n]{1,40}\\))?${WS}*${EMPHASIS}?${WS}*:(?![\\d/])${WS}*${EMPHASIS}?${WS}*`,
   'u',
 );
 /** `THE PRESIDENT.` / `Q.` / `MR. BUNDY.` — capitals ended by a full stop (older transcripts). */
@@ -29,6 +29,8 @@ const PERIOD_LABEL = new RegExp(
   `^${EMPHASIS}?((?:Q|QUESTION|(?:[\\p{Lu}][\\p{Lu}.'’\\-]*(?:[ ][\\p{Lu}][\\p{Lu}.'’\\-]*)+)))\\.${EMPHASIS}?${WS}+(?=[\\p{Lu}\\p{N}"“'‘(—–-])`,
   'u',
 );
+/** `The President.` — a Title Case role with a full stop (older transcripts); checked against the role words. */
+const TITLE_PERIOD_LABEL = new RegExp(`^(The(?: \\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}[\\p{Ll}]+)?){1,3})\\.${WS}+(?=[\\p{Lu}"“(—–-])`, 'u');
 /** `Q    You said…` — a bare Q before the question (White House transcripts). */
 const BARE_Q = new RegExp(`^Q${WS}+(?=[\\p{Lu}"“])`, 'u');
 const QUESTION_KEYS = new Set(['Q', 'QUESTION', 'QUESTIONER', 'REPORTER', 'JOURNALIST', 'PRESS', 'AUDIENCE QUESTION']);
@@ -96,7 +98,9 @@ export const findLabel = (paragraph: string): SpeakerLabel | undefined => {
   const colon = paragraph.indexOf(':');
   const hasColon = colon > 0 && colon < 80;
   const c1 = paragraph.charCodeAt(1);
-  if (!hasColon && !((c1 >= 65 && c1 <= 90) || c1 === 46 || c1 === 32 || c1 === 9 || c1 === 160 || c1 === 42 || c1 === 95)) return undefined;
+  if (!hasColon && !((c1 >= 65 && c1 <= 90) || c1 === 46 || c1 === 32 || c1 === 9 || c1 === 160 || c1 === 42 || c1 === 95)) {
+    if (!paragraph.startsWith('The ')) return undefined;
+  }
   let m = hasColon ? COLON_LABEL.exec(paragraph) : null;
   if (m) {
     const raw = m[1]!.trim();
@@ -119,6 +123,14 @@ export const findLabel = (paragraph: string): SpeakerLabel | undefined => {
     if (raw.length <= 64) {
       const key = labelKey(raw);
       return { raw, key, isQuestion: QUESTION_KEYS.has(key), contentStart: m[0].length };
+    }
+  }
+  m = TITLE_PERIOD_LABEL.exec(paragraph);
+  if (m) {
+    const raw = m[1]!;
+    const roles = raw.split(' ').slice(1);
+    if (roles.every((w) => ROLE_WORDS.has(w.toLowerCase()))) {
+      return { raw, key: labelKey(raw), isQuestion: false, contentStart: m[0].length };
     }
   }
   return undefined;
@@ -161,6 +173,13 @@ export const findNameLabels = (paragraphs: readonly { readonly text: string; rea
   if (recurring < 2) return new Map();
   for (const [i, label] of found) if ((counts.get(label.key) ?? 0) < 2) found.delete(i);
   return found;
+};
+
+/** Whether `short` appears in `long` in order (not necessarily adjacent). */
+const isSubsequence = (short: readonly string[], long: readonly string[]): boolean => {
+  let j = 0;
+  for (const w of long) if (j < short.length && w === short[j]) j++;
+  return j === short.length;
 };
 
 /** Levenshtein distance, stopping early once it exceeds 1. */
@@ -264,9 +283,28 @@ export const buildAliases = (
     }
     canonical.set(key, target);
   }
+  // A shorter form of a longer label with the same surname ("LEHRER", "SENATOR DOLE") is the same
+  // speaker as the longer one ("JIM LEHRER", "SENATOR BOB DOLE") when exactly one such label exists.
+  for (const key of keys) {
+    if (canonical.get(key) !== key) continue;
+    const words = key.split(' ');
+    const last = words[words.length - 1]!;
+    if (last.length < 3 || /\d/u.test(last)) continue;
+    let longer: string | undefined;
+    let ambiguous = false;
+    for (const other of keys) {
+      if (other === key || canonical.get(other) !== other) continue;
+      const ow = other.split(' ');
+      if (ow.length <= words.length || ow[ow.length - 1] !== last || !isSubsequence(words, ow)) continue;
+      if (longer !== undefined) ambiguous = true;
+      longer = other;
+    }
+    if (longer !== undefined && !ambiguous) canonical.set(key, longer);
+  }
   const out = new Map<string, string>();
   for (const key of keys) {
-    const target = canonical.get(key) ?? key;
+    let target = canonical.get(key) ?? key;
+    for (let hop = 0; hop < 4 && canonical.get(target) !== target; hop++) target = canonical.get(target) ?? target;
     if (key === 'QUESTION' || target === 'QUESTION') {
       out.set(key, 'Question');
       continue;
