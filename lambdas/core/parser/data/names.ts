@@ -52,7 +52,7 @@ export const ORGANIZATION_HEADS = `
 Council Center Centre Foundation Institute Institution Ministry Department Agency Commission Committee Organization
 Organisation Association Union Bank Fund Program Programme University College Academy School Party Court Tribunal
 Parliament Assembly Senate Congress Office Bureau Service Network Alliance Coalition Society Corporation Company
-Group Inc Ltd LLC Authority Administration Command Army Navy Secretariat Mission Embassy Consulate Initiative
+Group Inc Ltd LLC Co Authority Administration Command Army Navy Secretariat Mission Embassy Consulate Initiative
 Board Federation Confederation League Movement Front Trust Hospital Museum Library Laboratory Club Chamber Cabinet
 Government Forum Caucus Fellowship Council Directorate Inspectorate Police Guard Forces Airlines Times Post Journal
 News Television Radio Agency Church Mosque Synagogue Cathedral Monastery Fund Partnership Consortium
@@ -91,5 +91,5 @@ Applause Laughter Inaudible Crosstalk Cheers Ladies Gentlemen Excellencies Excel
 Honorable Honourable Distinguished Dear Sir Madam Madame Senior Official Officials Spokesperson Secretary Minister
 COVID Omicron Delta Internet Web Twitter Facebook Instagram YouTube TikTok Zoom Bible Koran Quran Torah Olympics
 Paralympics Games War Act Treaty Agreement Accords Declaration Constitution Charter Report Strategy Plan Summit
-Dialogue Conference Forum Award Prize Medal Hero Heroes Day Week Month
+Dialogue Conference Forum Award Prize Medal Hero Heroes Day Week Month Non Anti Pro Post Pre
 `;

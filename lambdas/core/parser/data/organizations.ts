@@ -98,8 +98,10 @@ Palestine Liberation Organization|PLO
 Kremlin
 Politburo
 Warsaw Pact
+Viet Cong|Vietcong
 League of Nations
 Marshall Plan
+Nord Stream|Nord Stream 2
 Peace Corps
 Fulbright Program
 Olympic Committee|International Olympic Committee|IOC

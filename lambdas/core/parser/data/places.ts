@@ -85,7 +85,7 @@ Hungary;Hungarian|Hungarians
 Iceland;Icelandic
 India;Indian|Indians
 Indonesia;Indonesian|Indonesians
-Iran|Islamic Republic of Iran;Iranian|Iranians
+Iran|Islamic Republic of Iran|Islamic Republic;Iranian|Iranians
 Iraq;Iraqi|Iraqis
 Ireland;Irish
 Israel;Israeli|Israelis
@@ -485,7 +485,7 @@ Pacific
 Middle East
 Near East
 North Africa
-Sub-Saharan Africa
+Sub-Saharan Africa|sub-Saharan Africa|Saharan Africa
 West Africa
 East Africa
 Southern Africa

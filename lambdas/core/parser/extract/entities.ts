@@ -8,7 +8,7 @@
  * one entity per person, place or organisation ("Special Advisor Minkara" + "Sara Minkara").
  */
 import type { Extraction, Statement } from '../types';
-import { GAZETTEER, TITLES, W, wordFlags } from './lexicon';
+import { GAZETTEER, PLACE_HEADS, TITLES, W, wordFlags } from './lexicon';
 import { gap, isAllCapsAt, isCapAt, lowAt, rawAt, Sep, sepAt, type Tokens } from './tokens';
 
 /** The kind of a named entity. */
@@ -303,9 +303,10 @@ const orgPass = (ctx: Ctx): void => {
     }
     let end = capRun(ctx, i);
     if (end < 0) continue;
-    // "X Foundation and Y Administration" are two organisations.
-    for (let c = i + 1; c < end; c++) {
-      if (isWord(t, c, 'and') && has(t, c - 1, W.ORG_HEAD)) {
+    // "House and Senate", "X Foundation and Y Administration": "and" joins two names unless it sits in an of/for complement.
+    for (let c = i + 1, complemented = false; c < end; c++) {
+      if (isOfForOn(t, c)) complemented = true;
+      if (isWord(t, c, 'and') && (!complemented || has(t, c - 1, W.ORG_HEAD))) {
         end = c - 1;
         break;
       }
@@ -432,6 +433,12 @@ const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numb
     for (let k = a; k <= b; k++) if (isCap(t, k) && !isInitial(t, k) && !(k > a && sepAt(t, k) === Sep.Join)) cores++;
     if (cores < 2 || cores > 3 || has(t, b, W.GAZ_START) && cores === 2 && GAZETTEER.longest(t, b, () => false)?.value.kind === 'organization') {
       skip = b;
+      continue;
+    }
+    // "Capitol Hill", "Benjamin Franklin Room", "Dayton Peace Accords", "Nord Stream": places and things, not people.
+    const next = b + 1 < t.count && isCap(t, b + 1) && softJoin(t, b + 1) ? b + 1 : -1;
+    if (PLACE_HEADS.has(rawAt(t, b)) || (next >= 0 && (PLACE_HEADS.has(rawAt(t, next)) || has(t, next, W.NOT_NAME)))) {
+      skip = next >= 0 ? next : b;
       continue;
     }
     let title = pending.get(a);

@@ -40,6 +40,17 @@ export const ORG_CONNECTORS = new Set(['of', 'for', 'on', 'the', 'and', 'in', 'd
 export const LEADING_STOPWORDS = new Set([
   'The', 'A', 'An', 'Our', 'Their', 'His', 'Her', 'This', 'That', 'These', 'Those', 'Its', 'My', 'Your', 'And', 'But', 'Or',
   'In', 'On', 'At', 'For', 'With', 'By', 'To', 'From', 'Of', 'As', 'If', 'When', 'While', 'Both', 'Dear', 'Today', 'Also',
+  'Through', 'Under', 'Over', 'After', 'Before', 'Since', 'Without', 'Between', 'Among', 'Against', 'During', 'Including',
+  'Like', 'Via', 'Upon', 'Within', 'Across', 'About', 'Around', 'Unlike', 'Despite', 'Until', 'Where', 'Why', 'How', 'What',
+]);
+/** Words that end a place's name ("Capitol Hill", "Pearl Harbor", "Schengen Area"): such a run is no person. */
+export const PLACE_HEADS = new Set([
+  'Hill', 'Hills', 'Harbor', 'Harbour', 'Gulf', 'Area', 'Room', 'Hall', 'Street', 'Avenue', 'Square', 'Park', 'Airport',
+  'Base', 'Bridge', 'Building', 'Palace', 'Strait', 'Straits', 'Island', 'Islands', 'River', 'Lake', 'Mountain', 'Mountains',
+  'Valley', 'Sea', 'Ocean', 'Bay', 'Peninsula', 'Canal', 'Desert', 'Region', 'Province', 'County', 'Zone', 'Corridor',
+  'Basin', 'Coast', 'Plain', 'Plateau', 'Delta', 'Falls', 'Field', 'Fields', 'Pass', 'Port', 'Road', 'Boulevard', 'Plaza',
+  'Center', 'Centre', 'Stadium', 'Cemetery', 'Memorial', 'Monument', 'Garden', 'Gardens', 'Campus', 'Station', 'Index',
+  'Stream', 'Pipeline', 'Accords', 'Accord', 'Agreement', 'Treaty', 'Declaration', 'Doctrine', 'Initiative', 'Compact',
 ]);
 
 /** What a gazetteer entry names. */
