@@ -60,6 +60,21 @@ const corpusTexts = (): Text[] =>
         .map((f) => ({ key: `${dir.name}/${f}`, file: path.join(CORPUS, dir.name, 'texts', f), metadata: index.get(f) ?? {} }));
     });
 
+/** CPU seconds used so far by a process and its descendants (Linux /proc; 0 elsewhere). */
+const treeCpuSeconds = (pid: number): number => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const own = (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ (100)
+    const children = readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
+      readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
+    );
+    return own + children.reduce((n, child) => n + treeCpuSeconds(child), 0);
+  } catch {
+    return 0;
+  }
+};
+
 const pool = async <T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> => {
   let next = 0;
   await Promise.all(
@@ -82,7 +97,7 @@ class ResultTap extends Logger {
  * s3rver runs in a child process: in-process it would share the handler's thread, charging S3's
  * own work (HTTP, XML, files) to ingest, which on AWS runs elsewhere.
  */
-const startS3Child = async (): Promise<{ endpoint: string; stop(): Promise<void> }> => {
+const startS3Child = async (): Promise<{ endpoint: string; pid: number; stop(): Promise<void> }> => {
   const child = spawn(process.execPath, [...process.execArgv, __filename, S3_CHILD_FLAG], { stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const endpoint = await new Promise<string>((resolve, reject) => {
@@ -96,6 +111,7 @@ const startS3Child = async (): Promise<{ endpoint: string; stop(): Promise<void>
   });
   return {
     endpoint,
+    pid: child.pid ?? -1,
     stop: async () => {
       child.stdin.end();
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -211,12 +227,14 @@ const main = async (): Promise<void> => {
     console.log(`uploaded ${texts.length} texts to s3rver in ${((performance.now() - uploadStart) / 1000).toFixed(1)} s`);
 
     const loadBefore = loadavg()[0]!;
+    const servicesBefore = treeCpuSeconds(dynamo.pid) + treeCpuSeconds(s3.pid);
     const cpuBefore = process.cpuUsage();
     const start = performance.now();
     await ingest(records);
     const seconds = (performance.now() - start) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const servicesCpuSeconds = treeCpuSeconds(dynamo.pid) + treeCpuSeconds(s3.pid) - servicesBefore;
 
     const results = tap.results;
     const events = results.reduce((n, r) => n + r.written, 0);
@@ -235,6 +253,14 @@ const main = async (): Promise<void> => {
       `handler process CPU: ${cpuSeconds.toFixed(1)} s (${((cpuSeconds * 1000) / Math.max(1, results.length)).toFixed(1)} ms per transcript, parser included); ` +
         `machine load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (DynamoDB Local and s3rver share them)`,
     );
+    if (servicesCpuSeconds > 0) {
+      const total = cpuSeconds + servicesCpuSeconds;
+      console.log(
+        `DynamoDB Local + s3rver CPU: ${servicesCpuSeconds.toFixed(1)} s; all three together ${total.toFixed(1)} s = ` +
+          `${((total * 1000) / Math.max(1, results.length)).toFixed(1)} ms per transcript → ` +
+          `~${((results.length / total) * cpus().length).toFixed(0)} transcripts/s if they had the ${cpus().length} cores to themselves`,
+      );
+    }
     const rejected = results.find((r) => r.outcome === 'rejected');
     if (rejected) {
       const s = new DynamoEventStore({ client: setupDynamo, tableName: tables.events });
