@@ -9,7 +9,7 @@ import type { Clock } from './clock';
 import { type StoredEvent, type StoredEventOf, type UploadMetadata, isEventOf, transcriptStream } from './events';
 import { ConcurrencyError, type EventStore } from './event-store';
 import { sha256Hex, transcriptIdFor } from './ids';
-import { transcriptEvents } from './transcript-events';
+import { type ReceivedRevision, transcriptEvents } from './transcript-events';
 
 /** One uploaded object, as read from the bucket. */
 export interface UploadedObject {
@@ -68,7 +68,7 @@ export const archiveTranscript = async (object: UploadedObject, ports: ArchivePo
   const maxAttempts = ports.maxAttempts ?? 5;
   let parseMs = 0;
 
-  const parse = (input: Omit<Parameters<typeof transcriptEvents>[0], 'transcriptId' | 'bytes' | 'sha256' | 'maxBytes'>) => {
+  const parse = (input: Omit<ReceivedRevision, 'transcriptId' | 'bytes' | 'sha256' | 'maxBytes'>): StoredEvent[] => {
     const started = clock.now();
     const events = transcriptEvents({ ...input, transcriptId, sha256, bytes: object.bytes, maxBytes: ports.maxBytes });
     parseMs += clock.now() - started;
