@@ -91,7 +91,7 @@ export const missingFunctionReporter =
   (name: FunctionName, entry: string): void =>
     print(`warning   ${entry} is missing: function ${name} is not running`);
 
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Starts feeding every function of wiring.ts from its local source. */
 export const startArchiveRuntime = async (options: ArchiveRuntimeOptions): Promise<ArchiveRuntime> => {
@@ -127,7 +127,7 @@ export const startArchiveRuntime = async (options: ArchiveRuntimeOptions): Promi
       visibilityTimeoutMs: options.visibilityTimeoutMs ?? source.visibilityTimeoutSeconds * 1000,
       concurrency: 2,
       onDeadLetter: (letter) => print(`dead      ingest message ${letter.messageId} after ${letter.receiveCount} receives: ${letter.lastError ?? 'failed'}`),
-      onError: (error) => print(`warning   ${fn.name} failed a batch (retried after the visibility timeout): ${describe(error)}`),
+      onError: (error) => print(`warning   ${fn.name} failed a batch (retried after the visibility timeout): ${messageOf(error)}`),
     });
     queue = q;
     const onEvent = (event: S3rverNotification) => {
@@ -145,7 +145,7 @@ export const startArchiveRuntime = async (options: ArchiveRuntimeOptions): Promi
       const tick = () => {
         pass = reconcileBucket(options.s3, options.bucket, q, options.region)
           .then(() => undefined)
-          .catch((error) => print(`warning   listing the bucket failed: ${describe(error)}`))
+          .catch((error) => print(`warning   listing the bucket failed: ${messageOf(error)}`))
           .finally(() => {
             if (polling) poller = setTimeout(tick, pollMs);
           });
@@ -181,7 +181,7 @@ export const startArchiveRuntime = async (options: ArchiveRuntimeOptions): Promi
       intervalMs,
       checkpoints: fileCheckpointStore(path.join(layout.checkpoints, `${name}.json`)),
       onBatch,
-      onError: (error) => print(`warning   ${name} failed a stream batch (retried): ${describe(error)}`),
+      onError: (error) => print(`warning   ${name} failed a stream batch (retried): ${messageOf(error)}`),
     });
     pollers.push(poller);
     stops.push(() => poller.stop());
@@ -211,7 +211,7 @@ export const startArchiveRuntime = async (options: ArchiveRuntimeOptions): Promi
       current = fn
         .invoke(scheduledEvent(fn.name, options.region))
         .then(() => undefined)
-        .catch((error) => print(`warning   ${fn.name} failed: ${describe(error)}`))
+        .catch((error) => print(`warning   ${fn.name} failed: ${messageOf(error)}`))
         .finally(() => {
           if (running) timer = setTimeout(tick, every);
         });
@@ -238,7 +238,7 @@ export const startArchiveRuntime = async (options: ArchiveRuntimeOptions): Promi
         try {
           await stop();
         } catch (error) {
-          print(`warning   stopping: ${describe(error)}`);
+          print(`warning   stopping: ${messageOf(error)}`);
         }
       }
     },
