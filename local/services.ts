@@ -152,6 +152,24 @@ export const startDynamoLocal = async (options: { port?: number; dbPath?: string
   };
 };
 
+/**
+ * s3rver maps a key to a file with path.join, so "." and ".." segments walk out of its directory
+ * (`../../x` is written beside the data directory, `../other/x` into another bucket). S3 itself
+ * treats such keys as opaque; the local store refuses them (400 InvalidArgument) instead.
+ */
+const refuseDotSegmentKeys = (server: S3rver): void => {
+  type Store = { getResourcePath(bucket: string, key?: string, resource?: string): string };
+  const store = (server as unknown as { store: Store }).store;
+  const resourcePath = store.getResourcePath.bind(store);
+  const S3Error = require('s3rver/lib/models/error') as new (code: string, message: string) => Error;
+  store.getResourcePath = (bucket, key = '', resource) => {
+    if (key.split('/').some((segment) => segment === '.' || segment === '..')) {
+      throw new S3Error('InvalidArgument', 'Object keys with "." or ".." path segments are not supported by the local store');
+    }
+    return resourcePath(bucket, key, resource);
+  };
+};
+
 /** Starts s3rver on a free port (or `port`), storing objects in `directory` (a temp dir by default). */
 export const startS3 = async (options: { port?: number; directory?: string } = {}): Promise<RunningService & { server: S3rver }> => {
   // Loaded lazily: only the local runtime and tests need it, never a Lambda bundle.
@@ -160,6 +178,7 @@ export const startS3 = async (options: { port?: number; directory?: string } = {
   const directory = options.directory ?? path.join(tmpdir(), `demarche-s3-${process.pid}-${port}`);
   mkdirSync(directory, { recursive: true });
   const server = new S3rverClass({ address: '127.0.0.1', port, directory, silent: true, vhostBuckets: false });
+  refuseDotSegmentKeys(server);
   await server.run();
   return { endpoint: `http://127.0.0.1:${port}`, server, stop: () => server.close() };
 };
