@@ -262,6 +262,13 @@ describe('structureTranscript', () => {
     expect(doc.statements[3]!.text).toBe('Senator, two minutes.');
   });
 
+  it('reads role-first author lines but not headlines that end with a name', () => {
+    const byline = structureTranscript('Ambassador at Large for Maritime Affairs Paulo Aldana\n\nAMBASSADOR ALDANA: Thank you.');
+    expect(byline.speakers).toEqual(['Paulo Aldana']);
+    const headline = structureTranscript('Deputy Secretary Moreno’s Meeting with Paulo Aldana\n\nOffice of the Spokesperson\n\nThe Deputy Secretary met Paulo Aldana.');
+    expect(headline.title).toBe('Deputy Secretary Moreno’s Meeting with Paulo Aldana');
+  });
+
   it('does not take a sentence starting with "End" for an end-of-remarks marker', () => {
     const doc = structureTranscript('Opening remarks.\n\nEnd of the war is near, we believe.\n\nWe will keep working for peace.');
     expect(doc.statements).toHaveLength(3);

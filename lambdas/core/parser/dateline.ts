@@ -128,12 +128,34 @@ export interface Byline {
   readonly office?: string;
 }
 
+/** Words of headlines ("Secretary Hartwell’s Call with …"), never of an author line. */
+const HEADLINE_WORDS = /['’]s\b|\b(?:with|meets?|meeting|calls?|remarks|statement|travels?|visits?|joint|press|interview|before|after|during|on the|welcomes?|announces?|condemns?|congratulates?)\b/iu;
+
+/**
+ * "Role … Name" without a comma ("Ambassador at Large for International Religious Freedom Rashad
+ * Hussain"): a line opening with an office word and ending with a first name and surname.
+ */
+const roleFirstByline = (line: string): Byline | undefined => {
+  const words = line.split(/\s+/u);
+  if (words.length < 4 || words.length > 25 || HEADLINE_WORDS.test(line)) return undefined;
+  const first = words[0]!.toLowerCase().replace(/^u\.s\.$/u, 'special');
+  if (!ROLE_WORDS.has(first) && !(words[0] === 'U.S.' && ROLE_WORDS.has(words[1]!.toLowerCase()))) return undefined;
+  const n = words.length;
+  const take = /^\p{Lu}\.$/u.test(words[n - 2]!) ? 3 : 2;
+  const nameWords = words.slice(n - take);
+  const name = nameWords.join(' ');
+  const before = words[n - take - 1]!.toLowerCase();
+  // The word before the name must not itself be part of it (a capitalised first name after a role).
+  if (!looksLikePersonName(name) || (ROLE_WORDS.has(nameWords[0]!.toLowerCase()) && before !== 'of')) return undefined;
+  return { name, role: words.slice(0, n - take).join(' ') };
+};
+
 /** Recognises an author line: "Name, Role" or an office ("Office of the Spokesperson"). */
 export const parseByline = (line: string): Byline | undefined => {
   if (line.length > 220 || /[.!?]["”’)]*$/u.test(line.replace(/\b(?:Jr|Sr|D\.C|U\.S|[A-Z])\.$/u, ''))) return undefined;
   if (/^(?:The\s+)?(?:Office|Bureau)\s+of\b/u.test(line) && line.split(/\s+/u).length <= 10) return { office: line };
   const comma = line.indexOf(', ');
-  if (comma <= 0) return undefined;
+  if (comma <= 0) return roleFirstByline(line);
   const name = line.slice(0, comma).trim();
   const role = line.slice(comma + 2).trim();
   if (!looksLikePersonName(name) || !hasRoleWord(role)) return undefined;
