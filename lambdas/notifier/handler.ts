@@ -28,5 +28,10 @@ export const handler = async (event: DynamoDBStreamEvent, context?: Context): Pr
     await runtime.notifier.notify(decodeCommitItem(record.dynamodb?.NewImage), { subscriptions: loadSubscriptions });
   };
   // A processor per invocation: its state must not be shared by overlapping local invocations.
-  return processPartialResponse(event, recordHandler, new BatchProcessor(EventType.DynamoDBStreams), context ? { context } : undefined);
+  // Records one after another: each already fans out in parallel, and running many at once only
+  // queues their writes behind each other (and stretches every delivery's lease).
+  return processPartialResponse(event, recordHandler, new BatchProcessor(EventType.DynamoDBStreams), {
+    ...(context ? { context } : {}),
+    processInParallel: false,
+  });
 };

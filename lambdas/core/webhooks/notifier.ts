@@ -87,41 +87,42 @@ export const createNotifier = (deps: NotifierDeps): Notifier => {
       const startMs = clock.now();
       const pairs = messages.flatMap((m) => subscriptions.filter((s) => subscriptionWants(s, m)).map((s) => [m, s] as const));
       if (pairs.length === 0) return { messages: messages.length, created: 0, existing: 0, attempted: 0 };
-      // The notifier's lease covers its whole budget plus one send: past it, the sweeper takes over.
-      const dueAt = engine.leaseUntil(startMs + budgetMs);
+      // The notifier's lease covers its whole budget, one send, and as long again for slow writes
+      // under load: past it, the sweeper takes over (and a notifier that died is retried from there).
+      const dueAt = engine.leaseUntil(startMs + 2 * budgetMs);
       const deliveries = pairs.map(([m, sub]) => newDelivery(m, sub, startMs, dueAt));
       // Batched calls of CREATE_CHUNK conditional puts, in parallel; each chunk's sends start as
       // soon as it is stored (smaller transactions come back sooner, and sends overlap writes).
       const chunks: number[][] = [];
       for (let i = 0; i < deliveries.length; i += CREATE_CHUNK) chunks.push(deliveries.slice(i, i + CREATE_CHUNK).map((_, k) => i + k));
       let created = 0;
-      const outcomes = (
-        await Promise.all(
-          chunks.map(async (chunk) => {
-            const isNew = await store.createDeliveries(chunk.map((i) => deliveries[i]!));
-            created += isNew.filter(Boolean).length;
-            return Promise.all(
-              chunk.map((i, k) =>
-                isNew[k] && deliveries[i]!.status === 'pending'
-                  ? limiter.run(async () => {
-                      if (clock.now() - startMs > budgetMs) return undefined; // left to the sweeper
-                      try {
-                        return await engine.perform(deliveries[i]!, pairs[i]![1]);
-                      } catch (error) {
-                        warn(`first attempt of ${deliveries[i]!.id} failed`, error);
-                        return undefined;
-                      }
-                    })
-                  : undefined,
-              ),
-            );
-          }),
-        )
-      ).flat();
+      let attempted = 0;
+      await Promise.all(
+        chunks.map(async (chunk) => {
+          const isNew = await store.createDeliveries(chunk.map((i) => deliveries[i]!));
+          created += isNew.filter(Boolean).length;
+          const outcomes = await Promise.all(
+            chunk.map((i, k) =>
+              isNew[k] && deliveries[i]!.status === 'pending'
+                ? limiter.run(async () => {
+                    if (clock.now() - startMs > budgetMs) return undefined; // left to the sweeper
+                    try {
+                      return await engine.perform(deliveries[i]!, pairs[i]![1]);
+                    } catch (error) {
+                      warn(`first attempt of ${deliveries[i]!.id} failed`, error);
+                      return undefined;
+                    }
+                  })
+                : undefined,
+            ),
+          );
+          // Recorded per chunk, right after its sends: well inside the lease.
+          const performed = outcomes.filter((o): o is AttemptOutcome => o !== undefined);
+          attempted += performed.length;
+          await engine.record(performed, { ownedUntilMs: Date.parse(dueAt) });
+        }),
+      );
       const existing = deliveries.length - created;
-      const performed = outcomes.filter((o): o is AttemptOutcome => o !== undefined);
-      await engine.record(performed, { ownedUntilMs: Date.parse(dueAt) });
-      const attempted = performed.length;
       return { messages: messages.length, created, existing, attempted };
     },
   };
