@@ -269,6 +269,14 @@ describe('structureTranscript', () => {
     expect(headline.title).toBe('Deputy Secretary Moreno’s Meeting with Paulo Aldana');
   });
 
+  it('drops cookie notices and legal footers written as full sentences', () => {
+    const doc = structureTranscript(
+      'We use cookies to improve your experience.\n\nBy continuing, you agree to our Privacy Policy.\n\nRemarks on Trade\n\nThank you all for coming today. Trade matters.\n\nAll rights reserved.',
+    );
+    expect(doc.title).toBe('Remarks on Trade');
+    expect(texts(doc)).toEqual(['Thank you all for coming today. Trade matters.']);
+  });
+
   it('does not take a sentence starting with "End" for an end-of-remarks marker', () => {
     const doc = structureTranscript('Opening remarks.\n\nEnd of the war is near, we believe.\n\nWe will keep working for peace.');
     expect(doc.statements).toHaveLength(3);

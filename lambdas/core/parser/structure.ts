@@ -8,6 +8,7 @@
 import type { UploadMetadata } from '../events';
 import {
   endsLikeSentence,
+  hasStrongWebVocabulary,
   isChromeLine,
   isEdgeChrome,
   isLinkLine,
@@ -216,7 +217,10 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean): Heade
     header.location ??= normalisePlace(line);
     return 'place';
   }
-  if (endsLikeSentence(line.replace(/\b(?:[A-Z]|D\.C|U\.S|Jr|Sr)\.$/u, ''))) return undefined;
+  if (endsLikeSentence(line.replace(/\b(?:[A-Z]|D\.C|U\.S|Jr|Sr)\.$/u, ''))) {
+    // A cookie or site notice above the remarks is chrome even as a full sentence.
+    return line.length <= 300 && hasStrongWebVocabulary(line) ? 'chrome' : undefined;
+  }
   const { words } = wordShape(line);
   if (!(words <= 8 || isTitleLike(line, 30))) return undefined;
   if (PUBLISHER.test(line)) return 'chrome';
@@ -366,6 +370,7 @@ const isBodyNonStatement = (line: string): boolean => {
   const c0 = line.charCodeAt(0);
   if (line.length > 100 && c0 !== 40 && c0 !== 91 && endsLikeSentence(line)) return false;
   if (isMarkerLine(line) || isTranscriberNote(line) || isChromeLine(line)) return true;
+  if (line.length <= 250 && hasStrongWebVocabulary(line)) return true;
   if (line.length <= 8 && SECTION_NUMBER.test(line)) return true;
   // A short lead-in ("Begin text:", "Transparency:") introduces content; it says nothing itself.
   if (line.length <= 40 && line.charCodeAt(line.length - 1) === 58 && wordShape(line).words <= 3) return true;
