@@ -21,7 +21,9 @@ export const FEATURE_FLAGS = {
 /** Builds the app and its stack; tests pass stub code or an output directory. */
 export const buildApp = (props: { app?: AppProps; stack?: DemarcheStackProps } = {}): { app: App; stack: DemarcheStack } => {
   const app = new App({ ...props.app, context: { ...FEATURE_FLAGS, ...props.app?.context } });
-  const stack = new DemarcheStack(app, STACK_ID, props.stack);
+  // `cdk deploy -c stackName=demarche-staging` deploys a second, independent copy.
+  const stackName = app.node.tryGetContext('stackName') as string | undefined;
+  const stack = new DemarcheStack(app, STACK_ID, { ...(stackName ? { stackName } : {}), ...props.stack });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, stack };
 };

@@ -536,6 +536,17 @@ describe('DemarcheStack', () => {
     });
   });
 
+  describe('app', () => {
+    it('names the stack Demarche unless the stackName context names another copy', () => {
+      expect(stack.stackName).toBe('Demarche');
+      const other = buildApp({
+        app: { outdir: tempOutdir(), context: { stackName: 'demarche-staging' } },
+        stack: { stubCode: () => lambda.Code.fromInline('exports.handler = async () => undefined;') },
+      });
+      expect(other.stack.stackName).toBe('demarche-staging');
+    });
+  });
+
   describe('cdk-nag AwsSolutions', () => {
     it('reports no error or warning annotations after synth', () => {
       const messages = assembly.getStackArtifact(stack.artifactId).messages;
