@@ -3,9 +3,9 @@
  * its stream by the local stream poller and fed to the real notifier handler; a sweeper runs the
  * deliverer's `runDueDeliveries`; a real HTTP receiver on 127.0.0.1 answers as each test scripts.
  */
-process.env.DEMARCHE_ALLOW_PRIVATE_WEBHOOKS = '1';
-process.env.DEMARCHE_RETRY_SCHEDULE = '200ms,200ms,200ms';
-process.env.DEMARCHE_WEBHOOK_TIMEOUT_MS = '500';
+const TEST_ENV = { DEMARCHE_ALLOW_PRIVATE_WEBHOOKS: '1', DEMARCHE_RETRY_SCHEDULE: '200ms,200ms,200ms', DEMARCHE_WEBHOOK_TIMEOUT_MS: '500' };
+const savedEnv = Object.fromEntries(Object.keys(TEST_ENV).map((k) => [k, process.env[k]]));
+Object.assign(process.env, TEST_ENV);
 
 import { once } from 'node:events';
 import http from 'node:http';
@@ -148,6 +148,11 @@ describe('webhooks (DynamoDB Local, real receiver)', () => {
     await poller?.stop();
     receiver?.close();
     resetWebhookRuntime();
+    // Jest reuses this worker for other files: leave the environment as it was.
+    for (const [k, v] of Object.entries(savedEnv)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   });
 
   it('delivers a subscribed topic once, signed so that standardwebhooks verifies it, and nothing for other topics', async () => {
@@ -289,7 +294,8 @@ describe('webhooks (DynamoDB Local, real receiver)', () => {
     const s = await service().createSubscription({ url: receiver.url('replay'), topics: ['anti-corruption'] });
     const since = new Date(Date.now() - 1_000).toISOString();
     await append(revisionEvents('t-replay', 1, ['anti-corruption'], 1));
-    await waitFor(() => receiver.requests('replay').length >= 1, 'first delivery');
+    await waitFor(async () => (await service().listDeliveries(s.subscription.id)).items[0]?.status === 'succeeded', 'first delivery recorded');
+    expect(receiver.requests('replay')).toHaveLength(1);
 
     await expect(service().replay(s.subscription.id, since)).resolves.toEqual({ replayed: 1 });
     await waitFor(() => receiver.requests('replay').length >= 2, 'replayed delivery');
