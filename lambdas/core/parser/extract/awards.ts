@@ -7,6 +7,7 @@
 import type { Extraction } from '../types';
 import type { Mention } from './entities';
 import type { StatementMentions } from './meetings';
+import { HINT_AWARD } from './topics';
 
 const AWARD_WORD = String.raw`(?:[Aa]wards?|[Pp]rizes?|[Mm]edals?|[Hh]onou?rs?|[Tt]roph(?:y|ies)|[Cc]itations?)`;
 const DET = String.raw`(?:the|a|an|this|this year[’']s|their|her|his)`;
@@ -36,7 +37,8 @@ const cleanAward = (award: string): string => award.replace(/\s+/g, ' ').trim();
 export const findAwards = (items: readonly StatementMentions[], nameOf: ReadonlyMap<Mention, string>): Extraction['awards'] => {
   const awards: Extraction['awards'][number][] = [];
   const seen = new Set<string>();
-  for (const { statement, mentions } of items) {
+  for (const { statement, mentions, hints } of items) {
+    if (hints !== undefined && (hints & HINT_AWARD) === 0) continue;
     const text = statement.text;
     if (!AWARD_HINT.test(text)) continue;
     for (let p = 0; p < PATTERNS.length; p++) {
@@ -68,7 +70,8 @@ export const findAwards = (items: readonly StatementMentions[], nameOf: Readonly
           const phrase = recipientText.replace(/^(?:the|a|an|our|my)\s+/i, '').trim();
           if (phrase.split(/\s+/).length <= 6 && /^\p{Lu}/u.test(phrase)) recipient = phrase;
         }
-        if (!recipient || award.length < 3) continue;
+        // "received this prize" names no award.
+        if (!recipient || award.length < 3 || !/\s|\p{Lu}/u.test(award)) continue;
         const key = `${statement.seq}|${award}|${recipient}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -39,7 +39,8 @@ export const extract = (doc: StructuredTranscript): Extraction => {
   const leftovers: Leftover[] = [];
   for (const statement of doc.statements) {
     const tokens = tokenizeScratch(statement.text);
-    const found = findTopicHits(tokens);
+    const hints = { bits: 0 };
+    const found = findTopicHits(tokens, hints);
     if (found.length > 0) {
       const sentences = statement.sentences;
       const sentenceOf = found.map((hit) => {
@@ -52,7 +53,7 @@ export const extract = (doc: StructuredTranscript): Extraction => {
     }
     const own = findMentions(statement, tokens, leftovers);
     mentions.push(...own);
-    items.push({ statement, mentions: own });
+    items.push({ statement, mentions: own, hints: hints.bits });
   }
   addSpeakers(doc, mentions);
   const { entities, nameOf } = resolveEntities(mentions, leftovers);

@@ -6,11 +6,14 @@
  */
 import type { Extraction, Statement } from '../types';
 import type { Mention } from './entities';
+import { HINT_MEETING } from './topics';
 
 /** A statement with its entity mentions. */
 export interface StatementMentions {
   readonly statement: Statement;
   readonly mentions: readonly Mention[];
+  /** Hint bits from the topic pass (`HINT_MEETING`, `HINT_AWARD`); absent = unknown, look. */
+  readonly hints?: number;
 }
 
 const ADVERBS = String.raw`(?:\s+(?:today|yesterday|again|separately|also|virtually|jointly|briefly|recently|later|earlier(?:\s+today)?|by\s+(?:phone|telephone|video(?:\s*conference)?)|this\s+(?:morning|afternoon|evening|week)))*`;
@@ -42,7 +45,8 @@ const cleanPart = (part: string): string => {
 /** The meetings reported in each statement, with participants named as their entities are. */
 export const findMeetings = (items: readonly StatementMentions[], nameOf: ReadonlyMap<Mention, string>): Extraction['meetings'] => {
   const meetings: Extraction['meetings'][number][] = [];
-  for (const { statement, mentions } of items) {
+  for (const { statement, mentions, hints } of items) {
+    if (hints !== undefined && (hints & HINT_MEETING) === 0) continue;
     const text = statement.text;
     TRIGGER.lastIndex = 0;
     if (!TRIGGER.test(text)) continue;

@@ -72,6 +72,15 @@ const addPhrase = (phrase: string, output: Output): void => {
   (outputs[node] ??= []).push(output);
 };
 
+/** Hint bits: the statement has a word that can start a meeting report / an award. */
+export const HINT_MEETING = 1;
+/** Hint bit: the statement has a word an award pattern needs. */
+export const HINT_AWARD = 2;
+const MEETING_WORDS = 'met meet meets meeting meetings spoke speak speaks speaking talked talk talks discussion discussions conversation conversations call calls consulted consultations opportunity chance joined';
+const AWARD_WORDS = 'award* prize* medal* honor* honour* troph* citation* hero* laureate* winner* recipient*';
+for (const w of MEETING_WORDS.split(' ')) addPhrase(w, { topic: -1, weight: HINT_MEETING, suppress: false, phrase: w });
+for (const w of AWARD_WORDS.split(' ')) addPhrase(w, { topic: -1, weight: HINT_AWARD, suppress: false, phrase: w });
+
 TAXONOMY.forEach((topic, index) => {
   for (const [phrase, weight] of Object.entries(topic.phrases)) addPhrase(phrase, { topic: index, weight, suppress: false, phrase });
   for (const phrase of topic.suppress) addPhrase(phrase, { topic: index, weight: 0, suppress: true, phrase });
@@ -116,7 +125,7 @@ const statesA = new Int32Array(MAX_STATES);
 const statesB = new Int32Array(MAX_STATES);
 
 /** The accepted trigger hits of one statement's tokens. */
-export const findTopicHits = (tokens: Tokens): TopicHit[] => {
+export const findTopicHits = (tokens: Tokens, hints?: { bits: number }): TopicHit[] => {
   const raw: TopicHit[] = [];
   const suppressors: TopicHit[] = [];
   const text = tokens.source;
@@ -162,6 +171,10 @@ export const findTopicHits = (tokens: Tokens): TopicHit[] => {
         const outs = outputs[ended[k]!];
         if (!outs) continue;
         for (const out of outs) {
+          if (out.topic < 0) {
+            if (hints) hints.bits |= out.weight;
+            continue;
+          }
           const hit = { topic: out.topic, weight: out.weight, phrase: out.phrase, first: i, last: j };
           (out.suppress ? suppressors : raw).push(hit);
         }
