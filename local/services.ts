@@ -115,7 +115,9 @@ export const startDynamoLocal = async (options: { port?: number; dbPath?: string
 
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
-  const deadline = Date.now() + 30_000;
+  // Generous: on a loaded 2-core machine the JVM alone can take tens of seconds to come up.
+  const startTimeoutMs = Number(process.env.DEMARCHE_DYNAMO_START_TIMEOUT_MS ?? 120_000);
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (exited) {
       client.destroy();
@@ -130,7 +132,7 @@ export const startDynamoLocal = async (options: { port?: number; dbPath?: string
       if (Date.now() > deadline) {
         killGroup('SIGKILL');
         client.destroy();
-        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s`, { cause: error });
+        throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${startTimeoutMs} ms`, { cause: error });
       }
       await sleep(100);
     }
