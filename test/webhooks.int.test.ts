@@ -182,6 +182,7 @@ describe('webhooks (DynamoDB Local, real receiver)', () => {
     expect(request!.headers['webhook-id']).toBe(
       deliveryIdFor(a.subscription.id, { type: 'topic.detected', transcriptId: 't-one', revision: 1, topic: 'sanctions' }),
     );
+    await waitFor(async () => (await service().listDeliveries(a.subscription.id)).items[0]?.status === 'succeeded', 'the attempt recorded');
     const deliveries = await service().listDeliveries(a.subscription.id);
     expect(deliveries.items).toHaveLength(1);
     expect(deliveries.items[0]).toMatchObject({ status: 'succeeded', type: 'topic.detected', attempts: [{ statusCode: 200, outcome: 'succeeded' }] });
@@ -216,6 +217,7 @@ describe('webhooks (DynamoDB Local, real receiver)', () => {
     expect(requests).toHaveLength(3);
     expect(new Set(requests.map((r) => r.headers['webhook-id'])).size).toBe(1);
     for (const r of requests) expect(() => new Webhook(s.secret).verify(r.body, r.headers)).not.toThrow();
+    await waitFor(async () => (await service().listDeliveries(s.subscription.id)).items[0]?.status === 'succeeded', 'the last attempt recorded');
     const [delivery] = (await service().listDeliveries(s.subscription.id)).items;
     expect(delivery!.status).toBe('succeeded');
     expect(delivery!.attempts.map((a) => a.statusCode)).toEqual([500, 500, 200]);
