@@ -53,21 +53,21 @@ const WORDS = /\p{L}+/gu;
 
 /** "en" when common English function words are frequent, else "und" (undetermined). */
 export const detectLanguage = (text: string): string => {
-  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
+  const sample = text.length > 2000 ? text.slice(0, 2000) : text;
   const words = sample.match(WORDS)?.length ?? 0;
   if (words < 3) return 'und';
   const stop = sample.match(STOPWORDS)?.length ?? 0;
   return stop / words >= 0.12 ? 'en' : 'und';
 };
 
-/** Up to about 3,000 characters of statements: enough words for the stopword check. */
+/** Up to about 2,000 characters of statements: enough words for the stopword check. */
 const languageSample = (doc: StructuredTranscript): string => {
   const parts: string[] = [];
   let size = 0;
   for (const s of doc.statements) {
     parts.push(s.text);
     size += s.text.length;
-    if (size >= 3000) break;
+    if (size >= 2000) break;
   }
   return parts.join(' ');
 };
