@@ -2,7 +2,7 @@
  * Handler configuration, read from the environment once and validated, so a missing variable fails
  * at start-up with its name rather than deep inside a request.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { BUCKET_ENV_VAR, TABLES, type TableId } from './table-definitions';
 
 /** Reads and validates the named variables; throws one error listing every missing one. */

@@ -6,7 +6,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type StoredEvent, storedEventSchema } from '../core/events';
 
 /** Attribute names of a commit item, in one place. */

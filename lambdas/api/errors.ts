@@ -3,7 +3,7 @@
  * else thrown below the edge is mapped here, and unknown errors become a bare 500 (no stack, no
  * AWS text).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An error the API answers with as `{"error": {code, message}}`. */
 export class ApiError extends Error {

@@ -1,5 +1,5 @@
 /** The OpenAPI 3.1 document of the API, generated from the route table and its zod schemas. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROUTES, type Route } from './routes';
 
 type JsonSchema = Record<string, unknown>;

@@ -4,7 +4,7 @@
  * function that answers it. Route functions call the read side (core/projections/queries.ts), the
  * event store and the webhook service through the ports in ApiDeps.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '../core/clock';
 import type { EventStore } from '../core/event-store';
 import { transcriptStream } from '../core/events';

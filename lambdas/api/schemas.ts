@@ -2,7 +2,7 @@
  * Request and response schemas of the HTTP API: requests are validated with them, and the OpenAPI
  * document is generated from the very same objects.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Page size: default 25, at most 100. */
 export const limitSchema = z.coerce.number().int().min(1).max(100).default(25).describe('page size (1–100, default 25)');

@@ -3,7 +3,7 @@
  * with zod schemas for everything that crosses a trust boundary (stored items, API, webhooks).
  * Fields may be added here; none of the contract's may be renamed or removed.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { TOPIC_IDS } from './topic-ids';
 
 /** Why an upload could not be archived (events.md, TranscriptRejected.reason). */

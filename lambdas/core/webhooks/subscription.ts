@@ -2,7 +2,7 @@
  * Subscriptions: who wants which webhook events about which topics, and where to send them.
  * The zod schemas guard the API bodies; matching decides which subscriptions an event goes to.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { TOPIC_IDS } from '../topic-ids';
 import type { SigningSecret } from './signing';
 
