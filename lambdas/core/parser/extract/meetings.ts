@@ -26,10 +26,25 @@ const TRIGGER = new RegExp(
 );
 /** Where the phrase naming whom was met ends. */
 const NP_END =
-  /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|Gov|Amb|Lt|Col|Adm|Hon))\.|[;:!?()\[\]“”"]|\s(?:to|who|whom|which|that|where|about|on|regarding|during|at|in|after|before|while|when|as|because|since|under|until|via|through|over|throughout|amid|not|but)\s|\sfor\s(?![A-Z])|,\s*(?![A-Z]|and\s|as well as\s)/;
+  /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|Gov|Amb|Lt|Col|Adm|Hon))\.|[;:!?()\[\]“”"]|\s(?:to|who|whom|which|that|where|about|on|regarding|during|at|in|after|before|while|when|as|because|since|under|until|via|through|over|throughout|amid|not|but|is|are|was|were|will|would|can|could|should|has|have|had|did|does|do|may|might|must|last|next|this|that)\s|\sfor\s(?![A-Z])|,\s*(?![A-Z]|and\s|as well as\s)/;
 const PART_SPLIT = /\s*,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+/;
 const LEADING = /^(?:the|a|an|our|my|his|her|their|its|your|other|several|some|many|so|a number of|a group of|a range of|both|all|various|inspiring|fellow|more|these|those|numerous|dozens of|hundreds of)\s+/i;
 const PRONOUN = /^(?:me|him|her|them|us|you|it|each other|one another|everyone|everybody|someone|anyone|myself|themselves|himself|herself)$/i;
+/** Words after which the phrase naming whom was met has ended ("met with X again today"). */
+const TRAILING = /\s+(?:again|today|yesterday|tomorrow|earlier|later|here|there|now|myself|himself|herself|themselves|ourselves|once|recently|virtually|directly|personally)\b.*$/i;
+/** Singular nouns that name whom one meets; plural nouns (officials, leaders) always do. */
+const GROUP_SINGULAR = new Set([
+  'leadership', 'delegation', 'team', 'staff', 'alumni', 'counterpart', 'president', 'minister', 'secretary', 'ambassador',
+  'envoy', 'official', 'government', 'family', 'community', 'council', 'committee', 'king', 'queen', 'prince', 'leader',
+  'chairman', 'director', 'administrator', 'commissioner', 'mayor', 'governor', 'senator', 'congressman', 'premier',
+  'chancellor', 'diaspora', 'opposition', 'press', 'media', 'clergy', 'youth', 'coalition', 'parliament', 'cabinet',
+]);
+const namesGroup = (part: string): boolean => {
+  const last = part.split(/\s+/).at(-1)!.toLowerCase().replace(/[’']s?$/, '');
+  if (GROUP_SINGULAR.has(last)) return true;
+  return /[a-z]s$/.test(last) && !/(?:ss|ness|us|is|ics)$/.test(last);
+};
+
 const PLACE_INTRO = /\b(?:in|at|to)\s+(?:both\s+)?(?:the\s+)?$|\band\s+$/;
 
 const cleanPart = (part: string): string => {
@@ -39,7 +54,7 @@ const cleanPart = (part: string): string => {
     if (next === p) break;
     p = next;
   }
-  return p.replace(/[’']s$/, '').trim();
+  return p.replace(TRAILING, '').replace(/^(?:of|with)\s+(?:the\s+)?/i, '').replace(/[’']s$/, '').trim();
 };
 
 /** The meetings reported in each statement, with participants named as their entities are. */
@@ -79,7 +94,8 @@ export const findMeetings = (items: readonly StatementMentions[], nameOf: Readon
           const part = cleanPart(rawPart);
           if (part.length < 3 || PRONOUN.test(part) || part.split(/\s+/).length > 8 || !/\p{L}/u.test(part)) continue;
           const whole = inside.find((m) => m.start >= pFrom && m.end <= pTo && m.surface === part);
-          participants.push(whole ? (nameOf.get(whole) ?? whole.name) : part);
+          if (whole) participants.push(nameOf.get(whole) ?? whole.name);
+          else if (namesGroup(part) || inside.some((m) => m.start >= pFrom && m.end <= pTo)) participants.push(part);
         }
         TRIGGER.lastIndex = npStart + np.length;
       }
