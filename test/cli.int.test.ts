@@ -210,3 +210,46 @@ describe('resolveTarget', () => {
     expect(() => resolveTarget({}, { DEMARCHE_DATA_DIR: path.join(dir, 'data') }, dir)).toThrow(TargetNotFoundError);
   });
 });
+
+describe('reparseStream', () => {
+  const archive = useLocalArchive();
+
+  it('appends a new revision when the current parser reads the raw object differently, and nothing when it agrees', async () => {
+    const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+    const { InMemoryEventStore } = await import('../lambdas/core/event-store');
+    const { transcriptEvents } = await import('../lambdas/core/transcript-events');
+    const { sha256Hex, transcriptIdFor } = await import('../lambdas/core/ids');
+    const { reparseStream } = await import('../local/commands/replay');
+    const bytes = readFileSync(path.join(FIXTURES, 'press-briefing-march-4.txt'));
+    const put = await archive.s3.send(new PutObjectCommand({ Bucket: archive.bucket, Key: 'reparse/briefing.txt', Body: bytes }));
+    const transcriptId = transcriptIdFor(archive.bucket, 'reparse/briefing.txt');
+    const stream = `transcript/${transcriptId}`;
+    const current = transcriptEvents({
+      transcriptId,
+      revision: 1,
+      source: { bucket: archive.bucket, key: 'reparse/briefing.txt', etag: (put.ETag ?? '').replace(/"/g, '') },
+      sha256: sha256Hex(bytes),
+      bytes,
+      metadata: {},
+      receivedAtMs: Date.parse('2026-03-04T20:00:00Z'),
+      startVersion: 1,
+    });
+    // What an older parser might have said: one topic fewer.
+    const dropped = current.findIndex((e) => e.type === 'TopicDetected');
+    const older = current.filter((_, i) => i !== dropped).map((e, i) => ({ ...e, version: i + 1 }));
+    const store = new InMemoryEventStore();
+    await store.append(stream, 0, older);
+
+    const first = await reparseStream(store, archive.s3, stream, Date.parse('2026-11-27T12:00:00Z'));
+    const second = await reparseStream(store, archive.s3, stream, Date.parse('2026-11-27T12:05:00Z'));
+
+    expect(dropped).toBeGreaterThan(0);
+    expect(first).toBe('changed');
+    expect(second).toBe('unchanged');
+    const events = await store.read(stream);
+    const revision2 = events.filter((e) => 'revision' in e.data && e.data.revision === 2);
+    expect(events.map((e) => e.version)).toEqual(events.map((_, i) => i + 1));
+    expect(revision2.map((e) => e.type)).toEqual(current.map((e) => e.type));
+    expect(revision2.find((e) => e.type === 'TranscriptReceived')!.data).toMatchObject({ sha256: sha256Hex(bytes), revision: 2 });
+  });
+});
