@@ -277,6 +277,17 @@ describe('structureTranscript', () => {
     expect(texts(doc)).toEqual(['Thank you all for coming today. Trade matters.']);
   });
 
+  it('reads labels after a video timestamp and drops photo captions', () => {
+    const doc = structureTranscript(
+      '[00:01:23] SECRETARY HARTWELL: Good morning.\n\n[00:01:30] QUESTION: Is the deal done?\n\nSecretary Hartwell meets Minister Varga in Tarnow. [Photo by Jane Roe/ Public Domain]\n\n01:45 SECRETARY HARTWELL: It is.',
+    );
+    expect(doc.statements.map((s) => [s.speaker, s.text])).toEqual([
+      ['Secretary Hartwell', 'Good morning.'],
+      ['Question', 'Is the deal done?'],
+      ['Secretary Hartwell', 'It is.'],
+    ]);
+  });
+
   it('does not take a sentence starting with "End" for an end-of-remarks marker', () => {
     const doc = structureTranscript('Opening remarks.\n\nEnd of the war is near, we believe.\n\nWe will keep working for peace.');
     expect(doc.statements).toHaveLength(3);

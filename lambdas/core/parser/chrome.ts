@@ -23,7 +23,8 @@ const WEB_STRONG = new RegExp(
     '\\bskip to (?:main )?(?:content|navigation|menu)\\b', '\\bback to top\\b', '\\b(?:use|uses|accept) cookies\\b', '\\bcookie (?:policy|settings|preferences)\\b', '\\bprivacy (?:policy|notice|statement)\\b',
     '\\bterms of (?:use|service)\\b', '\\ball rights reserved\\b', '©', '\\bjavascript\\b', '\\byour browser\\b',
     '\\bclick here\\b', '\\bthis (?:website|web ?page)\\b', '\\bexternal links?\\b', '\\bsign up for\\b', '\\bnewsletter\\b',
-    '\\bsearch this site\\b', '\\bsite ?map\\b', '\\bfollow us on\\b',
+    '\\bsearch this site\\b', '\\bsite ?map\\b', '\\bfollow us on\\b', '\\b(?:photo|image|video) (?:by|credit|courtesy)\\b',
+    '\\bpublic domain\\]', '\\bgetty images\\b', '\\(ap photo\\b',
   ].join('|'),
   'i',
 );

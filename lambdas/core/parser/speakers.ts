@@ -19,9 +19,11 @@ export interface SpeakerLabel {
 
 const WS = '[ \\t\\u00a0\\u2009\\u202f]';
 const EMPHASIS = '(?:\\*{1,2}|_{1,2})';
+/** A video transcript's timestamp before a label: `[00:01:23] `, `01:23 `. */
+const TIMESTAMP = `(?:\\[?\\d{1,2}:\\d{2}(?::\\d{2})?\\]?${WS}+)`;
 /** `NAME:` in capitals (a few lowercase letters allowed, as in `MR. McGEE:`), possibly in Markdown bold. */
 const COLON_LABEL = new RegExp(
-  `^${EMPHASIS}?${WS}*((?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}.'’\\-]*)(?:${WS}+(?:[\\p{Lu}\\p{N}(][\\p{L}\\p{N}.'’()\\-]*|of|the|for|and|de|al|von|van)){0,7})(?:${WS}*\\([^)\\n]{1,40}\\))?${WS}*${EMPHASIS}?${WS}*:(?![\\d/])${WS}*${EMPHASIS}?${WS}*`,
+  `^${TIMESTAMP}?${EMPHASIS}?${WS}*((?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}.'’\\-]*)(?:${WS}+(?:[\\p{Lu}\\p{N}(][\\p{L}\\p{N}.'’()\\-]*|of|the|for|and|de|al|von|van)){0,7})(?:${WS}*\\([^)\\n]{1,40}\\))?${WS}*${EMPHASIS}?${WS}*:(?![\\d/])${WS}*${EMPHASIS}?${WS}*`,
   'u',
 );
 /** `THE PRESIDENT.` / `Q.` / `MR. BUNDY.` — capitals ended by a full stop (older transcripts). */

@@ -36,7 +36,7 @@ import type { Range, Statement, StructuredTranscript } from './types';
 /** Statements longer than this are split at sentence boundaries. */
 export const MAX_STATEMENT_CHARS = 1200;
 /** The leading header is looked for within this many paragraphs. */
-const MAX_HEADER_PARAGRAPHS = 16;
+const MAX_HEADER_PARAGRAPHS = 40;
 const TITLE_FALLBACK_CHARS = 90;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
