@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,7 @@ import { DELIVERY_FAILED_METRIC } from '../lib/monitoring';
 type Json = Record<string, any>;
 
 const NAMES = Object.keys(FUNCTIONS) as FunctionName[];
+const REPO = path.resolve(__dirname, '..');
 const def = (name: FunctionName): FunctionDefinition => FUNCTIONS[name];
 
 /** Actions AWS offers no resource-level permission for: the only ones allowed on Resource "*". */
@@ -572,6 +573,21 @@ describe('DemarcheStack', () => {
         const used = findings.some((f) => f.rule === a.id && (f.path === a.path || f.path.startsWith(`${a.path}/`)));
         expect({ id: a.id, path: a.path, used }).toEqual({ id: a.id, path: a.path, used: true });
       }
+    });
+  });
+
+  describe('bundling', () => {
+    it('finds zod imported as a namespace everywhere in lambdas/ (esbuild cannot tree-shake `import { z }`: +443 KiB per bundle)', () => {
+      const offenders: string[] = [];
+      const walk = (dir: string): void => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+          const file = path.join(dir, entry.name);
+          if (entry.isDirectory()) walk(file);
+          else if (file.endsWith('.ts') && /^import \{[^}]*\bz\b[^}]*\} from 'zod'/m.test(readFileSync(file, 'utf8'))) offenders.push(path.relative(REPO, file));
+        }
+      };
+      walk(path.join(REPO, 'lambdas'));
+      expect(offenders).toEqual([]);
     });
   });
 
