@@ -62,6 +62,10 @@ import {
 
 type Item = Record<string, unknown>;
 
+/** Decoded search buckets kept per process (least recently used go first). */
+const BUCKET_CACHE_SIZE = 2_000;
+const bucketCache = new Map<string, BucketPostings>();
+
 /** Transcripts per search segment when bulk loading (larger segments: fewer items per query). */
 export const BULK_SEGMENT_SIZE = 2000;
 
@@ -404,13 +408,31 @@ export class DynamoViewStore implements ViewStore {
               ExclusiveStartKey: start,
             }),
           );
-          for (const item of page.Items ?? []) out.push(...postingsIn(gunzipJson<BucketPostings>(item[A.body] as Uint8Array), term));
+          for (const item of page.Items ?? []) out.push(...postingsIn(this.decodeBucket(item), term));
           start = page.LastEvaluatedKey;
         } while (start);
         return out;
       }),
     );
     return perLevel.flat();
+  }
+
+  /**
+   * Decodes a search bucket item. A segment's content is fixed by its id (the id hashes what it
+   * indexes), so decoded buckets are cached per process by key: hot terms skip gunzip and parsing.
+   */
+  private decodeBucket(item: Item): BucketPostings {
+    const key = `${item[A.pk] as string}|${item[A.sk] as string}`;
+    const cached = bucketCache.get(key);
+    if (cached) {
+      bucketCache.delete(key);
+      bucketCache.set(key, cached);
+      return cached;
+    }
+    const decoded = gunzipJson<BucketPostings>(item[A.body] as Uint8Array);
+    bucketCache.set(key, decoded);
+    if (bucketCache.size > BUCKET_CACHE_SIZE) bucketCache.delete(bucketCache.keys().next().value!);
+    return decoded;
   }
 
   private toEntry(item: Item): ListingEntry {

@@ -5,7 +5,7 @@
  * |-------------------------|------------------------|-------------------|-------------------|----------------|
  * | transcript summary      | T#<id>                 | SUMMARY           | TRANSCRIPTS       | <day>#<id>     |
  * | transcript detail       | T#<id>                 | DETAIL            |                   |                |
- * | statements (8 per item) | T#<id>                 | STMT#<chunk:5>    |                   |                |
+ * | statements (16 / item) | T#<id>                 | STMT#<chunk:5>    |                   |                |
  * | topic mention           | T#<id>                 | TOPIC#<topic>     | TOPIC#<topic>     | <day>#<id>     |
  * | topic counters          | STATS                  | TOPICS            |                   |                |
  * | search bucket           | SX#<level>#<bucket>    | <segment id>      |                   |                |
@@ -48,10 +48,10 @@ export const SUMMARY_SK = 'SUMMARY';
 /** Sort key of a transcript's detail. */
 export const DETAIL_SK = 'DETAIL';
 /** Statements per statement item: search fetches only the items holding its hits. */
-export const STATEMENTS_PER_CHUNK = 8;
+export const STATEMENTS_PER_CHUNK = 16;
 /** Prefix of statement item sort keys. */
 export const STATEMENT_SK_PREFIX = 'STMT#';
-/** Sort key of the statement item holding chunk `n` (statements n*8+1 … n*8+8). */
+/** Sort key of the statement item holding chunk `n` (statements n*16+1 … n*16+16). */
 export const statementSk = (chunk: number): string => `${STATEMENT_SK_PREFIX}${String(chunk).padStart(5, '0')}`;
 /** The chunk that holds statement `seq`. */
 export const chunkOf = (seq: number): number => Math.floor((seq - 1) / STATEMENTS_PER_CHUNK);
