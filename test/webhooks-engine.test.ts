@@ -3,7 +3,8 @@ import { transcriptStream, type PendingEvent, type StoredEvent } from '../lambda
 import { toEnvelopes } from '../lambdas/core/transcript-events';
 import { createDeliveryEngine } from '../lambdas/core/webhooks/delivery';
 import { ConflictError, NotFoundError, ValidationError } from '../lambdas/core/webhooks/errors';
-import { createNotifier } from '../lambdas/core/webhooks/notifier';
+import { messagesFromEvents } from '../lambdas/core/webhooks/messages';
+import { createNotifier, newDelivery } from '../lambdas/core/webhooks/notifier';
 import type { SendRequest, SendResult } from '../lambdas/core/webhooks/ports';
 import { createWebhookService } from '../lambdas/core/webhooks/service';
 import { memoryWebhookStore } from './support/memory-webhook-store';
@@ -140,6 +141,24 @@ describe('notifier', () => {
     expect(await notifier.notify(events)).toEqual({ messages: 2, created: 0, existing: 3, attempted: 0 });
     expect(sender.sent.map((r) => r.url).sort()).toEqual(['https://hooks.example.com/a', 'https://hooks.example.com/b', 'https://hooks.example.com/b']);
     expect(store.deliveries.size).toBe(3);
+  });
+
+  it('attempts, when a record comes again, the deliveries a notifier that died left unattempted', async () => {
+    const { sender, store, publish, service, engine } = setup();
+    const { subscription } = await service.createSubscription({ url: 'https://hooks.example.com/a', topics: ['sanctions'] });
+    const events = revision('t1', 1, ['sanctions'], 1);
+    // The first notifier stored the delivery, then died before its attempt was recorded.
+    const [message] = await messagesFromEvents(events, { readTranscript: async () => [] });
+    const sub = store.subscriptions.get(subscription.id)!;
+    await store.createDeliveries([newDelivery(message!, sub, T0)]);
+    expect(await engine.runDue()).toEqual({ due: 0, attempted: 0 }); // invisible to sweepers
+    expect(await service.replay(subscription.id, new Date(T0 - 1).toISOString())).toEqual({ replayed: 0 }); // still in flight
+
+    expect(await publish(events)).toEqual({ messages: 1, created: 0, existing: 1, attempted: 1 });
+    expect(sender.sent).toHaveLength(1);
+    expect([...store.deliveries.values()][0]).toMatchObject({ status: 'succeeded', attemptCount: 1 });
+    expect(await publish(events)).toEqual({ messages: 1, created: 0, existing: 1, attempted: 0 });
+    expect(sender.sent).toHaveLength(1);
   });
 
   it('announces in a later revision only the topics no earlier revision mentioned', async () => {

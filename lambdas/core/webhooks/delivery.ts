@@ -65,10 +65,10 @@ export interface DeliveryEngine {
   perform(delivery: Delivery, subscription: Subscription | undefined, options?: { manual?: boolean }): Promise<AttemptOutcome>;
   /**
    * Saves outcomes (each only if its delivery did not change meanwhile) and updates subscription
-   * health. `ownedUntilMs`: the caller created these deliveries and holds their lease until then;
-   * before it they are written unconditionally, in cheaper batches.
+   * health. `owned`: the caller created these deliveries and nobody else may write them yet (a
+   * notifier's first attempts), so they are written unconditionally, in cheaper batches.
    */
-  record(outcomes: readonly AttemptOutcome[], options?: { ownedUntilMs?: number }): Promise<(Delivery | undefined)[]>;
+  record(outcomes: readonly AttemptOutcome[], options?: { owned?: boolean }): Promise<(Delivery | undefined)[]>;
   /**
    * perform + record for one delivery. Returns the delivery as saved, or undefined when another
    * writer changed it meanwhile.
@@ -171,10 +171,7 @@ export const createDeliveryEngine = (deps: DeliveryEngineDeps): DeliveryEngine =
 
   const record: DeliveryEngine['record'] = async (outcomes, options = {}) => {
     if (outcomes.length === 0) return [];
-    // An owner well inside its lease: nobody else may write these (sweepers wait for the lease,
-    // replay and manual retry skip first attempts in flight), so no condition is needed.
-    const owned = options.ownedUntilMs !== undefined && clock.now() < options.ownedUntilMs - 5_000;
-    const saved = owned
+    const saved = options.owned
       ? (await store.putDeliveries(outcomes.map((o) => o.next)), outcomes.map(() => true))
       : await store.saveDeliveries(outcomes.map((o) => ({ delivery: o.next, expectedVersion: o.previous.version })));
     saved.forEach((ok, i) => {

@@ -4,9 +4,15 @@
  *
  * Exactly-once creation: a delivery's key is its deterministic `webhook-id`, written with a
  * conditional put, so a stream record delivered twice, or the same transcript uploaded twice,
- * creates nothing new and sends nothing. A delivery is stored before its first attempt, and is
- * created due at the end of the notifier's lease: if the notifier dies mid-send, the sweeper
- * picks it up. Disabled subscriptions get `held` deliveries (kept, not sent) for a later replay.
+ * creates nothing new and sends nothing. A delivery is stored before its first attempt.
+ *
+ * Until its first attempt is recorded a delivery belongs to the notifier: it carries no due time
+ * (sweepers cannot see it; replay and manual retry leave it alone), so the notifier records its
+ * attempts with plain batch writes. If the notifier dies in between, the stream hands the record
+ * over again (a failed batch is retried), and the notifier attempts those never-attempted
+ * deliveries then: at least once, under the same webhook-id. First attempts that do not start
+ * within the notifier's time budget are handed to the sweeper (made due at once).
+ * Disabled subscriptions get `held` deliveries (kept, not sent) for a later replay.
  */
 import type { Clock } from '../clock';
 import type { StoredEvent } from '../events';
@@ -51,8 +57,8 @@ export interface Notifier {
   notify(events: readonly StoredEvent[], options?: { subscriptions?: () => Promise<readonly Subscription[]> }): Promise<NotifyResult>;
 }
 
-/** A new delivery of a message to a subscription. */
-export const newDelivery = (m: WebhookMessage, sub: Subscription, nowMs: number, dueAt: string | undefined): Delivery => ({
+/** A new delivery of a message to a subscription (owned by the notifier: no due time yet). */
+export const newDelivery = (m: WebhookMessage, sub: Subscription, nowMs: number): Delivery => ({
   id: deliveryIdFor(sub.id, m),
   subscriptionId: sub.id,
   type: m.type,
@@ -65,12 +71,15 @@ export const newDelivery = (m: WebhookMessage, sub: Subscription, nowMs: number,
   status: sub.status === 'enabled' ? 'pending' : 'held',
   attemptCount: 0,
   attempts: [],
-  ...(sub.status === 'enabled' ? { dueAt, nextAttemptAt: new Date(nowMs).toISOString() } : {}),
+  ...(sub.status === 'enabled' ? { nextAttemptAt: new Date(nowMs).toISOString() } : {}),
   version: 1,
 });
 
 /** Deliveries per creation call. */
 const CREATE_CHUNK = 25;
+
+/** A delivery whose first attempt was never recorded and that no sweeper can see: a notifier died with it. */
+export const isOrphan = (d: Delivery): boolean => d.status === 'pending' && d.attemptCount === 0 && d.dueAt === undefined;
 
 /** Builds the notifier. */
 export const createNotifier = (deps: NotifierDeps): Notifier => {
@@ -87,10 +96,7 @@ export const createNotifier = (deps: NotifierDeps): Notifier => {
       const startMs = clock.now();
       const pairs = messages.flatMap((m) => subscriptions.filter((s) => subscriptionWants(s, m)).map((s) => [m, s] as const));
       if (pairs.length === 0) return { messages: messages.length, created: 0, existing: 0, attempted: 0 };
-      // The notifier's lease covers its whole budget, one send, and as long again for slow writes
-      // under load: past it, the sweeper takes over (and a notifier that died is retried from there).
-      const dueAt = engine.leaseUntil(startMs + 2 * budgetMs);
-      const deliveries = pairs.map(([m, sub]) => newDelivery(m, sub, startMs, dueAt));
+      const deliveries = pairs.map(([m, sub]) => newDelivery(m, sub, startMs));
       // Batched calls of CREATE_CHUNK conditional puts, in parallel; each chunk's sends start as
       // soon as it is stored (smaller transactions come back sooner, and sends overlap writes).
       const chunks: number[][] = [];
@@ -101,25 +107,45 @@ export const createNotifier = (deps: NotifierDeps): Notifier => {
         chunks.map(async (chunk) => {
           const isNew = await store.createDeliveries(chunk.map((i) => deliveries[i]!));
           created += isNew.filter(Boolean).length;
+          const fresh = chunk.filter((i, k) => isNew[k] && deliveries[i]!.status === 'pending');
+          // A record handed over again: deliveries it left never attempted are attempted now.
+          const seen = chunk.filter((_, k) => !isNew[k]);
+          const orphans = seen.length
+            ? (await Promise.all(seen.map((i) => store.getDelivery(deliveries[i]!.id)))).flatMap((d, k) =>
+                d && isOrphan(d) ? [[d, pairs[seen[k]!]![1]] as const] : [],
+              )
+            : [];
+          const work = [...fresh.map((i) => [deliveries[i]!, pairs[i]![1]] as const), ...orphans];
+          const late: Delivery[] = [];
           const outcomes = await Promise.all(
-            chunk.map((i, k) =>
-              isNew[k] && deliveries[i]!.status === 'pending'
-                ? limiter.run(async () => {
-                    if (clock.now() - startMs > budgetMs) return undefined; // left to the sweeper
-                    try {
-                      return await engine.perform(deliveries[i]!, pairs[i]![1]);
-                    } catch (error) {
-                      warn(`first attempt of ${deliveries[i]!.id} failed`, error);
-                      return undefined;
-                    }
-                  })
-                : undefined,
+            work.map(([delivery, sub]) =>
+              limiter.run(async () => {
+                if (clock.now() - startMs > budgetMs) {
+                  late.push(delivery);
+                  return undefined;
+                }
+                try {
+                  return await engine.perform(delivery, sub);
+                } catch (error) {
+                  late.push(delivery);
+                  warn(`first attempt of ${delivery.id} failed`, error);
+                  return undefined;
+                }
+              }),
             ),
           );
-          // Recorded per chunk, right after its sends: well inside the lease.
           const performed = outcomes.filter((o): o is AttemptOutcome => o !== undefined);
           attempted += performed.length;
-          await engine.record(performed, { ownedUntilMs: Date.parse(dueAt) });
+          const orphanIds = new Set(orphans.map(([d]) => d.id));
+          // Recorded right after the chunk's sends: fresh ones with plain batch writes (the
+          // notifier owns them), orphans conditionally. Late ones go to the sweeper, due now.
+          await Promise.all([
+            engine.record(performed.filter((o) => !orphanIds.has(o.previous.id)), { owned: true }),
+            engine.record(performed.filter((o) => orphanIds.has(o.previous.id))),
+            late.length
+              ? store.saveDeliveries(late.map((d) => ({ delivery: { ...d, dueAt: new Date(clock.now()).toISOString(), version: d.version + 1 }, expectedVersion: d.version })))
+              : Promise.resolve([]),
+          ]);
         }),
       );
       const existing = deliveries.length - created;

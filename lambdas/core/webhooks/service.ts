@@ -120,9 +120,9 @@ export const createWebhookService = (deps: WebhookServiceDeps): WebhookService =
     if (!d || d.subscriptionId !== sub.id) throw new NotFoundError(`No delivery ${deliveryId} for subscription ${sub.id}`);
     return d;
   };
-  /** A first attempt under way (the notifier or a sweeper holds its lease): it is on its way anyway. */
+  /** A first attempt under way (the notifier owns it, or a sweeper holds its lease): it is on its way anyway. */
   const inFlight = (d: Delivery, nowMs: number): boolean =>
-    d.status === 'pending' && d.attemptCount === 0 && d.dueAt !== undefined && Date.parse(d.dueAt) > nowMs;
+    d.status === 'pending' && d.attemptCount === 0 && (d.dueAt === undefined || Date.parse(d.dueAt) > nowMs);
   const mustBeEnabled = (sub: Subscription): void => {
     if (sub.status !== 'enabled') throw new ConflictError(`Subscription ${sub.id} is disabled (${sub.disabledReason ?? 'manual'}); enable it first`);
   };
