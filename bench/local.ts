@@ -9,7 +9,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApiClient } from '../local/api-client';
 import { uploadOne } from '../local/commands/upload';
@@ -99,7 +99,8 @@ const main = async () => {
   }
   console.log(
     `startup over ${STARTS} fresh starts: median ${percentile(startups, 50).toFixed(0)} ms, max ${Math.max(...startups).toFixed(0)} ms; ` +
-      `upload → webhook over ${latencies.length} uploads: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms`,
+      `upload → webhook over ${latencies.length} uploads: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms ` +
+      `(load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores)`,
   );
   console.log(JSON.stringify({ startupMs: Math.round(percentile(startups, 50)), p95UploadToDeliveryMs: Math.round(percentile(latencies, 95)) }));
 };
