@@ -8,8 +8,8 @@
  * one entity per person, place or organisation ("Special Advisor Minkara" + "Sara Minkara").
  */
 import type { Extraction, Statement } from '../types';
-import { GAZETTEER, PLACE_HEADS, TITLES, W, wordFlags } from './lexicon';
-import { gap, isAllCapsAt, isCapAt, lowAt, rawAt, Sep, sepAt, type Tokens } from './tokens';
+import { GAZETTEER, PLACE_HEADS, spanFlags, TITLES, W, wordFlags } from './lexicon';
+import { gap, isAllCapsAt, isCapAt, lowAt, rawAt, Sep, sepAt, touch, type Tokens } from './tokens';
 
 /** The kind of a named entity. */
 export type EntityKind = 'person' | 'organization' | 'place';
@@ -49,10 +49,10 @@ const isWord = (t: Tokens, i: number, w: string): boolean => t.end[i]! - t.start
 const isOfForOn = (t: Tokens, i: number): boolean => isWord(t, i, 'of') || isWord(t, i, 'for') || isWord(t, i, 'on');
 /** Flags of token i, cached on the tokens (most tokens are asked about several times). */
 const flagsAt = (t: Tokens, i: number): number => {
-  const word = rawAt(t, i);
+  touch(t, i);
   let f = t.flagCache[i]!;
   if (f === 0) {
-    f = wordFlags(word) | FLAGGED;
+    f = spanFlags(t.source, t.start[i]!, t.end[i]!) | FLAGGED;
     t.flagCache[i] = f;
   }
   return f;

@@ -164,13 +164,9 @@ export const W = {
   CONNECTOR: 2048,
 } as const;
 
-const flagMemo = new Map<string, number>();
-
-/** Everything the name rules ask about one word, worked out once per distinct word. */
+/** Everything the name rules ask about one word. */
 export const wordFlags = (word: string): number => {
-  let f = flagMemo.get(word);
-  if (f !== undefined) return f;
-  f = 0;
+  let f = 0;
   const lower = word.toLowerCase();
   if (COMMON.has(lower) && !GIVEN.has(word)) f |= W.COMMON;
   if (NOT_NAME.has(word)) f |= W.NOT_NAME;
@@ -184,6 +180,34 @@ export const wordFlags = (word: string): number => {
   if (ORG_ROLE.has(word)) f |= W.ORG_ROLE;
   if (NAME_PARTICLES.has(word)) f |= W.PARTICLE;
   if (ORG_CONNECTORS.has(word)) f |= W.CONNECTOR;
-  if (flagMemo.size < 200_000) flagMemo.set(word, f);
+  return f;
+};
+
+// A hash table from words to their flags, probed with the characters of a span of text, so a word
+// seen before is looked up without cutting a string out of the text.
+const SLOTS = 1 << 17;
+const slotWords: (string | undefined)[] = new Array<string | undefined>(SLOTS);
+const slotFlags = new Int32Array(SLOTS);
+let slotsUsed = 0;
+
+/** `wordFlags` of the word at [start, end) of `source`, remembered per distinct word. */
+export const spanFlags = (source: string, start: number, end: number): number => {
+  let h = 0x811c9dc5;
+  for (let p = start; p < end; p++) h = Math.imul(h ^ source.charCodeAt(p), 0x01000193);
+  const len = end - start;
+  let slot = (h >>> 0) & (SLOTS - 1);
+  for (;;) {
+    const w = slotWords[slot];
+    if (w === undefined) break;
+    if (w.length === len && source.startsWith(w, start)) return slotFlags[slot]!;
+    slot = (slot + 1) & (SLOTS - 1);
+  }
+  const word = source.slice(start, end);
+  const f = wordFlags(word);
+  if (slotsUsed < SLOTS * 0.7) {
+    slotWords[slot] = word;
+    slotFlags[slot] = f;
+    slotsUsed++;
+  }
   return f;
 };

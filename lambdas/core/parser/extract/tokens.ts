@@ -41,12 +41,22 @@ export interface Tokens {
 
 /** The surface form of token i. */
 export const rawAt = (t: Tokens, i: number): string => {
+  touch(t, i);
+  let w = t.rawCache[i];
+  if (w === undefined) {
+    w = t.source.slice(t.start[i], t.end[i]);
+    t.rawCache[i] = w;
+  }
+  return w;
+};
+
+/** Makes token i's cache entries current (they may hold values from an earlier text). */
+export const touch = (t: Tokens, i: number): void => {
   if (t.stamp[i] !== t.generation) {
     t.stamp[i] = t.generation;
     t.flagCache[i] = 0;
-    t.rawCache[i] = t.source.slice(t.start[i], t.end[i]);
+    t.rawCache[i] = undefined;
   }
-  return t.rawCache[i]!;
 };
 
 /** The lower-case form of token i. */
