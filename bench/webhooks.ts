@@ -12,6 +12,7 @@
  * The last line printed is one JSON object.
  */
 import http from 'node:http';
+import { loadavg } from 'node:os';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
@@ -157,7 +158,8 @@ const main = async (): Promise<void> => {
     };
     console.log(
       `${SUBSCRIPTIONS} subscriptions × ${TRANSCRIPTS} transcripts (one appended every ${APPEND_INTERVAL_MS} ms) = ${expected} deliveries expected; ` +
-        `${received.size} received in ${((last - start) / 1000).toFixed(1)} s, ${badSignatures} bad signatures`,
+        `${received.size} received in ${((last - start) / 1000).toFixed(1)} s, ${badSignatures} bad signatures; ` +
+        `machine load average ${loadavg()[0]!.toFixed(1)} (DynamoDB Local's write speed follows it)`,
     );
     console.log(JSON.stringify(result));
   } finally {
