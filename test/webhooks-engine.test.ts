@@ -7,6 +7,7 @@ import { messagesFromEvents } from '../lambdas/core/webhooks/messages';
 import { createNotifier, newDelivery } from '../lambdas/core/webhooks/notifier';
 import type { SendRequest, SendResult } from '../lambdas/core/webhooks/ports';
 import { createWebhookService } from '../lambdas/core/webhooks/service';
+import { createWebhookRuntime, webhookConfigFromEnv } from '../lambdas/adapters/webhook-runtime';
 import { memoryWebhookStore } from './support/memory-webhook-store';
 
 const T0 = Date.UTC(2026, 10, 27, 12);
@@ -218,5 +219,22 @@ describe('webhook service', () => {
     await engine.runDue();
     expect(sender.sent.map((r) => r.headers['webhook-id'])).toEqual([dead!.id, dead!.id, dead!.id]);
     expect(sender.sent[2]!.body).toBe(sender.sent[0]!.body);
+  });
+});
+
+describe('webhook runtime configuration', () => {
+  it('reads the schedule, timeout and private-target switch, and requires https only in Lambda on AWS', () => {
+    const local = webhookConfigFromEnv({ DEMARCHE_RETRY_SCHEDULE: '100ms,1s', DEMARCHE_WEBHOOK_TIMEOUT_MS: '700', DEMARCHE_ALLOW_PRIVATE_WEBHOOKS: '1' });
+    expect(local).toMatchObject({ schedule: [0, 100, 1000], timeoutMs: 700, leaseMs: 5700, allowPrivate: true, requireHttps: false, sweepBudgetMs: 0 });
+    const aws = webhookConfigFromEnv({ AWS_LAMBDA_FUNCTION_NAME: 'deliverer', WEBHOOK_KMS_KEY_ID: 'k' });
+    expect(aws).toMatchObject({ timeoutMs: 10_000, allowPrivate: false, requireHttps: true, kmsKeyId: 'k', sweepBudgetMs: 50_000 });
+    expect(() => webhookConfigFromEnv({ DEMARCHE_WEBHOOK_TIMEOUT_MS: 'soon' })).toThrow(/DEMARCHE_WEBHOOK_TIMEOUT_MS/);
+  });
+
+  it('builds for a function that has only the webhooks table (the deliverer)', () => {
+    const runtime = createWebhookRuntime({ env: { WEBHOOKS_TABLE: 'webhooks', AWS_REGION: 'us-east-1' } });
+    expect(typeof runtime.engine.runDue).toBe('function');
+    runtime.close();
+    expect(() => createWebhookRuntime({ env: { AWS_REGION: 'us-east-1' } })).toThrow(/WEBHOOKS_TABLE/);
   });
 });

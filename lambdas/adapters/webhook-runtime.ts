@@ -129,7 +129,11 @@ export const createWebhookRuntime = (options: WebhookRuntimeOptions = {}): Webho
     concurrency: options.concurrency,
     onWarning: options.onWarning,
   });
-  const reader = options.reader ?? dynamoTranscriptReader(client, tableName('events', env));
+  // Built on first use: only the notifier reads transcripts (the deliverer has no events table).
+  let eventsReader: TranscriptReader | undefined;
+  const reader: TranscriptReader = options.reader ?? {
+    readTranscript: (id) => (eventsReader ??= dynamoTranscriptReader(client, tableName('events', env))).readTranscript(id),
+  };
   const notifier = createNotifier({
     store,
     engine,
