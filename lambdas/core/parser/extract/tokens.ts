@@ -185,6 +185,6 @@ export const gap = (t: Tokens, j: number): string => t.source.slice(t.end[j - 1]
 
 /** Splits a phrase of the taxonomy or a gazetteer into its words the way `tokenize` would. */
 export const phraseWords = (phrase: string): string[] => {
-  const t = tokenize(phrase);
+  const t = tokenizeScratch(phrase);
   return Array.from({ length: t.count }, (_, i) => rawAt(t, i));
 };
