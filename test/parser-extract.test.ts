@@ -2,7 +2,9 @@
  * Unit tests of the extraction stage on small texts written for them: topic scoring and
  * suppression, people/organisations/places and their merging, meetings and awards.
  */
+import fc from 'fast-check';
 import { extract } from '../lambdas/core/parser/extract';
+import { splitSentences } from '../lambdas/core/parser/sentences';
 import { tokenize, rawAt } from '../lambdas/core/parser/extract/tokens';
 import type { Extraction } from '../lambdas/core/parser/types';
 import { TAXONOMY } from '../lambdas/core/taxonomy';
@@ -165,5 +167,20 @@ describe('extract › awards', () => {
       ['2019 TIP Hero', 'Amara Okafor'],
       ['Golden Quill Prize', 'Ilse Brandt'],
     ]);
+  });
+});
+
+describe('extract › robustness', () => {
+  it('never throws and keeps evidence inside the statements, whatever the text', () => {
+    const pieces = fc.constantFrom(...'aA zZ.,;:’\'"“”-–()+/&\nİßé漢😀'.split(''), 'Mr. ', 'President ', ' of the ', 'Director of ', 'met with ', ' award', 'Hero ', 'human rights', 'U.S.');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 200 }), fc.option(fc.string(), { nil: undefined }), (parts, speaker) => {
+        const text = parts.join('');
+        const statements = text.length === 0 ? [] : [{ seq: 1, text, span: [0, text.length] as const, sentences: splitSentences(text), quotations: [], ...(speaker ? { speaker } : {}) }];
+        const x = extract({ text, title: 't', speakers: [], statements });
+        for (const topic of x.topics) for (const e of topic.evidence) expect(text).toContain(e.text);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
