@@ -378,7 +378,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'sexual and gender': 1, 'equal pay': 0.8, 'women leaders': 0.7, 'women entrepreneurs': 1,
       'women peace and security': 1, femicide: 1, 'child marriage': 0.8, 'sexual harassment': 0.6,
       'violence against women': 1, 'maternal': 0.3, 'female': 0.2, 'sexism': 1, 'girls education': 1,
-      'education for girls': 1, 'women in': 0.2,
+      'education for girls': 1, 'women of courage': 1, 'women s participation': 1, 'women in leadership': 1, 'women in': 0.2,
     },
     suppress: [
       'men and women', 'women and men', 'gender identity', 'men and women in uniform', 'ladies and gentlemen',
@@ -525,7 +525,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'regional security': 1, 'combating terrorism': 1, 'combatting terrorism': 1, 'fight against terrorism': 1,
       'security dialogue': 1, 'strategic dialogue': 0.5, 'defense ministers': 0.8,
       'defense minister': 0.5, 'security forces': 0.4, 'law enforcement cooperation': 1, 'mutual defense': 1,
-      'collective defense': 1, 'arms race': 0.8, 'missiles': 0.4, 'treaty obligations': 0.3,
+      'collective defense': 1, 'arms transfers': 0.8, 'arms transfer': 0.8, 'military training': 0.6,
+      'defense trade': 0.8, 'arms race': 0.8, 'missiles': 0.4, 'treaty obligations': 0.3,
       'counterterrorism cooperation': 1, 'nuclear arms': 0.8, 'strategic arms': 1, 'arms limitation': 1,
       'limitation of strategic': 1, 'arms talks': 1, 'arms reduction': 1, 'arms control talks': 1, 'ballistic missile*': 0.5,
       'test ban': 0.8, 'nonproliferation treaty': 1, 'violent extremism': 0.8, 'extremism': 0.4, 'nuclear': 0.2,
@@ -573,7 +574,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'iuu fishing': 1, toxic: 0.3, contamination: 0.4, contaminated: 0.4, ecosystem: 0.6, ecosystems: 0.6,
       'endangered species': 1, desertification: 1, drought: 0.5, droughts: 0.5, 'natural resources': 0.4,
       wildfire: 0.4, wildfires: 0.4, 'clean air': 0.8, 'air quality': 1, 'environmental protection': 1,
-      'protect the environment': 1, 'national parks': 0.6, 'nature': 0.1, 'land degradation': 1, 'recycling': 0.6,
+      'protect the environment': 1, 'wildlife trafficking': 1, 'illegal logging': 1, 'marine protected': 1,
+      'ocean conservation': 1, 'climate and environment': 0.5, 'national parks': 0.6, 'nature': 0.1, 'land degradation': 1, 'recycling': 0.6,
     },
     suppress: [
       'security environment', 'business environment', 'environment for journalists', 'enabling environment',
