@@ -39,6 +39,7 @@ describe('objectsCreatedIn', () => {
 describe('decodeNotificationKey', () => {
   it('turns + into spaces and decodes percent escapes, keeping a literal plus encoded as %2B', () => {
     expect(decodeNotificationKey('a+b%2Bc/%C3%A9t%C3%A9.txt')).toBe('a b+c/été.txt');
+    expect(() => decodeNotificationKey('broken%E9.txt')).toThrow(MalformedNotificationError);
   });
 });
 

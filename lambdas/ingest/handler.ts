@@ -54,7 +54,13 @@ export class MalformedNotificationError extends Error {
 }
 
 /** S3 writes keys in notifications form-encoded: `+` for space, `%XX` for the rest. */
-export const decodeNotificationKey = (key: string): string => decodeURIComponent(key.replace(/\+/g, ' '));
+export const decodeNotificationKey = (key: string): string => {
+  try {
+    return decodeURIComponent(key.replace(/\+/g, ' '));
+  } catch (cause) {
+    throw new MalformedNotificationError(`object key ${JSON.stringify(key)} is not form-encoded`, { cause });
+  }
+};
 
 /** The created objects of one SQS message body; none for `s3:TestEvent` or other event names. */
 export const objectsCreatedIn = (body: string): ObjectCreated[] => {
