@@ -41,7 +41,7 @@ const startReceiver = async (): Promise<{ server: Server; url: string; received:
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const waitFor = async <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000): Promise<T> => {
+const waitFor = async <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 120_000): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -146,7 +146,7 @@ describe('the local archive, end to end', () => {
     } finally {
       receiver.server.close();
     }
-  }, 240_000);
+  }, 400_000);
 
   it('archives every one of 50 uploads exactly once after a SIGKILL mid-ingest and a restart', async () => {
     const dataDir = path.join(work, 'kill-run');
@@ -184,7 +184,7 @@ describe('the local archive, end to end', () => {
         const listing = await runCliJson<Listing<{ id: string }>>(cli, ['query', 'transcripts', '--all', '--json', '--limit', '100'], env);
         return listing.items.length >= 50 ? listing : undefined;
       },
-      120_000,
+      180_000,
     );
     expect(listed.items.map((t) => t.id).sort()).toEqual([...ids].sort());
     for (const id of ids) {
@@ -202,5 +202,5 @@ describe('the local archive, end to end', () => {
       expect(events.map((e) => e.version)).toEqual(events.map((_, i) => i + 1));
     }
     expect((await second.stop('SIGTERM')).code).toBe(0);
-  }, 300_000);
+  }, 480_000);
 });

@@ -62,7 +62,7 @@ export const startArchiveProcess = (env: NodeJS.ProcessEnv & { PORT: string; DEM
     pid,
     apiUrl,
     output: () => stdout,
-    waitHealthy: async (timeoutMs = 60_000) => {
+    waitHealthy: async (timeoutMs = 120_000) => {
       const started = Date.now();
       while (Date.now() - started < timeoutMs) {
         if (exited) throw new Error(`the archive exited (${JSON.stringify(exited)}) before it was healthy:\n${stdout}\n${stderr}`);
@@ -76,7 +76,7 @@ export const startArchiveProcess = (env: NodeJS.ProcessEnv & { PORT: string; DEM
       }
       throw new Error(`the archive was not healthy within ${timeoutMs} ms:\n${stdout}\n${stderr}`);
     },
-    waitForLines: async (pattern, count = 1, timeoutMs = 60_000) => {
+    waitForLines: async (pattern, count = 1, timeoutMs = 120_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const lines = stdout.split('\n').filter((l) => pattern.test(l));
