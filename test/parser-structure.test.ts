@@ -234,6 +234,11 @@ describe('structureTranscript', () => {
       ['Secretary Blinken', 'The end of the war is near. We hope so.'],
     ]);
     expect(structureTranscript('# Remarks at the Port\n\nGood evening, all of you.').title).toBe('Remarks at the Port');
+    const opening = structureTranscript('MODERATOR: Good afternoon, everyone\n\nMR PRICE: Thank you.');
+    expect(opening.statements.map((s) => [s.speaker, s.text])).toEqual([
+      ['Moderator', 'Good afternoon, everyone'],
+      ['Mr. Price', 'Thank you.'],
+    ]);
   });
 
   it('reads recurring Title Case name labels of a dialogue, and Q:/A: turns', () => {

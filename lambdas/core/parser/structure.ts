@@ -199,8 +199,9 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean): Heade
       header.location ??= kv.value;
       return 'keyvalue';
     }
-    // Any other "Key: Value" line at the top ("PRESS BRIEFING: UKRAINE UPDATE") reads as a heading.
-    headingLike = true;
+    // Any other "Key: Value" line at the top ("PRESS BRIEFING: UKRAINE UPDATE") reads as a heading,
+    // unless it is a speaker's turn ("MODERATOR: Good afternoon, everyone").
+    headingLike = !p.label || isTitleLike(kv.value, 30);
   }
   if (p.label && !headingLike) return undefined;
   if (isChromeLine(line) || isTranscriberNote(line)) return 'chrome';
