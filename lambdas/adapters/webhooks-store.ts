@@ -135,11 +135,16 @@ const decodeCursor = (cursor: string | undefined): Record<string, unknown> | und
 const defined = (item: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined));
 
+/**
+ * A delivery the notifier owns (stored, first attempt not yet recorded) stays out of the listing
+ * index: one index write less per delivery, and it is listed from its first recorded attempt on.
+ */
+const ownedByNotifier = (d: Delivery): boolean => d.status === 'pending' && d.attemptCount === 0 && d.dueAt === undefined;
+
 const deliveryItem = (d: Delivery): Record<string, unknown> =>
   defined({
     ...deliveryKey(d.id),
-    gsi1pk: deliveriesPartition(d.subscriptionId),
-    gsi1sk: `${d.createdAt}#${d.id}`,
+    ...(ownedByNotifier(d) ? {} : { gsi1pk: deliveriesPartition(d.subscriptionId), gsi1sk: `${d.createdAt}#${d.id}` }),
     ...(d.dueAt !== undefined ? { duePk: dueShard(d.id), dueSk: d.dueAt } : {}),
     ...d,
   });
