@@ -212,7 +212,7 @@ export const createTableInput = (def: TableDefinition, name: string): CreateTabl
   const gsis = def.globalSecondaryIndexes.map((index) => ({
     IndexName: index.indexName,
     KeySchema: keyOf(index.partitionKey, index.sortKey),
-    Projection: { ProjectionType: 'ALL' as const },
+    Projection: { ProjectionType: index.projection ?? 'ALL' },
   }));
   return {
     TableName: name,

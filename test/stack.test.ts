@@ -99,7 +99,9 @@ describe('DemarcheStack', () => {
         ...(t.sortKey ? [{ AttributeName: t.sortKey.name, KeyType: 'RANGE' }] : []),
       ]);
       expect((p.GlobalSecondaryIndexes ?? []).map((g: Json) => g.IndexName)).toEqual(t.globalSecondaryIndexes.map((g) => g.indexName));
-      for (const g of p.GlobalSecondaryIndexes ?? []) expect(g.Projection).toEqual({ ProjectionType: 'ALL' });
+      expect((p.GlobalSecondaryIndexes ?? []).map((g: Json) => g.Projection)).toEqual(
+        t.globalSecondaryIndexes.map((g) => ({ ProjectionType: g.projection ?? 'ALL' })),
+      );
       expect(p.StreamSpecification?.StreamViewType).toBe(t.stream);
       expect(p.TimeToLiveSpecification).toEqual(t.timeToLiveAttribute ? { AttributeName: t.timeToLiveAttribute, Enabled: true } : undefined);
     });
