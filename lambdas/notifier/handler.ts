@@ -29,7 +29,7 @@ export const handler = async (event: DynamoDBStreamEvent, context?: Context): Pr
   };
   // A processor per invocation: its state must not be shared by overlapping local invocations.
   // Records one after another: each already fans out in parallel, and running many at once only
-  // queues their writes behind each other (and stretches every delivery's lease).
+  // queues their writes behind each other (measured on DynamoDB Local: slower, later receipts).
   return processPartialResponse(event, recordHandler, new BatchProcessor(EventType.DynamoDBStreams), {
     ...(context ? { context } : {}),
     processInParallel: false,
