@@ -40,7 +40,10 @@ export const workerCount = (files: number, env: NodeJS.ProcessEnv = process.env)
   if (forced && /^\d+$/u.test(forced)) return Math.min(Number(forced), 16, files);
   if (files < MIN_FILES_FOR_WORKERS) return 0;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(0, Math.min(MAX_WORKERS, cores - 1));
+  // Extra threads only pay off on idle cores: on a busy machine they just contend (and each one
+  // warms up its own copy of the parser), so count the cores the load average leaves free.
+  const idle = Math.floor(cores - os.loadavg()[0]!);
+  return Math.max(0, Math.min(MAX_WORKERS, cores - 1, idle - 1));
 };
 
 /** Whether this thread is a parse worker. */
