@@ -46,7 +46,8 @@ const setup = (schedule: number[] = [0, 1000, 2000]) => {
   const store = memoryWebhookStore();
   const sender = scriptedSender();
   const streams = new Map<string, StoredEvent[]>();
-  const engine = createDeliveryEngine({ store, sender, clock, random: () => 0.5, schedule, leaseMs: 15_000 });
+  const dead: string[] = [];
+  const engine = createDeliveryEngine({ store, sender, clock, random: () => 0.5, schedule, leaseMs: 15_000, onDead: (d) => dead.push(d.id) });
   const notifier = createNotifier({ store, engine, reader: { readTranscript: async (id) => streams.get(id) ?? [] }, clock });
   let n = 0;
   const service = createWebhookService({
@@ -66,12 +67,12 @@ const setup = (schedule: number[] = [0, 1000, 2000]) => {
     }
     return notifier.notify(events);
   };
-  return { clock, store, sender, engine, notifier, service, publish };
+  return { clock, store, sender, engine, notifier, service, publish, dead };
 };
 
 describe('delivery engine', () => {
   it('retries a failing delivery on the schedule (jitter included) and marks it dead after the last attempt', async () => {
-    const { clock, store, sender, engine, service, publish } = setup();
+    const { clock, store, sender, engine, service, publish, dead } = setup();
     const { subscription } = await service.createSubscription({ url: 'https://hooks.example.com/a', topics: ['sanctions'] });
     sender.script.push(500, 'socket hang up', 503);
     await publish(revision('t1', 1, ['sanctions'], 1));
@@ -95,6 +96,7 @@ describe('delivery engine', () => {
       [503, undefined, 'failed'],
     ]);
     expect(new Set(sender.sent.map((r) => r.headers['webhook-id']))).toEqual(new Set([d!.id]));
+    expect(dead).toEqual([d!.id]); // reported once, when the schedule was spent
     expect((await service.getSubscription(subscription.id)).failingSince).toBe(new Date(T0).toISOString());
   });
 
@@ -119,7 +121,7 @@ describe('delivery engine', () => {
   });
 
   it('disables at once on 410 and holds later deliveries unsent', async () => {
-    const { store, sender, service, publish } = setup();
+    const { store, sender, service, publish, dead } = setup();
     const { subscription } = await service.createSubscription({ url: 'https://hooks.example.com/a', topics: ['energy'] });
     sender.script.push(410);
     await publish(revision('t1', 1, ['energy'], 1));
@@ -127,6 +129,7 @@ describe('delivery engine', () => {
     await publish(revision('t2', 1, ['energy'], 1));
     expect(sender.sent).toHaveLength(1);
     expect([...store.deliveries.values()].map((d) => d.status).sort()).toEqual(['dead', 'held']);
+    expect(dead).toHaveLength(1);
     await expect(service.ping(subscription.id)).rejects.toBeInstanceOf(ConflictError);
   });
 });

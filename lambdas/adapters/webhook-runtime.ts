@@ -15,6 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { systemClock, type Clock } from '../core/clock';
@@ -23,7 +24,7 @@ import { randomUlid } from '../core/ids';
 import { createDeliveryEngine, type DeliveryEngine } from '../core/webhooks/delivery';
 import type { TranscriptReader } from '../core/webhooks/messages';
 import { createNotifier, type Notifier } from '../core/webhooks/notifier';
-import type { WebhookStore } from '../core/webhooks/ports';
+import type { Delivery, WebhookStore } from '../core/webhooks/ports';
 import { retryScheduleFrom } from '../core/webhooks/schedule';
 import { createWebhookService, type WebhookService } from '../core/webhooks/service';
 import { documentClient } from './aws-clients';
@@ -108,6 +109,8 @@ export interface WebhookRuntimeOptions {
   /** Concurrent sends (first attempts and sweeps each). */
   readonly concurrency?: number;
   readonly onWarning?: (message: string, cause?: unknown) => void;
+  /** Called for each delivery that failed for good. */
+  readonly onDead?: (delivery: Delivery) => void;
 }
 
 /** Builds the webhook machinery from the environment. */
@@ -128,6 +131,7 @@ export const createWebhookRuntime = (options: WebhookRuntimeOptions = {}): Webho
     leaseMs: config.leaseMs,
     concurrency: options.concurrency,
     onWarning: options.onWarning,
+    onDead: options.onDead,
   });
   // Built on first use: only the notifier reads transcripts (the deliverer has no events table).
   let eventsReader: TranscriptReader | undefined;
@@ -158,11 +162,38 @@ export const createWebhookRuntime = (options: WebhookRuntimeOptions = {}): Webho
 
 let shared: WebhookRuntime | undefined;
 let logger: Logger | undefined;
+let deadSinceFlush = 0;
+
+/** The metric a function that sends webhooks emits when deliveries fail for good (lib/monitoring.ts alarms on it). */
+export const DELIVERY_FAILED_METRIC = 'WebhookDeliveryFailed';
+
 /** The process-wide runtime, built on first use from process.env. */
 export const webhookRuntime = (): WebhookRuntime =>
   (shared ??= createWebhookRuntime({
     onWarning: (message, cause) => (logger ??= new Logger({ serviceName: 'demarche-webhooks' })).warn(message, { error: cause as Error }),
+    onDead: (delivery) => {
+      deadSinceFlush++;
+      (logger ??= new Logger({ serviceName: 'demarche-webhooks' })).warn('delivery failed for good', {
+        deliveryId: delivery.id,
+        subscriptionId: delivery.subscriptionId,
+        attempts: delivery.attempts.length,
+      });
+    },
   }));
+
+/**
+ * Publishes the count of deliveries that failed for good since the last call, as the Powertools
+ * metric WebhookDeliveryFailed (an EMF line on stdout). Only where a metrics namespace is
+ * configured (the Lambda functions); locally nothing is printed.
+ */
+export const flushDeliveryMetrics = (env: NodeJS.ProcessEnv = process.env): void => {
+  if (deadSinceFlush === 0 || !env.POWERTOOLS_METRICS_NAMESPACE) return;
+  const metrics = new Metrics();
+  metrics.addMetric(DELIVERY_FAILED_METRIC, MetricUnit.Count, deadSinceFlush);
+  metrics.publishStoredMetrics();
+  deadSinceFlush = 0;
+};
+
 /** Drops the process-wide runtime (tests that change the environment). */
 export const resetWebhookRuntime = (): void => {
   shared?.close();

@@ -6,7 +6,7 @@
  */
 import type { Context } from 'aws-lambda';
 import type { SweepResult } from '../core/webhooks/delivery';
-import { webhookRuntime } from '../adapters/webhook-runtime';
+import { flushDeliveryMetrics, webhookRuntime } from '../adapters/webhook-runtime';
 
 const SWEEP_LIMIT = 200;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -17,8 +17,20 @@ export const runDueDeliveries = (nowMs?: number): Promise<SweepResult> => webhoo
 /** The Lambda handler (scheduled). */
 export const handler = async (_event: unknown, context?: Context): Promise<{ attempted: number }> => {
   const start = Date.now();
-  const { store, config } = webhookRuntime();
+  const { config } = webhookRuntime();
   const budget = Math.min(config.sweepBudgetMs, (context?.getRemainingTimeInMillis() ?? config.sweepBudgetMs + 15_000) - 15_000);
+  let attempted = 0;
+  try {
+    attempted = await sweepWithin(start, budget);
+  } finally {
+    flushDeliveryMetrics();
+  }
+  return { attempted };
+};
+
+/** Sweeps until nothing falls due within the budget (at least once). */
+const sweepWithin = async (start: number, budget: number): Promise<number> => {
+  const { store } = webhookRuntime();
   let attempted = 0;
   for (let first = true; first || Date.now() - start < budget; first = false) {
     const result = await runDueDeliveries();
@@ -31,5 +43,5 @@ export const handler = async (_event: unknown, context?: Context): Promise<{ att
     if (Date.now() + wait - start > budget) break;
     await sleep(Math.max(wait, 100));
   }
-  return { attempted };
+  return attempted;
 };

@@ -8,7 +8,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Subscription } from '../core/webhooks/subscription';
 import { decodeCommitItem } from '../adapters/event-commits';
-import { webhookRuntime } from '../adapters/webhook-runtime';
+import { flushDeliveryMetrics, webhookRuntime } from '../adapters/webhook-runtime';
 import { FUNCTIONS } from '../adapters/wiring';
 
 const RELEVANT: readonly string[] = FUNCTIONS.notifier.source.eventTypes;
@@ -30,8 +30,12 @@ export const handler = async (event: DynamoDBStreamEvent, context?: Context): Pr
   // A processor per invocation: its state must not be shared by overlapping local invocations.
   // Records one after another: each already fans out in parallel, and running many at once only
   // queues their writes behind each other (measured on DynamoDB Local: slower, later receipts).
-  return processPartialResponse(event, recordHandler, new BatchProcessor(EventType.DynamoDBStreams), {
-    ...(context ? { context } : {}),
-    processInParallel: false,
-  });
+  try {
+    return await processPartialResponse(event, recordHandler, new BatchProcessor(EventType.DynamoDBStreams), {
+      ...(context ? { context } : {}),
+      processInParallel: false,
+    });
+  } finally {
+    flushDeliveryMetrics();
+  }
 };

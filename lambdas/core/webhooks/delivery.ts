@@ -37,6 +37,8 @@ export interface DeliveryEngineDeps {
   readonly concurrency?: number;
   /** Called with problems that must not fail the caller (lost races, store hiccups). */
   readonly onWarning?: (message: string, cause?: unknown) => void;
+  /** Called for each delivery that failed for good (schedule spent, or 410), once it is recorded. */
+  readonly onDead?: (delivery: Delivery) => void;
 }
 
 /** The result of one sweep. */
@@ -175,7 +177,9 @@ export const createDeliveryEngine = (deps: DeliveryEngineDeps): DeliveryEngine =
       ? (await store.putDeliveries(outcomes.map((o) => o.next)), outcomes.map(() => true))
       : await store.saveDeliveries(outcomes.map((o) => ({ delivery: o.next, expectedVersion: o.previous.version })));
     saved.forEach((ok, i) => {
-      if (!ok) warn(`delivery ${outcomes[i]!.next.id} changed meanwhile; its attempt was not recorded`);
+      const o = outcomes[i]!;
+      if (!ok) warn(`delivery ${o.next.id} changed meanwhile; its attempt was not recorded`);
+      else if (o.next.status === 'dead' && o.previous.status !== 'dead' && o.outcome !== 'skipped') deps.onDead?.(o.next);
     });
     // One health update per subscription: its latest outcome here decides.
     const latest = new Map<string, AttemptOutcome>();
