@@ -476,6 +476,23 @@ export const checkInvariants = async (input: InvariantInput): Promise<InvariantR
   };
 };
 
+/**
+ * Checks until the invariants hold or `timeoutMs` passes (an archive still finishing its work
+ * settles meanwhile); returns the last report. Pass a function to re-read receivers each time.
+ */
+export const waitForInvariants = async (
+  input: InvariantInput | (() => InvariantInput),
+  timeoutMs: number,
+  intervalMs = 500,
+): Promise<InvariantReport> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const report = await checkInvariants(typeof input === 'function' ? input() : input);
+    if (report.ok || Date.now() > deadline) return report;
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+};
+
 /** A short, printable summary of a report. */
 export const formatInvariantReport = (r: InvariantReport): string =>
   [

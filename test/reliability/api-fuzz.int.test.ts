@@ -182,7 +182,7 @@ describe('the API under hostile input', () => {
           expectWellFormed(answer, `${method} ${rawPath}${query}`);
         },
       ),
-      { numRuns: 250 },
+      { numRuns: 150 },
     );
   });
 
@@ -195,7 +195,7 @@ describe('the API under hostile input', () => {
         expectWellFormed(answer, `GET ${rawPath}${query}`);
         expect(answer.status === 200 || answer.status === 400 || answer.status === 404).toBe(true);
       }),
-      { numRuns: 120 },
+      { numRuns: 80 },
     );
   });
 
