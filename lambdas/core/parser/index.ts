@@ -48,15 +48,74 @@ export const countWords = (text: string): number => {
   return words;
 };
 
-const STOPWORDS = /\b(?:the|and|of|to|in|is|that|for|we|with|on|are|this|it|our|be|have|will|as|i)\b/giu;
-const WORDS = /\p{L}+/gu;
+const STOPWORDS = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'we', 'with', 'on', 'are', 'this', 'it', 'our', 'be', 'have', 'will', 'as', 'i']);
+const LETTER = /\p{L}/u;
+const letterCache = new Map<number, boolean>();
+/** Whether a code point above ASCII is a letter (`\p{L}`); cached, texts repeat few of them. */
+const isLetterPoint = (cp: number): boolean => {
+  let is = letterCache.get(cp);
+  if (is === undefined) {
+    is = LETTER.test(String.fromCodePoint(cp));
+    if (letterCache.size < 65_536) letterCache.set(cp, is);
+  }
+  return is;
+};
+/** `\w` as `/\w/iu` reads it: ASCII word characters plus ſ and the Kelvin sign (they case-fold into ASCII). */
+const isFoldedWordCode = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 0x17f || c === 0x212a;
+
+/**
+ * Counts `/\p{L}+/gu` matches and `/\b(?:the|and|…)\b/giu` matches in one pass without regexes on
+ * the hot path: a stopword match is exactly a maximal run of `\w` (as `iu` reads it) that
+ * case-folds to a stopword.
+ */
+const countWordsAndStopwords = (text: string): [number, number] => {
+  let words = 0;
+  let stop = 0;
+  let inLetters = false;
+  let runStart = -1;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : -1;
+    // \p{L}+ runs (code points; astral letters are surrogate pairs).
+    let letter: boolean;
+    let width = 1;
+    if (c < 0) letter = false;
+    else if (c < 128) letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        letter = isLetterPoint(((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000);
+        width = 2;
+      } else letter = false;
+    } else letter = isLetterPoint(c);
+    if (letter && !inLetters) words++;
+    inLetters = letter;
+    // \w runs for the stopwords.
+    if (c >= 0 && isFoldedWordCode(c)) {
+      if (runStart < 0) runStart = i;
+    } else if (runStart >= 0) {
+      const len = i - runStart;
+      if (len <= 4) {
+        let w = '';
+        for (let k = runStart; k < i; k++) {
+          const d = text.charCodeAt(k);
+          w += d === 0x17f ? 's' : d === 0x212a ? 'k' : d >= 65 && d <= 90 ? String.fromCharCode(d + 32) : String.fromCharCode(d);
+        }
+        if (STOPWORDS.has(w)) stop++;
+      }
+      runStart = -1;
+    }
+    if (width === 2) i++;
+  }
+  return [words, stop];
+};
 
 /** "en" when common English function words are frequent, else "und" (undetermined). */
 export const detectLanguage = (text: string): string => {
   const sample = text.length > 2000 ? text.slice(0, 2000) : text;
-  const words = sample.match(WORDS)?.length ?? 0;
+  const [words, stop] = countWordsAndStopwords(sample);
   if (words < 3) return 'und';
-  const stop = sample.match(STOPWORDS)?.length ?? 0;
   return stop / words >= 0.12 ? 'en' : 'und';
 };
 
