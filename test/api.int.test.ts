@@ -356,6 +356,25 @@ describe('query API over HTTP (local front, DynamoDB Local, s3rver)', () => {
       expect(head.Metadata).toMatchObject({ date: '2022-04-20', speaker: 'Spokesperson' });
       expect(Buffer.from(String(head.Metadata?.title).replace(/^=\?UTF-8\?B\?|\?=$/g, ''), 'base64').toString('utf8')).toBe('Remarks – Almaty');
     });
+
+    it('stores under a chosen key, the same one each time, so a re-upload is a revision of one transcript', async () => {
+      const first = await call('POST', '/uploads', { body: JSON.stringify({ key: 'briefings/2022/remarks.txt' }) });
+      const second = await call('POST', '/uploads', { body: JSON.stringify({ key: 'briefings/2022/remarks.txt' }) });
+      expect(first.status).toBe(201);
+      expect(first.body.key).toBe('transcripts/briefings/2022/remarks.txt');
+      expect(second.body.key).toBe(first.body.key);
+      const generated = await call('POST', '/uploads', { body: JSON.stringify({ filename: 'remarks.txt' }) });
+      expect(generated.body.key).not.toBe(first.body.key);
+    });
+
+    it.each(['../etc/passwd', 'a/../../b', '/abs/path.txt', 'a//b', './x', 'sp ace.txt', 'a/..', '%2e%2e/x'])(
+      'refuses the key %j with a 400',
+      async (key) => {
+        const res = await call('POST', '/uploads', { body: JSON.stringify({ key }) });
+        expect(res.status).toBe(400);
+        expect(res.body.error.code).toBeDefined();
+      },
+    );
   });
 
   describe('subscriptions', () => {

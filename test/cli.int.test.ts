@@ -107,6 +107,14 @@ describe('demarche CLI', () => {
     expect(listing.items.map((t) => t.id).sort()).toEqual(lines.map((l) => l.transcriptId).sort());
     const untitledId = lines.find((l) => l.file === untitled)!.transcriptId;
     expect(listing.items.find((t) => t.id === untitledId)).toMatchObject({ title: 'Remarks on New Designations', date: '2026-06-01' });
+
+    // The same file again goes to the same key: the same transcript, and no new revision.
+    const again = await runCli(cli, ['upload', untitled, '--title', 'Remarks on New Designations', '--date', '2026-06-01', '--json'], env);
+    expect(again.code).toBe(0);
+    expect((JSON.parse(again.stdout.trim()) as Uploaded).transcriptId).toBe(untitledId);
+    await runtime.drain(60_000);
+    const events = await runCliJson<Listing<{ type: string }>>(cli, ['query', 'events', untitledId, '--all', '--json'], env);
+    expect(events.items.filter((e) => e.type === 'TranscriptReceived')).toHaveLength(1);
   });
 
   it('shows a readable table by default and pages with --limit/--all to the same items as one big page', async () => {

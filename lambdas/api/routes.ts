@@ -269,7 +269,9 @@ export const ROUTES: readonly Route[] = [
     responses: { 201: { description: 'the upload URL', schema: uploadResponseSchema }, ...errors(400, 413, ...COMMON) },
     handle: async ({ body, deps }) => {
       const now = deps.clock.now();
-      const key = `uploads/${new Date(now).toISOString().slice(0, 10)}/${deps.newId()}-${safeFileName(body.filename)}`;
+      const key = body.key
+        ? `transcripts/${body.key}`
+        : `uploads/${new Date(now).toISOString().slice(0, 10)}/${deps.newId()}-${safeFileName(body.filename)}`;
       const metadata: Record<string, string> = {};
       for (const field of ['title', 'date', 'url', 'speaker'] as const) {
         const value = body[field];

@@ -54,10 +54,21 @@ export const subscriptionParams = z.object({ id: z.string().min(1).max(256).desc
 export const deliveryParams = z.object({ id: z.string().min(1).max(256), deliveryId: z.string().min(1).max(256) });
 
 const asciiPrintable = /^[\x20-\x7e]*$/;
+/** Client-chosen object keys: plain path segments, none of them `.` or `..`. */
+const objectKeyPattern = /^(?!.*(?:^|\/)\.{1,2}(?:\/|$))[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
 /** Body of POST /uploads. */
 export const uploadBody = z
   .object({
     filename: z.string().min(1).max(200).optional().describe('file name; only [A-Za-z0-9._-] are kept in the key'),
+    key: z
+      .string()
+      .min(1)
+      .max(512)
+      .regex(objectKeyPattern, 'path segments of letters, digits, ".", "_" and "-", no "." or ".." segments, no leading "/"')
+      .optional()
+      .describe(
+        'the object key to store under (below `transcripts/`): uploading again to the same key adds a revision when the bytes differ and changes nothing when they do not; without it every upload gets a new key',
+      ),
     contentType: z.enum(['text/plain', 'text/html', 'text/markdown', 'application/octet-stream']).default('text/plain'),
     title: z.string().min(1).max(500).optional(),
     date: z.string().min(1).max(40).optional(),

@@ -21,7 +21,7 @@ interface UploadOptions extends TargetOptions {
   progress?: boolean;
 }
 
-/** One file to upload and the name it is shown by (the API chooses the object key). */
+/** One file to upload and its name: the file name, or its path below an uploaded folder. */
 export interface UploadItem {
   readonly file: string;
   readonly key: string;
@@ -61,6 +61,16 @@ export const collectUploads = (paths: readonly string[]): UploadItem[] => {
   return items;
 };
 
+/** An upload's name as an object key the API accepts: plain path segments of [A-Za-z0-9._-]. */
+export const keyFor = (name: string): string =>
+  name
+    .split('/')
+    .map((segment) => segment.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^\.+$/, '_'))
+    .filter((segment) => segment.length > 0)
+    .join('/')
+    .slice(-500)
+    .replace(/^\/+/, '') || 'transcript.txt';
+
 /** Metadata of an upload, as S3 object metadata (x-amz-meta-*). */
 export type UploadMetadata = Partial<Record<'title' | 'date' | 'url' | 'speaker', string>>;
 
@@ -90,7 +100,10 @@ export interface Uploaded {
 export const uploadOne = async (client: ApiClient, item: UploadItem, metadata: UploadMetadata): Promise<Uploaded> => {
   const body = readFileSync(item.file);
   const contentType = CONTENT_TYPES[path.extname(item.file).toLowerCase()] ?? 'text/plain';
-  const presigned = await client.post<PresignedUpload>('/uploads', { filename: path.basename(item.file), contentType, ...metadata });
+  // The name is the object key, so uploading a corrected file again adds a revision to the same
+  // transcript, and uploading the same bytes again changes nothing.
+  const key = keyFor(item.key);
+  const presigned = await client.post<PresignedUpload>('/uploads', { filename: path.basename(item.file), key, contentType, ...metadata });
   if (!presigned?.uploadUrl) throw new UploadError(`POST /uploads gave no URL for ${item.key}`);
   let response: Response;
   try {
