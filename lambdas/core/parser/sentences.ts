@@ -75,6 +75,9 @@ const wordAt = (text: string, i: number): string => {
   return m ? m[0].toLowerCase() : '';
 };
 
+/** Whether the word at `i` is a common sentence starter. */
+const isStarterAt = (text: string, i: number): boolean => SENTENCE_STARTERS.has(wordAt(text, i));
+
 /**
  * Whether the full stop at `dot` belongs to an abbreviation, given that a sentence could start
  * at `next` (the first non-space character after it).
@@ -85,24 +88,32 @@ const isAbbreviationStop = (text: string, dot: number, next: number): boolean =>
   const before = start > 0 ? text.charCodeAt(start - 1) : 32;
   const nextChar = text.charCodeAt(next);
   const nextIsDigit = nextChar >= 48 && nextChar <= 57;
-  const starter = (): boolean => SENTENCE_STARTERS.has(wordAt(text, next));
   // Dotted acronyms: U.S., U.N., e.g., i.e., a.m.
-  if (before === 46 /* . */) return word === 'g' || word === 'e' ? true : !starter();
+  if (before === 46 /* . */) return word === 'g' || word === 'e' ? true : !isStarterAt(text, next);
   if (word.length === 1) {
     const upper = text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90;
     // A capital initial ("Antony J. Blinken") unless a sentence plainly starts after it.
-    if (upper) return !starter();
+    if (upper) return !isStarterAt(text, next);
     return TITLE_ABBREVIATIONS.has(word);
   }
   if (TITLE_ABBREVIATIONS.has(word)) {
-    if (word === 'no' || word === 'sr' || word === 'jr' || word === 'est') return !starter();
+    if (word === 'no' || word === 'sr' || word === 'jr' || word === 'est') return !isStarterAt(text, next);
     return true;
   }
   if (AMBIGUOUS_ABBREVIATIONS.has(word)) {
     if (word === 'no' || word === 'nos') return nextIsDigit;
-    return nextIsDigit || !starter();
+    return nextIsDigit || !isStarterAt(text, next);
   }
   return false;
+};
+
+/** Appends [from, to) with surrounding whitespace trimmed, unless nothing is left (module level: no closure per call). */
+const pushTrimmed = (out: Range[], text: string, from: number, to: number): void => {
+  let a = from;
+  let b = to;
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  if (b > a) out.push([a, b]);
 };
 
 /** Splits text into trimmed sentence ranges [start, end), relative to `text`. */
@@ -110,13 +121,6 @@ export const splitSentences = (text: string): Range[] => {
   const out: Range[] = [];
   const n = text.length;
   let start = 0;
-  const push = (from: number, to: number): void => {
-    let a = from;
-    let b = to;
-    while (a < b && isSpace(text.charCodeAt(a))) a++;
-    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-    if (b > a) out.push([a, b]);
-  };
   // Jump from candidate to candidate (line breaks and terminal marks) with a precompiled scan.
   const scan = CANDIDATE;
   scan.lastIndex = 0;
@@ -128,7 +132,7 @@ export const splitSentences = (text: string): Range[] => {
       let j = i + 1;
       while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 13)) j++;
       if (j < n && text.charCodeAt(j) === 10) {
-        push(start, i);
+        pushTrimmed(out, text, start, i);
         start = j + 1;
         scan.lastIndex = j + 1;
       }
@@ -147,9 +151,9 @@ export const splitSentences = (text: string): Range[] => {
     if (next >= n) break;
     if (isLowerAt(text, next)) continue;
     if (singleDot && isAbbreviationStop(text, i, next)) continue;
-    push(start, end);
+    pushTrimmed(out, text, start, end);
     start = end;
   }
-  push(start, n);
+  pushTrimmed(out, text, start, n);
   return out;
 };

@@ -251,6 +251,12 @@ const hasLetterIn = (text: string, a: number, b: number): boolean => {
 
 const QUOTE_MARK = /["\u201c\u201d\u00ab\u00bb]/g;
 
+/** Records the quotation between marks at `open` and `close` when it has letters and is not too long. */
+const addQuotation = (out: Range[], text: string, open: number, close: number): void => {
+  const len = close - open - 1;
+  if (len >= 1 && len <= MAX_QUOTE_CHARS && hasLetterIn(text, open + 1, close)) out.push([open + 1, close]);
+};
+
 /**
  * Quotation ranges (the words between the quote marks) relative to `text`: “…” and «…» pair an
  * opening with the next closing mark (a second opening mark restarts); straight quotes pair up in order.
@@ -260,10 +266,6 @@ export const findQuotations = (text: string): Range[] => {
   let curly = -1;
   let guillemet = -1;
   let straight = -1;
-  const add = (open: number, close: number): void => {
-    const len = close - open - 1;
-    if (len >= 1 && len <= MAX_QUOTE_CHARS && hasLetterIn(text, open + 1, close)) out.push([open + 1, close]);
-  };
   const scan = QUOTE_MARK;
   scan.lastIndex = 0;
   while (scan.test(text)) {
@@ -271,15 +273,15 @@ export const findQuotations = (text: string): Range[] => {
     const c = text.charCodeAt(i);
     if (c === 0x201c) curly = i;
     else if (c === 0x201d) {
-      if (curly >= 0) add(curly, i);
+      if (curly >= 0) addQuotation(out, text, curly, i);
       curly = -1;
     } else if (c === 0xab) guillemet = i;
     else if (c === 0xbb) {
-      if (guillemet >= 0) add(guillemet, i);
+      if (guillemet >= 0) addQuotation(out, text, guillemet, i);
       guillemet = -1;
     } else if (straight < 0) straight = i;
     else {
-      add(straight, i);
+      addQuotation(out, text, straight, i);
       straight = -1;
     }
   }
