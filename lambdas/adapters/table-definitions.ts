@@ -36,7 +36,7 @@ export interface TableDefinition {
 }
 
 /** The tables demarche uses. */
-export type TableId = 'events' | 'views' | 'webhooks' | 'idempotency';
+export type TableId = 'events' | 'views' | 'webhooks';
 
 /**
  * Events: the append-only event store. One item is one *commit*: a run of consecutive events of
@@ -92,17 +92,8 @@ export const WEBHOOKS_TABLE: TableDefinition = {
   ],
 };
 
-/** Idempotency records (Powertools idempotency's default layout). */
-export const IDEMPOTENCY_TABLE: TableDefinition = {
-  id: 'idempotency',
-  envVar: 'IDEMPOTENCY_TABLE',
-  partitionKey: { name: 'id', type: 'S' },
-  globalSecondaryIndexes: [],
-  timeToLiveAttribute: 'expiration',
-};
-
 /** Every table, in creation order. */
-export const TABLES: readonly TableDefinition[] = [EVENTS_TABLE, VIEWS_TABLE, WEBHOOKS_TABLE, IDEMPOTENCY_TABLE];
+export const TABLES: readonly TableDefinition[] = [EVENTS_TABLE, VIEWS_TABLE, WEBHOOKS_TABLE];
 
 /** The environment variable that carries the transcripts bucket's name. */
 export const BUCKET_ENV_VAR = 'TRANSCRIPTS_BUCKET';

@@ -36,7 +36,7 @@ export const FUNCTIONS = {
   ingest: {
     entry: 'lambdas/ingest/handler.ts',
     source: { kind: 'sqs-from-s3', batchSize: 10, maxReceiveCount: 5, visibilityTimeoutSeconds: 180 },
-    tables: { events: 'readwrite', idempotency: 'readwrite' },
+    tables: { events: 'readwrite' },
     bucket: 'read',
     memoryMiB: 1024,
     timeoutSeconds: 30,

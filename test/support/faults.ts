@@ -317,7 +317,7 @@ export interface ArchiveChildInfo {
   readonly dynamoEndpoint: string;
   readonly s3Endpoint: string;
   readonly bucket: string;
-  readonly tables: Record<'events' | 'views' | 'webhooks' | 'idempotency', string>;
+  readonly tables: Record<'events' | 'views' | 'webhooks', string>;
 }
 
 /** The real `npm start` (node scripts/start.mjs) running as a child process. */
