@@ -8,8 +8,24 @@
  * one entity per person, place or organisation ("Special Advisor Minkara" + "Sara Minkara").
  */
 import type { Extraction, Statement } from '../types';
-import { GAZETTEER, PLACE_HEADS, spanFlags, TITLES, W, wordFlags } from './lexicon';
-import { gap, isAllCapsAt, isCapAt, lowAt, rawAt, Sep, sepAt, touch, type Tokens } from './tokens';
+import { GAZETTEER as GAZETTEERImport, PLACE_HEADS as PLACE_HEADSImport, spanFlags as spanFlagsImport, TITLES as TITLESImport, W as WImport, wordFlags as wordFlagsImport } from './lexicon';
+import { gap as gapImport, isAllCapsAt as isAllCapsAtImport, isCapAt as isCapAtImport, lowAt as lowAtImport, rawAt as rawAtImport, Sep as SepImport, sepAt as sepAtImport, touch as touchImport, type Tokens } from './tokens';
+// Module-local copies of the imported bindings: under a CommonJS transform (tsx, jest) every use of
+// an import is a getter call, which costs on these per-token paths; bundles are unaffected.
+const GAZETTEER = GAZETTEERImport;
+const PLACE_HEADS = PLACE_HEADSImport;
+const spanFlags = spanFlagsImport;
+const TITLES = TITLESImport;
+const W = WImport;
+const wordFlags = wordFlagsImport;
+const gap = gapImport;
+const isAllCapsAt = isAllCapsAtImport;
+const isCapAt = isCapAtImport;
+const lowAt = lowAtImport;
+const rawAt = rawAtImport;
+const Sep = SepImport;
+const sepAt = sepAtImport;
+const touch = touchImport;
 
 /** The kind of a named entity. */
 export type EntityKind = 'person' | 'organization' | 'place';

@@ -14,7 +14,11 @@ import {
 } from '../data/names';
 import { INTERNATIONAL_ORGANIZATIONS, US_ORGANIZATIONS } from '../data/organizations';
 import { CITIES, COUNTRIES, REGIONS } from '../data/places';
-import { phraseWords, rawAt, type Tokens } from './tokens';
+import { phraseWords as phraseWordsImport, rawAt as rawAtImport, type Tokens } from './tokens';
+// Module-local copies of the imported bindings: under a CommonJS transform (tsx, jest) every use of
+// an import is a getter call, which costs on these per-token paths; bundles are unaffected.
+const phraseWords = phraseWordsImport;
+const rawAt = rawAtImport;
 
 const words = (text: string): Set<string> => new Set(text.split(/\s+/).filter((w) => w.length > 0));
 
