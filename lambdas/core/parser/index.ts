@@ -48,7 +48,13 @@ export const countWords = (text: string): number => {
   return words;
 };
 
-const STOPWORDS = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'we', 'with', 'on', 'are', 'this', 'it', 'our', 'be', 'have', 'will', 'as', 'i']);
+/** A word of at most four ASCII characters packed into a number, 7 bits a character (no string is cut). */
+const packWord = (word: string): number => {
+  let key = 0;
+  for (let k = 0; k < word.length; k++) key = key * 128 + word.charCodeAt(k);
+  return key;
+};
+const STOPWORDS = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'we', 'with', 'on', 'are', 'this', 'it', 'our', 'be', 'have', 'will', 'as', 'i'].map(packWord));
 const LETTER = /\p{L}/u;
 const letterCache = new Map<number, boolean>();
 /** Whether a code point above ASCII is a letter (`\p{L}`); cached, texts repeat few of them. */
@@ -97,12 +103,13 @@ const countWordsAndStopwords = (text: string): [number, number] => {
     } else if (runStart >= 0) {
       const len = i - runStart;
       if (len <= 4) {
-        let w = '';
+        // Case-folded and packed like packWord (ſ → s, Kelvin sign → k).
+        let key = 0;
         for (let k = runStart; k < i; k++) {
           const d = text.charCodeAt(k);
-          w += d === 0x17f ? 's' : d === 0x212a ? 'k' : d >= 65 && d <= 90 ? String.fromCharCode(d + 32) : String.fromCharCode(d);
+          key = key * 128 + (d === 0x17f ? 115 : d === 0x212a ? 107 : d >= 65 && d <= 90 ? d + 32 : d);
         }
-        if (STOPWORDS.has(w)) stop++;
+        if (STOPWORDS.has(key)) stop++;
       }
       runStart = -1;
     }
