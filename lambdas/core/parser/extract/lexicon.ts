@@ -192,6 +192,8 @@ export const wordFlags = (word: string): number => {
 const SLOTS = 1 << 17;
 const slotWords: (string | undefined)[] = new Array<string | undefined>(SLOTS);
 const slotFlags = new Int32Array(SLOTS);
+// Each slot's hash (0 = empty), so a probe compares numbers in one dense array before it reads a word.
+const slotHash = new Int32Array(SLOTS);
 let slotsUsed = 0;
 
 /** `wordFlags` of the word at [start, end) of `source`, remembered per distinct word. */
@@ -200,10 +202,15 @@ export const spanFlags = (source: string, start: number, end: number): number =>
   for (let p = start; p < end; p++) h = Math.imul(h ^ source.charCodeAt(p), 0x01000193);
   const len = end - start;
   let slot = (h >>> 0) & (SLOTS - 1);
+  // Stored hashes are never 0 (low bit set), so 0 marks an empty slot.
+  const key = h | 1;
   for (;;) {
-    const w = slotWords[slot];
-    if (w === undefined) break;
-    if (w.length === len && source.startsWith(w, start)) return slotFlags[slot]!;
+    const stored = slotHash[slot]!;
+    if (stored === 0) break;
+    if (stored === key) {
+      const w = slotWords[slot]!;
+      if (w.length === len && source.startsWith(w, start)) return slotFlags[slot]!;
+    }
     slot = (slot + 1) & (SLOTS - 1);
   }
   const word = source.slice(start, end);
@@ -211,6 +218,7 @@ export const spanFlags = (source: string, start: number, end: number): number =>
   if (slotsUsed < SLOTS * 0.7) {
     slotWords[slot] = word;
     slotFlags[slot] = f;
+    slotHash[slot] = key;
     slotsUsed++;
   }
   return f;
