@@ -499,16 +499,18 @@ export const resolveEntities = (
   mentions: readonly Mention[],
   leftovers: readonly Leftover[],
 ): { entities: Extraction['entities']; nameOf: Map<Mention, string> } => {
-  const groups = new Map<string, Group>();
+  // Groups by kind, then key (no "kind:key" string is built per mention).
+  const groups: Record<EntityKind, Map<string, Group>> = { person: new Map(), organization: new Map(), place: new Map() };
   const groupOf = new Map<Mention, Group>();
   const bySurname = new Map<string, Group>();
   const byGiven = new Map<string, Group>();
   const position = (m: Mention): number => m.seq * 1e7 + m.start;
-  const add = (m: Mention, key: string): void => {
-    let g = groups.get(key);
+  const add = (m: Mention): Group => {
+    const ofKind = groups[m.kind];
+    let g = ofKind.get(m.key);
     if (!g) {
       g = { kind: m.kind, name: m.name, surfaces: new Set(), seqs: new Set(), order: position(m), cores: m.single ? 1 : 2 };
-      groups.set(key, g);
+      ofKind.set(m.key, g);
     }
     g.order = Math.min(g.order, position(m));
     if (m.title && !g.title) g.title = m.title;
@@ -516,15 +518,17 @@ export const resolveEntities = (
     g.surfaces.add(m.surface);
     g.seqs.add(m.seq);
     groupOf.set(m, g);
+    return g;
   };
   // Full names first, so surname-only mentions can join them.
   for (const m of mentions) {
     if (m.kind !== 'person' || m.single) continue;
-    add(m, `person:${m.key}`);
-    if (!bySurname.has(m.surname!)) bySurname.set(m.surname!, groups.get(`person:${m.key}`)!);
+    const group = add(m);
+    if (!bySurname.has(m.surname!)) bySurname.set(m.surname!, group);
     // Family name first (Mori Takeo): a later "Mori" is the same person.
-    const given = m.key.split(' ')[0]!;
-    if (!byGiven.has(given)) byGiven.set(given, groups.get(`person:${m.key}`)!);
+    const space = m.key.indexOf(' ');
+    const given = space < 0 ? m.key : m.key.slice(0, space);
+    if (!byGiven.has(given)) byGiven.set(given, group);
   }
   for (const m of mentions) {
     if (m.kind === 'person') {
@@ -536,11 +540,11 @@ export const resolveEntities = (
         full.surfaces.add(m.surface);
         full.order = Math.min(full.order, position(m));
         if (m.title && !full.title) full.title = m.title;
-      } else add(m, `person:${m.key}`);
-    } else add(m, `${m.kind}:${m.key}`);
+      } else add(m);
+    } else add(m);
   }
   for (const { word, seq } of leftovers) {
-    const g = bySurname.get(word) ?? groups.get(`person:${word}`);
+    const g = bySurname.get(word) ?? groups.person.get(word);
     if (g) g.seqs.add(seq);
   }
   const nameOf = new Map<Mention, string>();
