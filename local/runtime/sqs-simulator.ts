@@ -15,6 +15,9 @@ import path from 'node:path';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { type Clock, systemClock } from '../../lambdas/core/clock';
 
+/** The longest a failed message waits before it is received again. */
+const MAX_BACKOFF_MS = 5 * 60_000;
+
 /** What the simulated event source mapping invokes. */
 export type SqsHandler = (event: SQSEvent) => Promise<SQSBatchResponse | void>;
 
@@ -268,9 +271,12 @@ export const openSqsSimulator = (options: SqsSimulatorOptions): SqsSimulator => 
       m.inFlight = false;
       if (!messages.has(m.id)) continue;
       if (failed.has(m.id)) {
-        m.visibleAt = now + options.visibilityTimeoutMs;
+        // Back off exponentially (as a handler that raises the visibility timeout per failure
+        // would), so an outage of minutes, not seconds, exhausts maxReceiveCount.
+        const delay = Math.min(MAX_BACKOFF_MS, options.visibilityTimeoutMs * 2 ** Math.max(0, m.receiveCount - 1));
+        m.visibleAt = now + delay;
         m.lastError = error;
-        schedule(options.visibilityTimeoutMs);
+        schedule(delay);
       } else {
         append({ op: 'delete', id: m.id }, false);
         messages.delete(m.id);
