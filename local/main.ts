@@ -9,6 +9,7 @@ import path from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
   createBucket,
+  createTables,
   freePort,
   LOCAL_REGION,
   localAwsEnv,
@@ -33,7 +34,6 @@ import {
   writeRuntimeInfo,
 } from './runtime/data-dir';
 import { loadFunctions, REPO_ROOT } from './runtime/functions';
-import { ensureTables } from './runtime/tables';
 
 /** Where the demo transcripts are. */
 export const DEMO_DIR = path.join(REPO_ROOT, 'fixtures', 'transcripts');
@@ -115,7 +115,7 @@ export const main = async (): Promise<void> => {
   try {
     const dynamoClient = localDynamoClient(dynamo.endpoint);
     const s3Client = localS3Client(s3.endpoint);
-    await Promise.all([ensureTables(dynamoClient, tables), createBucket(s3Client, LOCAL_BUCKET)]);
+    await Promise.all([createTables(dynamoClient, tables), createBucket(s3Client, LOCAL_BUCKET)]);
     trace('tables and bucket ready');
 
     runtime = await startArchiveRuntime({

@@ -227,33 +227,40 @@ export const createTableInput = (def: TableDefinition, name: string): CreateTabl
   };
 };
 
-/** Creates every table that does not exist yet (idempotent: safe on every start). */
-export const createTables = async (client: DynamoDBClient, names: Record<TableId, string>): Promise<void> => {
-  for (const def of TABLES) {
-    const name = names[def.id];
-    try {
-      await client.send(new CreateTableCommand(createTableInput(def, name)));
-    } catch (error) {
-      if (!(error instanceof ResourceInUseException)) throw error;
-    }
-    for (let i = 0; i < 100; i++) {
-      const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
-      if (Table?.TableStatus === 'ACTIVE') break;
-      await sleep(50);
-    }
-    if (def.timeToLiveAttribute) {
+/**
+ * Creates the tables that do not exist yet, all at once (one ListTables call on a restart);
+ * returns the ids it created. Idempotent: safe on every start.
+ */
+export const createTables = async (client: DynamoDBClient, names: Record<TableId, string>): Promise<TableId[]> => {
+  const existing = new Set<string>();
+  let start: string | undefined;
+  do {
+    const page = await client.send(new ListTablesCommand({ ExclusiveStartTableName: start }));
+    for (const name of page.TableNames ?? []) existing.add(name);
+    start = page.LastEvaluatedTableName;
+  } while (start);
+  const missing = TABLES.filter((def) => !existing.has(names[def.id]));
+  await Promise.all(
+    missing.map(async (def) => {
+      const name = names[def.id];
       try {
-        await client.send(
-          new UpdateTimeToLiveCommand({
-            TableName: name,
-            TimeToLiveSpecification: { AttributeName: def.timeToLiveAttribute, Enabled: true },
-          }),
-        );
-      } catch {
-        // Already enabled on a restart: DynamoDB answers with a ValidationException; nothing to do.
+        await client.send(new CreateTableCommand(createTableInput(def, name)));
+      } catch (error) {
+        if (!(error instanceof ResourceInUseException)) throw error;
       }
-    }
-  }
+      for (let i = 0; i < 200; i++) {
+        const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+        if (Table?.TableStatus === 'ACTIVE') break;
+        await sleep(50);
+      }
+      if (def.timeToLiveAttribute) {
+        await client.send(
+          new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: def.timeToLiveAttribute, Enabled: true } }),
+        );
+      }
+    }),
+  );
+  return missing.map((def) => def.id);
 };
 
 /** Creates a bucket unless it exists. */
