@@ -32,7 +32,7 @@ His Majesty|Her Majesty|His Excellency|Her Excellency|His Highness|Her Highness|
 President-elect|Vice President-elect|Governor-General|Consul General|Consul|Head of State
 `;
 
-/** Lower-case role nouns that introduce a name directly or after a comma ("mayor Dossayev", "poet, Abai"). */
+/** Lower-case role nouns that introduce a name directly or after a comma ("mayor Verhoeven", "poet, Tagore"). */
 export const ROLE_NOUNS = `
 president vice-president minister mayor governor ambassador senator congressman congresswoman envoy spokesperson
 spokesman spokeswoman secretary chairman chairwoman director chancellor premier king queen prince princess sheikh
@@ -66,7 +66,7 @@ Ministry Department Office Bureau Embassy Consulate Government Parliament Univer
 Court Institute Academy Agency Association Federation Union Bank Chamber Secretariat Mission Board House
 `;
 
-/** Role words after which "of X" names an organisation ("Director of Sana Sezim"). */
+/** Role words after which "of X" names an organisation ("Director of Blue Harbor"). */
 export const ORGANIZATION_ROLES = `
 Director director Head head Founder founder Co-founder co-founder Chair chair Chairman chairman Chairwoman chairwoman
 President president CEO Coordinator coordinator Manager manager Executive executive Leader leader Member member

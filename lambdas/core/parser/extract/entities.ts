@@ -1,8 +1,8 @@
 /**
  * People, organisations and places named in a statement, found over its tokens in four passes
  * that each claim the tokens they use: titles before names ("Foreign Minister Tileuberdi",
- * "Special Representative for International Cooperation Yerzhan Kazykhan", "mayor Dossayev",
- * "poet, Abai"); organisation names (capitalised runs ending in Council/Center/…, "Ministry of …",
+ * "Special Representative for International Cooperation Ilse Marten", "mayor Verhoeven",
+ * "poet, Tagore"); organisation names (capitalised runs ending in Council/Center/…, "Ministry of …",
  * "Director of X"); the gazetteer (countries, demonyms, capitals, regions, organisations); and
  * remaining capitalised runs that read as full names. `resolveEntities` then merges mentions into
  * one entity per person, place or organisation ("Special Advisor Minkara" + "Sara Minkara").
@@ -214,7 +214,7 @@ const titlePass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numbe
         nameStart = comp + 1;
         strict = true;
       } else if (nameStart < t.count && sepAt(t, nameStart) === Sep.Space && isOfForOn(t, nameStart)) {
-        // "Director of Sana Sezim": the title names an organisation, not a person after it.
+        // "Director of Blue Harbor": the title names an organisation, not a person after it.
         const run = nameStart + 1 < t.count ? capRun(ctx, isWord(t, nameStart + 1, 'the') ? nameStart + 2 : nameStart + 1) : -1;
         if (run >= 0) appositive.set(i, span(ctx, i, run));
         skip = title.last;
@@ -239,7 +239,7 @@ const titlePass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numbe
       personMention(ctx, nameStart, last, titleText);
       skip = last;
     } else if (i > 0 && !used[i - 1] && !isCap(t, i - 1) && has(t, i - 1, W.ROLE)) {
-      // A lower-case role noun before the name: "mayor Dossayev", "poet, Abai".
+      // A lower-case role noun before the name: "mayor Verhoeven", "poet, Tagore".
       const raw = rawAt(t, i - 1);
       const j = i;
       if (!(sepAt(t, j) === Sep.Space || commaBefore(t, j))) continue;
@@ -297,7 +297,7 @@ const orgPass = (ctx: Ctx): void => {
   for (let k = 0; k < t.capCount; k++) {
     const i = t.caps[k]!;
     if (i <= skip || used[i]) continue;
-    // "Director of Sana Sezim", "members of the X": the run after "of" is an organisation unless the gazetteer knows it.
+    // "Director of Blue Harbor", "members of the X": the run after "of" is an organisation unless the gazetteer knows it.
     const of = i >= 2 && isWord(t, i - 1, 'the') && sepAt(t, i - 1) === Sep.Space ? i - 2 : i - 1;
     if (of >= 1 && sepAt(t, i) === Sep.Space && sepAt(t, of) === Sep.Space && isWord(t, of, 'of') && !used[of - 1] && has(t, of - 1, W.ORG_ROLE)) {
       const b = capRun(ctx, i);
