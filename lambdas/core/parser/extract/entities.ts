@@ -1,11 +1,11 @@
 /**
  * People, organisations and places named in a statement, found over its tokens in four passes
- * that each claim the tokens they use: titles before names ("Foreign Minister Tileuberdi",
+ * that each claim the tokens they use: titles before names ("Foreign Minister Halvorsen",
  * "Special Representative for International Cooperation Ilse Marten", "mayor Verhoeven",
  * "poet, Tagore"); organisation names (capitalised runs ending in Council/Center/…, "Ministry of …",
  * "Director of X"); the gazetteer (countries, demonyms, capitals, regions, organisations); and
  * remaining capitalised runs that read as full names. `resolveEntities` then merges mentions into
- * one entity per person, place or organisation ("Special Advisor Minkara" + "Sara Minkara").
+ * one entity per person, place or organisation ("Special Advisor Ostrova" + "Lena Ostrova").
  */
 import type { Extraction, Statement } from '../types';
 import { GAZETTEER as GAZETTEERImport, PLACE_HEADS as PLACE_HEADSImport, spanFlags as spanFlagsImport, TITLES as TITLESImport, W as WImport, wordFlags as wordFlagsImport } from './lexicon';
