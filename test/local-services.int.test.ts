@@ -7,15 +7,7 @@ import { EVENTS_TABLE } from '../lambdas/adapters/table-definitions';
 import { createBucket, localS3Client, startDynamoLocal, startS3 } from '../local/services';
 import { startStreamPoller } from '../local/stream-poller';
 import { useLocalArchive } from './support/local-archive';
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { isAlive as alive } from '../local/runtime/data-dir';
 
 const waitFor = async (check: () => boolean, timeoutMs: number): Promise<boolean> => {
   const deadline = Date.now() + timeoutMs;

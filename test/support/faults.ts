@@ -12,6 +12,7 @@ import net, { type AddressInfo, type Socket } from 'node:net';
 import path from 'node:path';
 import { ProvisionedThroughputExceededException, ThrottlingException } from '@aws-sdk/client-dynamodb';
 import { S3ServiceException } from '@aws-sdk/client-s3';
+import { isAlive as alive } from '../../local/runtime/data-dir';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -332,15 +333,6 @@ export interface ArchiveChild {
   /** Stops it with SIGINT (clean shutdown) and waits. */
   stop(): Promise<void>;
 }
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const javaPidsFor = (dynamoEndpoint: string): number[] => {
   const port = new URL(dynamoEndpoint).port;
