@@ -1,35 +1,45 @@
 /**
  * bench:api: an archive of BENCH_TRANSCRIPTS (default 10,000) transcripts, the corpus texts under
  * distinct keys (each text parsed once, its events and views reused under new ids), written in
- * bulk to DynamoDB Local; then autocannon with 10 and 50 connections on loopback against the local
- * HTTP front for GET /topics/{topic}/mentions, GET /transcripts/{id} and GET /search, and, at the
- * same concurrency, a raw DynamoDB Query of 25 items as the floor. Also reports the write units the
+ * bulk to DynamoDB Local; then autocannon with 10 and 50 connections on loopback against the API
+ * for GET /topics/{topic}/mentions, GET /transcripts/{id} and GET /search, and, at the same
+ * concurrency, a raw DynamoDB Query of 25 items as the floor. Also reports the write units the
  * search index adds per transcript next to what the rest of the archive costs.
+ *
+ * Processes, as in the deployment: DynamoDB Local (Java) is one; the API is another (this file run
+ * as `serve-api`: the local HTTP front + the API Lambda handler, configured from the environment);
+ * the floor is a third (`serve-raw`: the same HTTP front, a route doing nothing but the raw Query
+ * with the same SDK client, answering its item count); autocannon, the load generator, runs in
+ * this (the parent) process and does nothing else while measuring. Both servers therefore pay the
+ * same HTTP hop and the same process boundary, and the floor is "HTTP + one Query of 25 items".
+ *
+ * Knobs: BENCH_TRANSCRIPTS, BENCH_DURATION (s per measurement), BENCH_ROUTES (comma list, e.g.
+ * "search"), BENCH_CONNECTIONS ("10,50"), BENCH_CPU_PROF=<dir> (V8 CPU profile of the API process).
  * Last line: {"routes": {...}, "rawQuery": {...}, "searchWcuPerTranscript", ...}.
  */
+import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { BatchWriteItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { monotonicFactory } from 'ulid';
-import { createApi } from '../lambdas/api/app';
-import { systemClock } from '../lambdas/core/clock';
 import type { EventData, StoredEvent } from '../lambdas/core/events';
-import { randomUlid, sha256Hex, transcriptIdFor } from '../lambdas/core/ids';
+import { sha256Hex, transcriptIdFor } from '../lambdas/core/ids';
 import { segmentIdOf } from '../lambdas/core/projections/projector';
 import { buildSegment } from '../lambdas/core/projections/search';
 import { decideTopicFirstSeen } from '../lambdas/core/projections/topic-stats';
 import { foldTranscript, type TranscriptView } from '../lambdas/core/projections/transcript-view';
 import { transcriptEvents } from '../lambdas/core/transcript-events';
 import { encodeCommits } from '../lambdas/adapters/event-commits';
-import { DynamoEventStore } from '../lambdas/adapters/dynamo-event-store';
 import { BULK_SEGMENT_SIZE, DynamoViewStore, searchItems, transcriptItems } from '../lambdas/adapters/dynamo-views';
 import { GSI1 } from '../lambdas/adapters/view-keys';
 import { startHttpFront } from '../local/http-front';
-import { createTables, localDynamoClient, startDynamoLocal, tableNamesFor } from '../local/services';
+import { createTables, localAwsEnv, localDynamoClient, startDynamoLocal, tableNamesFor } from '../local/services';
 
 const N = Number(process.env.BENCH_TRANSCRIPTS ?? 10_000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
@@ -78,13 +88,48 @@ interface Base {
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-/** A closed loop of `connections` workers issuing the raw Query for `seconds`. */
-const rawQueryLoad = async (doc: DynamoDBDocumentClient, table: string, topic: string, connections: number, seconds: number) => {
-  const latencies: number[] = [];
-  const end = performance.now() + seconds * 1000;
-  const worker = async () => {
-    while (performance.now() < end) {
-      const t0 = performance.now();
+interface Server {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Runs this file as a server role in a child process; resolves with the URL it prints once listening. */
+const spawnServer = (role: 'serve-api' | 'serve-raw', env: Record<string, string>, cpuProfDir?: string): Promise<Server> =>
+  new Promise((resolve, reject) => {
+    const args = ['--import', 'tsx', ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), __filename, role];
+    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`${role} exited (${code}) before listening`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const line = out.split('\n').find((l) => l.startsWith('listening '));
+      if (!line) return;
+      child.removeAllListeners('exit');
+      resolve({
+        url: line.slice('listening '.length).trim(),
+        // Closing stdin asks the child to exit cleanly (so --cpu-prof writes its profile).
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => (clearTimeout(timer), done()));
+            child.stdin!.end();
+          }),
+      });
+    });
+  });
+
+/** A server role: the API (HTTP front + the Lambda handler) or the floor (HTTP front + the raw Query). */
+const serve = async (role: string) => {
+  const [{ startHttpFront }, { documentClient }] = await Promise.all([import('../local/http-front'), import('../lambdas/adapters/aws-clients')]);
+  let handler: (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
+  if (role === 'serve-api') {
+    handler = (await import('../lambdas/api/handler')).handler;
+  } else {
+    const doc = documentClient();
+    const table = process.env.VIEWS_TABLE!;
+    const topic = process.env.BENCH_TOPIC!;
+    handler = async () => {
       const out = await doc.send(
         new QueryCommand({
           TableName: table,
@@ -95,13 +140,13 @@ const rawQueryLoad = async (doc: DynamoDBDocumentClient, table: string, topic: s
           Limit: 25,
         }),
       );
-      if ((out.Items?.length ?? 0) === 0) throw new Error('raw query returned nothing');
-      latencies.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: connections }, worker));
-  latencies.sort((a, b) => a - b);
-  return { p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)), rps: round(latencies.length / seconds) };
+      return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ count: out.Items?.length ?? 0 }) };
+    };
+  }
+  const front = await startHttpFront({ port: 0, handler });
+  process.stdin.resume();
+  process.stdin.on('end', () => void front.close().then(() => process.exit(0)));
+  console.log(`listening ${front.url}`);
 };
 
 const cannon = async (url: string, paths: () => string, connections: number, seconds: number) => {
@@ -212,51 +257,53 @@ const main = async () => {
     };
     log(`write units per transcript: events ${wcu.events}, views without search ${wcu.views}, search ${wcu.search} (${sampleItems.length} bucket items per segment of ${sampleChunk.length}; one transcript alone: ${lone})`);
 
-    // 5. The API on the local HTTP front.
-    const api = createApi({
-      views: new DynamoViewStore(doc, tables.views),
-      events: new DynamoEventStore({ client, tableName: tables.events }),
-      webhooks: () => {
-        throw new Error('not used by this bench');
-      },
-      uploads: { bucket: 'bench', presignPut: async () => 'http://unused' },
-      cursorSecret: 'bench',
-      apiKey: KEY,
-      clock: systemClock,
-      newId: () => randomUlid(),
-    });
-    const front = await startHttpFront({ port: 0, handler: api });
-    const counters = await store.topicCounters();
-    const topic = [...counters].sort((a, b) => b.transcripts - a.transcripts)[0]!.topic;
-    const ids = copies.filter((c) => c.base.view.revision > 0).map((c) => c.id);
-    const queries = ['sanctions', 'human rights', '"rule of law"', 'climate crisis', 'election', 'vaccines', '"civil society"', 'trade investment', 'ukraine', 'refugees'];
-    let qi = 0;
-    let ti = 0;
-    const paths = {
-      mentions: () => `/topics/${topic}/mentions`,
-      transcript: () => `/transcripts/${ids[(ti = (ti * 7919 + 13) % ids.length)]}`,
-      search: () => `/search?q=${encodeURIComponent(queries[qi++ % queries.length]!)}`,
-    };
-    for (const p of Object.values(paths)) for (let i = 0; i < 20; i++) await fetch(`${front.url}${p()}`, { headers: { 'x-api-key': KEY } });
-    const sample = await (await fetch(`${front.url}/search?q=${encodeURIComponent('"rule of law"')}`, { headers: { 'x-api-key': KEY } })).json() as { items: unknown[] };
-    log(`mentions of ${topic}; search sample hits for "rule of law": ${sample.items.length}`);
-
     const routes: Record<string, { p50Ms: number; p99Ms: number; rps: number; p99Ms50: number; rps50: number }> = {};
     const rawQuery = { p99Ms: 0, p99Ms50: 0, p50Ms: 0, p50Ms50: 0 };
-    for (const connections of [10, 50]) {
-      for (const [name, p] of Object.entries(paths)) {
-        const r = await cannon(front.url, p, connections, DURATION);
-        log(`${name} @${connections}: p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.rps} req/s`);
-        const entry = (routes[name] ??= { p50Ms: 0, p99Ms: 0, rps: 0, p99Ms50: 0, rps50: 0 });
-        if (connections === 10) Object.assign(entry, { p50Ms: r.p50Ms, p99Ms: r.p99Ms, rps: r.rps });
-        else Object.assign(entry, { p99Ms50: r.p99Ms, rps50: r.rps });
+    // 5. The API and the floor, each in its own process (see the header comment).
+    const counters = await store.topicCounters();
+    const topic = [...counters].sort((x, y) => y.transcripts - x.transcripts)[0]!.topic;
+    const env = {
+      ...localAwsEnv({ dynamoEndpoint: dynamo.endpoint, s3Endpoint: 'http://127.0.0.1:9', tables, bucket: 'bench' }),
+      DEMARCHE_API_KEY: KEY,
+      DEMARCHE_CURSOR_SECRET: 'bench',
+      BENCH_TOPIC: topic,
+    };
+    const apiServer = await spawnServer('serve-api', env, process.env.BENCH_CPU_PROF);
+    const rawServer = await spawnServer('serve-raw', env);
+    try {
+      const ids = copies.filter((c) => c.base.view.revision > 0).map((c) => c.id);
+      const queries = ['sanctions', 'human rights', '"rule of law"', 'climate crisis', 'election', 'vaccines', '"civil society"', 'trade investment', 'ukraine', 'refugees'];
+      let qi = 0;
+      let ti = 0;
+      const allPaths: Record<string, () => string> = {
+        mentions: () => `/topics/${topic}/mentions`,
+        transcript: () => `/transcripts/${ids[(ti = (ti * 7919 + 13) % ids.length)]}`,
+        search: () => `/search?q=${encodeURIComponent(queries[qi++ % queries.length]!)}`,
+      };
+      const only = process.env.BENCH_ROUTES?.split(',');
+      const paths = Object.fromEntries(Object.entries(allPaths).filter(([k]) => !only || only.includes(k)));
+      for (const p of Object.values(allPaths)) for (let i = 0; i < 20; i++) await fetch(`${apiServer.url}${p()}`, { headers: { 'x-api-key': KEY } });
+      for (let i = 0; i < 20; i++) await fetch(`${rawServer.url}/raw`);
+      const sample = (await (await fetch(`${apiServer.url}/search?q=${encodeURIComponent('"rule of law"')}`, { headers: { 'x-api-key': KEY } })).json()) as { items: unknown[] };
+      log(`mentions of ${topic}; search sample hits for "rule of law": ${sample.items.length}`);
+
+      for (const connections of (process.env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Number)) {
+        for (const [name, p] of Object.entries(paths)) {
+          const r = await cannon(apiServer.url, p, connections, DURATION);
+          log(`${name} @${connections}: p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.rps} req/s`);
+          const entry = (routes[name] ??= { p50Ms: 0, p99Ms: 0, rps: 0, p99Ms50: 0, rps50: 0 });
+          if (connections === 10) Object.assign(entry, { p50Ms: r.p50Ms, p99Ms: r.p99Ms, rps: r.rps });
+          else Object.assign(entry, { p99Ms50: r.p99Ms, rps50: r.rps });
+        }
+        const raw = await cannon(rawServer.url, () => '/raw', connections, DURATION);
+        log(`raw Query @${connections}: p50 ${raw.p50Ms} ms, p99 ${raw.p99Ms} ms, ${raw.rps} req/s`);
+        if (connections === 10) Object.assign(rawQuery, { p99Ms: raw.p99Ms, p50Ms: raw.p50Ms });
+        else Object.assign(rawQuery, { p99Ms50: raw.p99Ms, p50Ms50: raw.p50Ms });
       }
-      const raw = await rawQueryLoad(doc, tables.views, topic, connections, DURATION);
-      log(`raw Query @${connections}: p50 ${raw.p50Ms} ms, p99 ${raw.p99Ms} ms, ${raw.rps} req/s`);
-      if (connections === 10) Object.assign(rawQuery, { p99Ms: raw.p99Ms, p50Ms: raw.p50Ms });
-      else Object.assign(rawQuery, { p99Ms50: raw.p99Ms, p50Ms50: raw.p50Ms });
+    } finally {
+      await apiServer.stop();
+      await rawServer.stop();
     }
-    await front.close();
     const summary = {
       routes: Object.fromEntries(Object.entries(routes).map(([k, v]) => [k, { p50Ms: v.p50Ms, p99Ms: v.p99Ms, rps: v.rps, p99Ms50: v.p99Ms50 }])),
       rawQuery: { p99Ms: rawQuery.p99Ms, p99Ms50: rawQuery.p99Ms50 },
@@ -264,6 +311,7 @@ const main = async () => {
       restWcuPerTranscript: round(wcu.events + wcu.views),
       transcripts: N,
       runSeconds: round((performance.now() - started) / 1000),
+      loadAvg1m: round(loadavg()[0]!, 2),
     };
     console.log(JSON.stringify(summary));
   } finally {
@@ -272,7 +320,8 @@ const main = async () => {
   }
 };
 
-main().catch((error) => {
+const role = process.argv[2];
+(role?.startsWith('serve-') ? serve(role) : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });
