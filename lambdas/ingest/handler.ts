@@ -14,7 +14,8 @@ import { type ArchiveResult, archiveTranscript } from '../core/archive-transcrip
 import { type Clock, systemClock } from '../core/clock';
 import type { UploadMetadata } from '../core/events';
 import type { EventStore } from '../core/event-store';
-import { dynamoClient, s3Client } from '../adapters/aws-clients';
+import { dynamoClient } from '../adapters/dynamo-clients';
+import { s3Client } from '../adapters/s3-client';
 import { tableName } from '../adapters/config';
 import { DynamoEventStore } from '../adapters/dynamo-event-store';
 

@@ -7,7 +7,7 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { systemClock } from '../core/clock';
 import type { StoredEvent } from '../core/events';
 import { projectEvents, type ProjectionReport, type ProjectorDeps } from '../core/projections/projector';
-import { dynamoClient, documentClient } from '../adapters/aws-clients';
+import { dynamoClient, documentClient } from '../adapters/dynamo-clients';
 import { tableName } from '../adapters/config';
 import { decodeCommitItem } from '../adapters/event-commits';
 import { DynamoEventStore } from '../adapters/dynamo-event-store';
