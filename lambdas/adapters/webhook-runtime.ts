@@ -27,7 +27,7 @@ import { createNotifier, type Notifier } from '../core/webhooks/notifier';
 import type { Delivery, WebhookStore } from '../core/webhooks/ports';
 import { retryScheduleFrom } from '../core/webhooks/schedule';
 import { createWebhookService, type WebhookService } from '../core/webhooks/service';
-import { documentClient } from './aws-clients';
+import { documentClient } from './dynamo-clients';
 import { tableName } from './config';
 import { decodeCommitItem } from './event-commits';
 import { createHttpWebhookSender, DEFAULT_WEBHOOK_TIMEOUT_MS } from './webhook-sender';
