@@ -12,6 +12,7 @@ import type { IConstruct } from 'constructs';
 import { TABLES, type TableId } from '../lambdas/adapters/table-definitions';
 import { FUNCTIONS, type FunctionDefinition, type FunctionName } from '../lambdas/adapters/wiring';
 import { ROUTES } from '../lambdas/api/routes';
+import { CURSOR_SECRET_ENV_VAR } from '../lib/api';
 import { buildApp } from '../lib/app';
 import type { DemarcheStack } from '../lib/demarche-stack';
 import { tableConstructId } from '../lib/event-store';
@@ -389,6 +390,20 @@ describe('DemarcheStack', () => {
       });
       template.hasResourceProperties('AWS::ApiGateway::UsagePlanKey', { KeyType: 'API_KEY' });
       expect(resources[logicalId(api().apiKey)]!.Properties.Name).toBeUndefined();
+    });
+
+    it('signs pagination cursors with a generated per-deployment secret, resolved at deploy time', () => {
+      const secretId = logicalId(api().cursorSecret);
+      expect(resources[secretId]!.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48, ExcludePunctuation: true });
+      const env = resources[logicalId(stack.functions.api.fn)]!.Properties.Environment.Variables as Json;
+      // A CloudFormation dynamic reference to the secret, never a value baked into the template.
+      expect(JSON.stringify(env[CURSOR_SECRET_ENV_VAR])).toContain('{{resolve:secretsmanager:');
+      expect(refsIn(env[CURSOR_SECRET_ENV_VAR])).toEqual([secretId]);
+      // No other function is given the key.
+      for (const name of NAMES.filter((n) => n !== 'api')) {
+        const vars = (resources[logicalId(stack.functions[name].fn)]!.Properties.Environment?.Variables ?? {}) as Json;
+        expect(vars[CURSOR_SECRET_ENV_VAR]).toBeUndefined();
+      }
     });
 
     it('outputs the API URL, the API key id and the bucket name', () => {
