@@ -114,6 +114,10 @@ export class DemarcheStack extends Stack {
       value: this.transcripts.bucket.bucketName,
       description: 'Bucket transcripts are uploaded to',
     });
+    new CfnOutput(this, 'IngestDeadLetterQueueArn', {
+      value: this.transcripts.deadLetterQueue.queueArn,
+      description: 'Uploads whose ingestion failed on every attempt: demarche redrive --aws --dead-letter-queue <arn>',
+    });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn, description: 'Subscribe to receive alarms' });
   }
 }

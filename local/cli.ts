@@ -1,7 +1,8 @@
-/** The demarche CLI (interfaces.md): parse, upload, subscribe, query, replay. */
+/** The demarche CLI (interfaces.md): parse, upload, subscribe, query, replay, and redrive. */
 import { Command } from 'commander';
 import { registerParseCommand } from './commands/parse';
 import { registerQueryCommand } from './commands/query';
+import { registerRedriveCommand } from './commands/redrive';
 import { registerReplayCommand } from './commands/replay';
 import { registerSubscribeCommand } from './commands/subscribe';
 import { registerUploadCommand } from './commands/upload';
@@ -16,6 +17,7 @@ export const buildProgram = (): Command => {
   registerSubscribeCommand(program);
   registerQueryCommand(program);
   registerReplayCommand(program);
+  registerRedriveCommand(program);
   return program;
 };
 

@@ -14,7 +14,7 @@ import { decodeNotificationKey, objectsCreatedIn } from '../lambdas/ingest/handl
 import { LOCAL_REGION } from '../local/services';
 import { recordMatchesTypes, startArchiveRuntime, type ArchiveRuntime } from '../local/runtime/archive-runtime';
 import { encodeNotificationKey, objectDedupeKey, reconcileBucket, s3CreatedEvent } from '../local/runtime/s3-notifications';
-import { openSqsSimulator, readDeadLetters, type SqsSimulatorOptions } from '../local/runtime/sqs-simulator';
+import { openSqsSimulator, pendingDeadLetters, readDeadLetters, type SqsSimulatorOptions } from '../local/runtime/sqs-simulator';
 import { useLocalArchive } from './support/local-archive';
 
 const tempDirs: string[] = [];
@@ -95,6 +95,34 @@ describe('openSqsSimulator', () => {
     expect(readDeadLetters(path.join(dir, 'dead.jsonl'))).toEqual([
       expect.objectContaining({ body: 'poison', receiveCount: 3, lastError: 'always fails' }),
     ]);
+  });
+
+  it('redrives dead letters back into the queue once, and keeps them queued across a restart', async () => {
+    const dir = tempDir();
+    const queue = openSqsSimulator(queueOptions(dir));
+    queue.send('poison');
+    queue.start(async () => {
+      throw new Error('down');
+    });
+    await queue.drain(5_000);
+    await queue.stop();
+    expect(pendingDeadLetters(path.join(dir, 'dead.jsonl'))).toHaveLength(1);
+
+    // Redriven while nothing consumes the queue: the message must survive a restart.
+    const idle = openSqsSimulator(queueOptions(dir));
+    expect(idle.redriveDeadLetters()).toBe(1);
+    expect(idle.redriveDeadLetters()).toBe(0);
+    expect(idle.pendingCount()).toBe(1);
+    await idle.stop();
+    expect(pendingDeadLetters(path.join(dir, 'dead.jsonl'))).toEqual([]);
+
+    const seen: string[] = [];
+    const restarted = openSqsSimulator(queueOptions(dir));
+    restarted.start(async (event) => void seen.push(...event.Records.map((r) => `${r.body}@${r.attributes.ApproximateReceiveCount}`)));
+    await restarted.drain(5_000);
+    await restarted.stop();
+    expect(seen).toEqual(['poison@1']);
+    expect(readDeadLetters(path.join(dir, 'dead.jsonl'))).toHaveLength(1);
   });
 
   it('fails the whole batch when the handler names an unknown item, as Lambda does', async () => {

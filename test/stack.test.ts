@@ -408,7 +408,8 @@ describe('DemarcheStack', () => {
 
     it('outputs the API URL, the API key id and the bucket name', () => {
       const outputs = template.toJSON().Outputs as Json;
-      expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'ApiKeyId', 'TranscriptsBucketName']));
+      expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'ApiKeyId', 'TranscriptsBucketName', 'IngestDeadLetterQueueArn']));
+      expect(outputs.IngestDeadLetterQueueArn.Value).toEqual({ 'Fn::GetAtt': [logicalId(stack.transcripts.deadLetterQueue), 'Arn'] });
       expect(outputs.ApiKeyId.Value).toEqual({ Ref: logicalId(api().apiKey) });
       expect(outputs.TranscriptsBucketName.Value).toEqual({ Ref: bucketId() });
     });

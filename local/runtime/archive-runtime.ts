@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
@@ -91,6 +92,9 @@ export const missingFunctionReporter =
   (name: FunctionName, entry: string): void =>
     print(`warning   ${entry} is missing: function ${name} is not running`);
 
+/** How often the runtime looks for a redrive request. */
+export const REDRIVE_CHECK_MS = 500;
+
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Starts feeding every function of wiring.ts from its local source. */
@@ -120,6 +124,7 @@ export const startArchiveRuntime = async (options: ArchiveRuntimeOptions): Promi
     const q = openSqsSimulator({
       journalFile: layout.queueJournal,
       deadLetterFile: layout.deadLetters,
+      redrivenFile: layout.redriven,
       queueName: `demarche-${fn.name}`,
       region: options.region,
       batchSize: source.batchSize,
@@ -137,6 +142,17 @@ export const startArchiveRuntime = async (options: ArchiveRuntimeOptions): Promi
     const missed = await reconcileBucket(options.s3, options.bucket, q, options.region);
     if (missed > 0) print(`resuming  ${missed} upload(s) found in the bucket but never ingested`);
     q.start(async (event: SQSEvent) => (await fn.invoke(event)) as SQSBatchResponse | void);
+    // `demarche redrive` leaves a request file (the queue belongs to this process); checked at
+    // start and every REDRIVE_CHECK_MS.
+    const redrive = () => {
+      if (!existsSync(layout.redriveRequest)) return;
+      rmSync(layout.redriveRequest, { force: true });
+      const count = q.redriveDeadLetters();
+      print(`redriven  ${count} dead-lettered ingest message(s) sent back to the queue`);
+    };
+    redrive();
+    const redriveTimer = setInterval(redrive, REDRIVE_CHECK_MS);
+    redriveTimer.unref();
     const pollMs = options.bucketPollMs ?? (options.s3Events ? 0 : 500);
     let poller: NodeJS.Timeout | undefined;
     let polling = pollMs > 0;
@@ -153,6 +169,7 @@ export const startArchiveRuntime = async (options: ArchiveRuntimeOptions): Promi
       poller = setTimeout(tick, pollMs);
     }
     stops.push(async () => {
+      clearInterval(redriveTimer);
       polling = false;
       clearTimeout(poller);
       await pass;

@@ -23,6 +23,10 @@ export interface DataDirLayout {
   readonly runtime: string;
   readonly queueJournal: string;
   readonly deadLetters: string;
+  /** Ids of dead letters sent back to the queue. */
+  readonly redriven: string;
+  /** Present when `demarche redrive` asked the archive to send its dead letters back to the queue. */
+  readonly redriveRequest: string;
   readonly checkpoints: string;
   readonly dynamoPid: string;
   readonly demoMarker: string;
@@ -41,6 +45,8 @@ export const dataDirLayout = (root: string): DataDirLayout => ({
   runtime: path.join(root, 'runtime.json'),
   queueJournal: path.join(root, 'queue', 'ingest.jsonl'),
   deadLetters: path.join(root, 'queue', 'ingest-dead-letters.jsonl'),
+  redriven: path.join(root, 'queue', 'ingest-redriven.jsonl'),
+  redriveRequest: path.join(root, 'queue', 'redrive-requested'),
   checkpoints: path.join(root, 'checkpoints'),
   dynamoPid: path.join(root, 'dynamodb.pid'),
   demoMarker: path.join(root, 'demo-archived'),

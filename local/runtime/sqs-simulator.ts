@@ -37,6 +37,8 @@ export interface SqsSimulatorOptions {
   readonly journalFile: string;
   /** Dead-letter store (JSON lines). */
   readonly deadLetterFile: string;
+  /** Ids of dead letters already sent back to the queue (JSON lines; default: beside the dead-letter store). */
+  readonly redrivenFile?: string;
   readonly queueName: string;
   readonly region: string;
   readonly batchSize: number;
@@ -57,6 +59,11 @@ export interface SqsSimulator {
   send(body: string, dedupeKey?: string): string;
   /** Whether a message with this dedupe key was ever sent (survives restarts and compaction). */
   isKnown(dedupeKey: string): boolean;
+  /**
+   * Sends every dead letter not redriven before back to the queue as a new message (SQS's DLQ
+   * redrive): at least once — each is sent durably, then recorded as redriven. Returns how many.
+   */
+  redriveDeadLetters(): number;
   /** Starts delivering to the handler. */
   start(handler: SqsHandler): void;
   /** Messages not yet deleted or dead-lettered. */
@@ -312,6 +319,24 @@ export const openSqsSimulator = (options: SqsSimulatorOptions): SqsSimulator => 
       return id;
     },
     isKnown: (dedupeKey) => known.has(dedupeKey),
+    redriveDeadLetters: () => {
+      const redrivenFile = options.redrivenFile ?? redrivenFileFor(options.deadLetterFile);
+      const letters = pendingDeadLetters(options.deadLetterFile, redrivenFile);
+      if (letters.length === 0) return 0;
+      mkdirSync(path.dirname(redrivenFile), { recursive: true });
+      for (const letter of letters) {
+        const id = randomUUID();
+        const sentAt = clock.now();
+        append({ op: 'send', id, body: letter.body, sentAt }, true);
+        messages.set(id, { id, body: letter.body, sentAt, receiveCount: 0, visibleAt: 0, inFlight: false });
+        const rf = openSync(redrivenFile, 'a');
+        writeSync(rf, `${JSON.stringify({ messageId: letter.messageId, redrivenAt: sentAt, as: id })}\n`);
+        fsyncSync(rf);
+        closeSync(rf);
+      }
+      schedule(batchWindowMs);
+      return letters.length;
+    },
     start: (h) => {
       handler = h;
       running = true;
@@ -352,3 +377,25 @@ export const readDeadLetters = (file: string): DeadLetter[] =>
           }
         })
     : [];
+
+/** Where the ids of redriven dead letters are kept, by default: `<dead letters>-redriven.jsonl`. */
+export const redrivenFileFor = (deadLetterFile: string): string => deadLetterFile.replace(/(\.jsonl)?$/, '-redriven.jsonl');
+
+/** The dead letters not yet sent back to the queue. */
+export const pendingDeadLetters = (deadLetterFile: string, redrivenFile: string = redrivenFileFor(deadLetterFile)): DeadLetter[] => {
+  const done = new Set(
+    existsSync(redrivenFile)
+      ? readFileSync(redrivenFile, 'utf8')
+          .split('\n')
+          .flatMap((line) => {
+            try {
+              const id = (JSON.parse(line) as { messageId?: unknown }).messageId;
+              return typeof id === 'string' ? [id] : [];
+            } catch {
+              return [];
+            }
+          })
+      : [],
+  );
+  return readDeadLetters(deadLetterFile).filter((letter) => !done.has(letter.messageId));
+};
