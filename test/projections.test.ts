@@ -10,7 +10,12 @@ import {
   bucketOf,
   entityTerm,
   levelFor,
+  mergeSegments,
+  planCompaction,
+  compactedIdOf,
   tokenize,
+  type SearchSegment,
+  type SegmentMeta,
   transcriptPostings,
 } from '../lambdas/core/projections/search';
 import { streamOf, type FixtureRevision } from './support/transcript-fixtures';
@@ -204,5 +209,48 @@ describe('search index', () => {
   it('treats injection-looking input as plain words', () => {
     const q = parseSearchQuery(`'; DROP TABLE x; -- <script>"`);
     expect(q.terms).toEqual(['drop', 'table', 'script']);
+  });
+
+  const allPostings = (segment: SearchSegment, term: string) => {
+    const bucket = segment.buckets.get(bucketOf(term, segment.level));
+    return bucket ? postingsIn(bucket, term) : [];
+  };
+
+  it('merges segments into one that answers every term as the inputs together did', () => {
+    const c = foldTranscript('c', streamOf('c', [{ ...rev1, date: '2021-05-05' }]));
+    const parts = [buildSegment('s1', [a]), buildSegment('s2', [b]), buildSegment('s3', [c])];
+    const merged = mergeSegments('m', parts.flatMap((p) => [...p.buckets.values()]));
+    expect(merged.docs).toBe(3);
+    expect(merged.postings).toBe(parts.reduce((n, p) => n + p.postings, 0));
+    const whole = buildSegment('whole', [a, b, c]);
+    for (const term of ['human', 'rights', 'sanctions', 'law', entityTerm('almaty')]) {
+      const key = (p: { transcriptId: string; revision: number; dateKey: string; seqs: readonly number[] }) => `${p.transcriptId}@${p.revision}:${p.dateKey}:${p.seqs.join(',')}`;
+      expect(allPostings(merged, term).map(key).sort()).toEqual(allPostings(whole, term).map(key).sort());
+      expect(allPostings(merged, term).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('drops superseded revisions and unites one revision indexed twice when merging', () => {
+    const a2 = foldTranscript('a', streamOf('a', [rev1, rev2]));
+    expect(a2.revision).toBe(2);
+    const grown = { ...a, statements: a.statements.slice(0, 1) };
+    const merged = mergeSegments('m', [buildSegment('old', [a]), buildSegment('partial', [grown]), buildSegment('new', [a2])].flatMap((p) => [...p.buckets.values()]));
+    expect(allPostings(merged, 'sanctions')).toEqual([]);
+    expect(allPostings(merged, 'defenders').map((p) => [p.transcriptId, p.revision, p.seqs])).toEqual([['a', 2, [1]]]);
+    const same = mergeSegments('m2', [buildSegment('partial', [grown]), buildSegment('old', [a])].flatMap((p) => [...p.buckets.values()]));
+    expect(allPostings(same, 'sanctions').map((p) => p.seqs)).toEqual([[2]]);
+    expect(allPostings(same, 'rights').map((p) => p.seqs)).toEqual([[1]]);
+  });
+
+  it('plans merges per level once a level holds enough segments, smallest first, under the size cap', () => {
+    const seg = (id: string, level: number, docs: number): SegmentMeta => ({ id, level, docs, postings: docs * 500 });
+    const policy = { threshold: 3, maxInputs: 4, maxDocs: 100 };
+    expect(planCompaction([seg('a', 16, 1), seg('b', 16, 1)], policy)).toEqual([]);
+    const small = [seg('d', 16, 3), seg('a', 16, 1), seg('c', 16, 2), seg('b', 16, 1), seg('e', 16, 5), seg('x', 256, 30)];
+    expect(planCompaction(small, policy).map((s) => s.id)).toEqual(['a', 'b', 'c', 'd']);
+    // Segments at or above half the cap are never merged again; the merge stays under the cap.
+    const big = [seg('p', 4096, 60), seg('q', 4096, 40), seg('r', 4096, 45), seg('s', 4096, 30)];
+    expect(planCompaction(big, policy).map((s) => s.id)).toEqual(['s', 'q']);
+    expect(compactedIdOf([seg('a', 16, 1), seg('b', 16, 1)])).toBe(compactedIdOf([seg('b', 16, 1), seg('a', 16, 1)]));
   });
 });

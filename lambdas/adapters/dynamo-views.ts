@@ -29,13 +29,27 @@ import {
   type TranscriptDetail,
   type TranscriptSummary,
 } from '../core/projections/read-models';
-import { BUCKET_LEVELS, bucketOf, buildSegment, postingsIn, type BucketPostings, type Posting, type SearchSegment } from '../core/projections/search';
+import {
+  DEFAULT_COMPACTION,
+  bucketOf,
+  buildSegment,
+  compactedIdOf,
+  mergeSegments,
+  planCompaction,
+  postingsIn,
+  type BucketPostings,
+  type CompactionPolicy,
+  type Posting,
+  type SearchSegment,
+  type SegmentMeta,
+} from '../core/projections/search';
 import { topicDeltas } from '../core/projections/topic-stats';
 import { isListed, type TranscriptView } from '../core/projections/transcript-view';
 import type {
   ListingEntry,
   ListingIndex,
   ProjectOutcome,
+  CompactionReport,
   ProjectionState,
   StatementRef,
   StoredStatement,
@@ -53,6 +67,8 @@ import {
   SUMMARY_SK,
   TRANSCRIPTS_GSI1PK,
   VIEW_ATTRIBUTES as A,
+  SEARCH_MANIFEST_KEY,
+  manifestAttr,
   searchPk,
   statsAttr,
   topicGsi1pk,
@@ -64,7 +80,40 @@ type Item = Record<string, unknown>;
 
 /** Decoded search buckets kept per process (least recently used go first). */
 const BUCKET_CACHE_SIZE = 2_000;
-const bucketCache = new Map<string, BucketPostings>();
+/** A decoded bucket (undefined: the segment has no such bucket) and the postings of terms already asked for. */
+interface CachedBucket {
+  readonly postings: BucketPostings | undefined;
+  readonly byTerm: Map<string, Posting[]>;
+}
+const bucketCache = new Map<string, Promise<CachedBucket>>();
+const bucketKeyOf = (pk: string, sk: string): string => `${pk}|${sk}`;
+
+/** How long a reader trusts its copy of the search manifest (new segments show up after at most this). */
+const MANIFEST_TTL_MS = 1_000;
+/** How long retired segments stay readable after a compaction (far longer than any reader's manifest copy). */
+const RETIRED_GRACE_MS = 5 * 60_000;
+/** Merges one compaction call may do (bounds the projector's extra work per batch). */
+const MAX_MERGES_PER_CALL = 2;
+
+/** The search manifest: live segments, and retired ones waiting for their grace period to end. */
+interface Manifest {
+  readonly live: SegmentMeta[];
+  readonly retired: { readonly id: string; readonly level: number; readonly at: number }[];
+}
+
+const parseManifest = (item: Item | undefined): Manifest => {
+  const live: SegmentMeta[] = [];
+  const retired: Manifest['retired'][number][] = [];
+  for (const [k, v] of Object.entries(item ?? {})) {
+    const m = v as { l?: number; d?: number; p?: number; at?: number };
+    if (k.startsWith('s:')) live.push({ id: k.slice(2), level: Number(m.l), docs: Number(m.d ?? 0), postings: Number(m.p ?? 0) });
+    else if (k.startsWith('r:')) retired.push({ id: k.slice(2), level: Number(m.l), at: Number(m.at ?? 0) });
+  }
+  live.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { live, retired };
+};
+
+const metaOf = (segment: SearchSegment) => ({ l: segment.level, d: segment.docs, p: segment.postings });
 
 /** Transcripts per search segment when bulk loading (larger segments: fewer items per query). */
 export const BULK_SEGMENT_SIZE = 2000;
@@ -131,6 +180,14 @@ export const transcriptItems = (view: TranscriptView): { summary: Item; others: 
   return { summary: summaryItem, others, state };
 };
 
+/** Decodes a search bucket item, the listing keys of its documents rebuilt once. */
+const decodeBucket = (item: Item | undefined): CachedBucket => {
+  if (!item) return { postings: undefined, byTerm: new Map() };
+  const postings = gunzipJson<BucketPostings>(item[A.body] as Uint8Array);
+  const docs = postings.docs.map(([id, revision, day]) => [id, revision, day.includes('#') ? day : `${day}#${id}`] as const);
+  return { postings: { docs, terms: postings.terms }, byTerm: new Map() };
+};
+
 /** The stored items of a search segment: one per non-empty bucket. */
 export const searchItems = (segment: SearchSegment): Item[] =>
   [...segment.buckets].map(([bucket, postings]) => ({
@@ -144,7 +201,7 @@ export class DynamoViewStore implements ViewStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly options: { writeConcurrency?: number; bulkSegmentSize?: number; levelsTtlMs?: number } = {},
+    private readonly options: { writeConcurrency?: number; bulkSegmentSize?: number; manifestTtlMs?: number; retiredGraceMs?: number } = {},
   ) {}
 
   async projectionState(transcriptId: string): Promise<ProjectionState | undefined> {
@@ -218,34 +275,122 @@ export class DynamoViewStore implements ViewStore {
   }
 
   async writeSearchSegment(segment: SearchSegment): Promise<{ writeUnits: number }> {
+    // The segment's buckets first, then its manifest entry: readers only see complete segments.
     const writeUnits = await this.batchWrite(searchItems(segment).map((Item) => ({ PutRequest: { Item } })));
-    // Queries read only the bucket levels in use: record this one (a set, so repeating it is harmless).
-    await this.db.send(
+    const res = await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: STATS_KEY,
-        UpdateExpression: 'ADD #l :l',
-        ExpressionAttributeNames: { '#l': A.levels },
-        ExpressionAttributeValues: { ':l': new Set([segment.level]) },
+        Key: SEARCH_MANIFEST_KEY,
+        UpdateExpression: 'SET #s = :m',
+        ExpressionAttributeNames: { '#s': manifestAttr.live(segment.id) },
+        ExpressionAttributeValues: { ':m': metaOf(segment) },
+        ReturnValues: 'ALL_NEW',
+        ReturnConsumedCapacity: 'TOTAL',
       }),
     );
-    this.levels = undefined;
-    return { writeUnits: writeUnits + 1 };
+    this.written = parseManifest(res.Attributes);
+    this.manifest = undefined;
+    return { writeUnits: writeUnits + units(res.ConsumedCapacity) };
   }
 
-  /** The bucket levels segments use, cached briefly (a new level appears at most three times, ever). */
-  private async searchLevels(): Promise<number[]> {
+  /** The manifest as this process last wrote it (so compaction after a write needs no read). */
+  private written: Manifest | undefined;
+  private manifest: { value: Promise<Manifest>; until: number } | undefined;
+
+  private async readManifest(consistent: boolean): Promise<Manifest> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: SEARCH_MANIFEST_KEY, ConsistentRead: consistent }));
+    return parseManifest(Item);
+  }
+
+  /** The live segments, as readers see them: a copy at most MANIFEST_TTL_MS old. */
+  private liveSegments(): Promise<SegmentMeta[]> {
     const now = Date.now();
-    if (this.levels && this.levels.until > now) return this.levels.value;
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: STATS_KEY, ProjectionExpression: '#l', ExpressionAttributeNames: { '#l': A.levels } }),
-    );
-    const value = [...((Item?.[A.levels] as Set<number> | undefined) ?? [])].map(Number).filter((l) => (BUCKET_LEVELS as readonly number[]).includes(l));
-    this.levels = { value, until: now + (this.options.levelsTtlMs ?? 5_000) };
-    return value;
+    if (!this.manifest || this.manifest.until <= now) {
+      const value = this.readManifest(false);
+      this.manifest = { value, until: now + (this.options.manifestTtlMs ?? MANIFEST_TTL_MS) };
+      value.catch(() => (this.manifest = undefined));
+    }
+    return this.manifest.value.then((m) => m.live);
   }
 
-  private levels: { value: number[]; until: number } | undefined;
+  async compactSearch(now: number, policy: CompactionPolicy = DEFAULT_COMPACTION): Promise<CompactionReport> {
+    let manifest = this.written ?? (await this.readManifest(true));
+    this.written = undefined;
+    const report = { merged: 0, deleted: 0, writeUnits: 0 };
+    // 1. Retired segments past their grace period: delete their buckets, then their manifest entry.
+    for (const r of manifest.retired.filter((x) => x.at <= now - (this.options.retiredGraceMs ?? RETIRED_GRACE_MS))) {
+      report.writeUnits += await this.batchWrite(
+        Array.from({ length: r.level }, (_, b) => ({ DeleteRequest: { Key: { [A.pk]: searchPk(r.level, b), [A.sk]: r.id } } })),
+      );
+      try {
+        const res = await this.db.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: SEARCH_MANIFEST_KEY,
+            UpdateExpression: 'REMOVE #r',
+            ConditionExpression: 'attribute_exists(#r)',
+            ExpressionAttributeNames: { '#r': manifestAttr.retired(r.id) },
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+        report.writeUnits += units(res.ConsumedCapacity);
+        report.deleted++;
+      } catch (error) {
+        if (errorName(error) !== 'ConditionalCheckFailedException') throw error;
+      }
+    }
+    // 2. Merges: the inputs' buckets are read whole, merged into one new segment, written, and only
+    // then swapped in by one conditional manifest update (inputs retired, output live).
+    for (let round = 0; round < MAX_MERGES_PER_CALL; round++) {
+      const inputs = planCompaction(manifest.live, policy);
+      if (inputs.length === 0) break;
+      const merged = mergeSegments(compactedIdOf(inputs), await this.segmentBuckets(inputs));
+      report.writeUnits += await this.batchWrite(searchItems(merged).map((Item) => ({ PutRequest: { Item } })));
+      const names: Record<string, string> = { '#o': manifestAttr.live(merged.id) };
+      const values: Record<string, unknown> = { ':o': metaOf(merged) };
+      const sets = ['#o = :o'];
+      const removes: string[] = [];
+      const conditions = ['attribute_not_exists(#o)'];
+      inputs.forEach((input, i) => {
+        names[`#i${i}`] = manifestAttr.live(input.id);
+        names[`#r${i}`] = manifestAttr.retired(input.id);
+        values[`:r${i}`] = { l: input.level, at: now };
+        sets.push(`#r${i} = :r${i}`);
+        removes.push(`#i${i}`);
+        conditions.push(`attribute_exists(#i${i})`);
+      });
+      try {
+        const res = await this.db.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: SEARCH_MANIFEST_KEY,
+            UpdateExpression: `SET ${sets.join(', ')} REMOVE ${removes.join(', ')}`,
+            ConditionExpression: conditions.join(' AND '),
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+            ReturnValues: 'ALL_NEW',
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+        report.writeUnits += units(res.ConsumedCapacity);
+        report.merged += inputs.length;
+        manifest = parseManifest(res.Attributes);
+      } catch (error) {
+        // Another compactor got there first. Our output stays unreferenced (never deleted here: an
+        // identical concurrent merge may be about to reference the very same items).
+        if (errorName(error) !== 'ConditionalCheckFailedException') throw error;
+        break;
+      }
+    }
+    this.manifest = undefined;
+    return report;
+  }
+
+  /** Every bucket of these segments (each bucket of each level is asked for; absent ones are empty). */
+  private async segmentBuckets(segments: readonly SegmentMeta[]): Promise<BucketPostings[]> {
+    const keys = segments.flatMap((s) => Array.from({ length: s.level }, (_, b) => ({ [A.pk]: searchPk(s.level, b), [A.sk]: s.id })));
+    return (await this.batchGetKeys(keys)).map((item) => gunzipJson<BucketPostings>(item[A.body] as Uint8Array));
+  }
 
   async knownTopics(): Promise<Set<string>> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: STATS_KEY, ConsistentRead: true }));
@@ -394,45 +539,40 @@ export class DynamoViewStore implements ViewStore {
   }
 
   async postings(term: string): Promise<Posting[]> {
-    const perLevel = await Promise.all(
-      (await this.searchLevels()).map(async (level) => {
-        const out: Posting[] = [];
-        let start: Record<string, unknown> | undefined;
-        do {
-          const page = await this.db.send(
-            new QueryCommand({
-              TableName: this.tableName,
-              KeyConditionExpression: '#p = :p',
-              ExpressionAttributeNames: { '#p': A.pk },
-              ExpressionAttributeValues: { ':p': searchPk(level, bucketOf(term, level)) },
-              ExclusiveStartKey: start,
-            }),
-          );
-          for (const item of page.Items ?? []) out.push(...postingsIn(this.decodeBucket(item), term));
-          start = page.LastEvaluatedKey;
-        } while (start);
-        return out;
-      }),
-    );
-    return perLevel.flat();
-  }
-
-  /**
-   * Decodes a search bucket item. A segment's content is fixed by its id (the id hashes what it
-   * indexes), so decoded buckets are cached per process by key: hot terms skip gunzip and parsing.
-   */
-  private decodeBucket(item: Item): BucketPostings {
-    const key = `${item[A.pk] as string}|${item[A.sk] as string}`;
-    const cached = bucketCache.get(key);
-    if (cached) {
-      bucketCache.delete(key);
-      bucketCache.set(key, cached);
-      return cached;
+    // One key per live segment (the term's bucket at that segment's level); decoded buckets are
+    // cached (segments are immutable), the others come in one BatchGet.
+    const keys = (await this.liveSegments()).map((s) => ({ pk: searchPk(s.level, bucketOf(term, s.level)), sk: s.id }));
+    const missing: { pk: string; sk: string }[] = [];
+    const found: Promise<CachedBucket>[] = [];
+    for (const k of keys) {
+      const cached = bucketCache.get(bucketKeyOf(k.pk, k.sk));
+      if (cached) {
+        bucketCache.delete(bucketKeyOf(k.pk, k.sk));
+        bucketCache.set(bucketKeyOf(k.pk, k.sk), cached);
+        found.push(cached);
+      } else missing.push(k);
     }
-    const decoded = gunzipJson<BucketPostings>(item[A.body] as Uint8Array);
-    bucketCache.set(key, decoded);
-    if (bucketCache.size > BUCKET_CACHE_SIZE) bucketCache.delete(bucketCache.keys().next().value!);
-    return decoded;
+    if (missing.length > 0) {
+      const fetched = this.batchGetKeys(missing.map((k) => ({ [A.pk]: k.pk, [A.sk]: k.sk }))).then((items) => {
+        const byKey = new Map(items.map((i) => [bucketKeyOf(i[A.pk] as string, i[A.sk] as string), i]));
+        return byKey;
+      });
+      for (const k of missing) {
+        const key = bucketKeyOf(k.pk, k.sk);
+        const entry = fetched.then((byKey) => decodeBucket(byKey.get(key)));
+        bucketCache.set(key, entry);
+        entry.catch(() => bucketCache.delete(key));
+        found.push(entry);
+      }
+      while (bucketCache.size > BUCKET_CACHE_SIZE) bucketCache.delete(bucketCache.keys().next().value!);
+    }
+    const buckets = await Promise.all(found);
+    return buckets.flatMap((b) => {
+      if (!b.postings) return [];
+      let postings = b.byTerm.get(term);
+      if (!postings) b.byTerm.set(term, (postings = postingsIn(b.postings, term)));
+      return postings;
+    });
   }
 
   private toEntry(item: Item): ListingEntry {

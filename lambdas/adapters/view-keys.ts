@@ -9,6 +9,7 @@
  * | topic mention           | T#<id>                 | TOPIC#<topic>     | TOPIC#<topic>     | <day>#<id>     |
  * | topic counters          | STATS                  | TOPICS            |                   |                |
  * | search bucket           | SX#<level>#<bucket>    | <segment id>      |                   |                |
+ * | search manifest         | SEARCH                 | MANIFEST          |                   |                |
  *
  * gsi2 is reserved (no item uses it yet).
  */
@@ -28,8 +29,6 @@ export const VIEW_ATTRIBUTES = {
   indexed: 'ix',
   /** Statement items of the projected revision (N), on summaries. */
   chunks: 'nc',
-  /** Search bucket levels in use (NS), on the counters item. */
-  levels: 'lv',
   summary: 'summary',
   /** gzip of the mention's JSON (B), on topic mentions. */
   mention: 'mention',
@@ -71,3 +70,10 @@ export const statsAttr = {
 } as const;
 /** Partition of one search bucket at one level. */
 export const searchPk = (level: number, bucket: number): string => `SX#${level}#${bucket}`;
+/** The search manifest: one attribute per live segment (`s:<id>`) and per retired one (`r:<id>`). */
+export const SEARCH_MANIFEST_KEY = { pk: 'SEARCH', sk: 'MANIFEST' } as const;
+/** Manifest attribute names. */
+export const manifestAttr = {
+  live: (segmentId: string) => `s:${segmentId}`,
+  retired: (segmentId: string) => `r:${segmentId}`,
+} as const;

@@ -30,4 +30,9 @@ export const projectStreamEvent = (deps: ProjectorDeps, event: DynamoDBStreamEve
   projectEvents(deps, eventsOfStreamEvent(event));
 
 /** The Lambda handler. */
-export const handler = async (event: DynamoDBStreamEvent): Promise<ProjectionReport> => projectStreamEvent(projectorDeps(), event);
+export const handler = async (event: DynamoDBStreamEvent): Promise<ProjectionReport> => {
+  const report = await projectStreamEvent(projectorDeps(), event);
+  // A failed search compaction leaves the batch projected; the next batch tries again.
+  if (report.compactionError) console.error(JSON.stringify({ level: 'WARN', message: 'search compaction failed', error: report.compactionError }));
+  return report;
+};

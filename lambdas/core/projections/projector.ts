@@ -14,7 +14,7 @@ import { toEnvelopes } from '../transcript-events';
 import { buildSegment } from './search';
 import { decideTopicFirstSeen } from './topic-stats';
 import { foldTranscript, transcriptIdOfStream, type TranscriptView } from './transcript-view';
-import type { ProjectionState, ViewStore } from './view-store';
+import type { CompactionReport, ProjectionState, ViewStore } from './view-store';
 
 /** What the projector needs. */
 export interface ProjectorDeps {
@@ -31,7 +31,12 @@ export interface ProjectionReport {
   readonly written: number;
   readonly unchanged: number;
   readonly firstSeenClaimed: readonly string[];
+  /** Write units of the new segment and of any compaction that followed. */
   readonly searchWriteUnits: number;
+  /** Segments merged by the compaction that followed this batch's segment. */
+  readonly segmentsMerged: number;
+  /** A failed compaction does not fail the batch (the next one retries it); its message. */
+  readonly compactionError?: string;
 }
 
 /** Runs `fn` over items with at most `limit` in flight. */
@@ -75,6 +80,15 @@ export const projectEvents = async (deps: ProjectorDeps, events: readonly Stored
 
   const toIndex = changed.filter(({ view, previous }) => needsIndexing(previous, view)).map(({ view }) => view);
   const search = toIndex.length > 0 ? await views.writeSearchSegment(buildSegment(segmentIdOf(toIndex), toIndex)) : { writeUnits: 0 };
+  let compaction: CompactionReport = { merged: 0, deleted: 0, writeUnits: 0 };
+  let compactionError: string | undefined;
+  if (toIndex.length > 0) {
+    try {
+      compaction = await views.compactSearch(clock.now());
+    } catch (error) {
+      compactionError = String((error as Error)?.message ?? error);
+    }
+  }
 
   const outcomes = await mapLimit(changed, deps.concurrency ?? 8, ({ view, previous }) => views.writeTranscript(previous, view));
 
@@ -87,7 +101,15 @@ export const projectEvents = async (deps: ProjectorDeps, events: readonly Stored
     }
   }
   const written = outcomes.filter((o) => o === 'written').length;
-  return { transcripts: ids.length, written, unchanged: ids.length - written, firstSeenClaimed: claimed, searchWriteUnits: search.writeUnits };
+  return {
+    transcripts: ids.length,
+    written,
+    unchanged: ids.length - written,
+    firstSeenClaimed: claimed,
+    searchWriteUnits: search.writeUnits + compaction.writeUnits,
+    segmentsMerged: compaction.merged,
+    ...(compactionError ? { compactionError } : {}),
+  };
 };
 
 /** Appends TopicFirstSeen at version 1 of the topic's stream; false when another writer was first. */

@@ -7,6 +7,7 @@
  * level (a handful of items), intersects the postings per statement, and the caller checks phrases
  * against the statement text and drops postings of superseded revisions.
  */
+import { createHash } from 'node:crypto';
 import type { TranscriptView } from './transcript-view';
 import { dateKeyOf, entityMentions } from './read-models';
 
@@ -76,8 +77,11 @@ export const termHash = (term: string): number => {
 /** The bucket of a term at a level. */
 export const bucketOf = (term: string, level: number): number => termHash(term) % level;
 
-/** A document referenced by a bucket's postings. */
-export type SegmentDoc = readonly [transcriptId: string, revision: number, dateKey: string];
+/**
+ * A document referenced by a bucket's postings: transcript, revision and its day (YYYY-MM-DD; the
+ * listing key `<day>#<transcriptId>` is rebuilt from both, so the id is not stored twice).
+ */
+export type SegmentDoc = readonly [transcriptId: string, revision: number, day: string];
 
 /** The postings of one bucket of one segment: documents, and term → [docIndex, ...seqs][]. */
 export interface BucketPostings {
@@ -92,6 +96,8 @@ export interface SearchSegment {
   readonly buckets: Map<number, BucketPostings>;
   /** Total postings (term, transcript) pairs: what the segment costs to store. */
   readonly postings: number;
+  /** Transcripts it indexes. */
+  readonly docs: number;
 }
 
 /** The level a segment of `postings` postings uses: the one nearest (on a log scale) to ~POSTINGS_PER_BUCKET per bucket. */
@@ -102,22 +108,30 @@ export const levelFor = (postings: number): number => {
   return level;
 };
 
-/** Builds the index segment of a set of transcript views (views without content are skipped). */
-export const buildSegment = (id: string, views: readonly TranscriptView[]): SearchSegment => {
-  const perDoc = views.filter((v) => v.revision > 0).map((v) => ({ view: v, postings: transcriptPostings(v) }));
-  const total = perDoc.reduce((n, d) => n + d.postings.size, 0);
+/** One transcript revision's postings, as a segment is built from them. */
+export interface DocPostings {
+  readonly transcriptId: string;
+  readonly revision: number;
+  readonly dateKey: string;
+  readonly postings: ReadonlyMap<string, readonly number[]>;
+}
+
+/** Builds a segment from per-document postings. */
+export const segmentOfDocs = (id: string, docs: readonly DocPostings[]): SearchSegment => {
+  const total = docs.reduce((n, d) => n + d.postings.size, 0);
   const level = levelFor(total);
   const buckets = new Map<number, { docs: SegmentDoc[]; docIndex: Map<string, number>; terms: Record<string, number[][]> }>();
-  for (const { view, postings } of perDoc) {
-    for (const [term, seqs] of postings) {
+  for (const doc of docs) {
+    const day = doc.dateKey.slice(0, doc.dateKey.length - doc.transcriptId.length - 1);
+    for (const [term, seqs] of doc.postings) {
       const b = bucketOf(term, level);
       let bucket = buckets.get(b);
       if (!bucket) buckets.set(b, (bucket = { docs: [], docIndex: new Map(), terms: Object.create(null) as Record<string, number[][]> }));
-      let di = bucket.docIndex.get(view.id);
+      let di = bucket.docIndex.get(doc.transcriptId);
       if (di === undefined) {
         di = bucket.docs.length;
-        bucket.docs.push([view.id, view.revision, dateKeyOf(view)]);
-        bucket.docIndex.set(view.id, di);
+        bucket.docs.push([doc.transcriptId, doc.revision, day]);
+        bucket.docIndex.set(doc.transcriptId, di);
       }
       (bucket.terms[term] ??= []).push([di, ...seqs]);
     }
@@ -126,9 +140,112 @@ export const buildSegment = (id: string, views: readonly TranscriptView[]): Sear
     id,
     level,
     postings: total,
-    buckets: new Map([...buckets].map(([b, { docs, terms }]) => [b, { docs, terms }])),
+    docs: docs.length,
+    buckets: new Map([...buckets].map(([b, { docs: d, terms }]) => [b, { docs: d, terms }])),
   };
 };
+
+/** Builds the index segment of a set of transcript views (views without content are skipped). */
+export const buildSegment = (id: string, views: readonly TranscriptView[]): SearchSegment =>
+  segmentOfDocs(
+    id,
+    views.filter((v) => v.revision > 0).map((v) => ({ transcriptId: v.id, revision: v.revision, dateKey: dateKeyOf(v), postings: transcriptPostings(v) })),
+  );
+
+/** The listing key of a stored document (older segments stored the whole key, newer ones the day). */
+const dateKeyOfDoc = (doc: SegmentDoc): string => (doc[2].includes('#') ? doc[2] : `${doc[2]}#${doc[0]}`);
+
+/**
+ * Merges segments (given as every bucket of each) into one segment with id `id`: the postings of a
+ * transcript are kept for its highest revision among the inputs only (older ones are superseded,
+ * queries would drop them anyway), and the postings of one revision found in several inputs are
+ * united. The result's level follows its size.
+ */
+export const mergeSegments = (id: string, buckets: Iterable<BucketPostings>): SearchSegment => {
+  const docs = new Map<string, { revision: number; dateKey: string; postings: Map<string, Set<number>> }>();
+  const all = [...buckets];
+  for (const bucket of all) {
+    for (const [tid, revision] of bucket.docs) {
+      const seen = docs.get(tid);
+      if (!seen || seen.revision < revision) docs.set(tid, { revision, dateKey: '', postings: new Map() });
+    }
+  }
+  for (const bucket of all) {
+    for (const term of Object.keys(bucket.terms)) {
+      for (const [di, ...seqs] of bucket.terms[term]!) {
+        const doc = bucket.docs[di!];
+        if (!doc) continue;
+        const into = docs.get(doc[0])!;
+        if (into.revision !== doc[1]) continue;
+        if (!into.dateKey) into.dateKey = dateKeyOfDoc(doc);
+        let set = into.postings.get(term);
+        if (!set) into.postings.set(term, (set = new Set()));
+        for (const s of seqs) set.add(s);
+      }
+    }
+  }
+  const ordered = [...docs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return segmentOfDocs(
+    id,
+    ordered
+      .filter(([, d]) => d.postings.size > 0)
+      .map(([transcriptId, d]) => ({
+        transcriptId,
+        revision: d.revision,
+        dateKey: d.dateKey,
+        postings: new Map([...d.postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([t, seqs]) => [t, [...seqs].sort((x, y) => x - y)])),
+      })),
+  );
+};
+
+/** What the search manifest records of a live segment. */
+export interface SegmentMeta {
+  readonly id: string;
+  readonly level: number;
+  /** Transcripts it indexes. */
+  readonly docs: number;
+  readonly postings: number;
+}
+
+/** When and how far segments are compacted. */
+export interface CompactionPolicy {
+  /** A level with at least this many segments gets some of them merged. */
+  readonly threshold: number;
+  /** At most this many segments are merged at once. */
+  readonly maxInputs: number;
+  /** A merge never produces a segment of more transcripts than this (bucket items stay far below 400 KB). */
+  readonly maxDocs: number;
+}
+
+/** The default policy: levels are tiers; 8 segments at one level are merged into one. */
+export const DEFAULT_COMPACTION: CompactionPolicy = { threshold: 8, maxInputs: 16, maxDocs: 2000 };
+
+/**
+ * The segments to merge next, or nothing: at the lowest level holding `threshold` or more
+ * segments that can still grow, its smallest ones (ids break ties, so concurrent compactors pick
+ * the same set and write the same output), as many as fit under `maxDocs` and `maxInputs`.
+ */
+export const planCompaction = (segments: readonly SegmentMeta[], policy: CompactionPolicy = DEFAULT_COMPACTION): SegmentMeta[] => {
+  for (const level of BUCKET_LEVELS) {
+    const open = segments
+      .filter((s) => s.level === level && s.docs < policy.maxDocs / 2)
+      .sort((a, b) => a.docs - b.docs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (open.length < policy.threshold) continue;
+    const picked: SegmentMeta[] = [];
+    let docs = 0;
+    for (const s of open) {
+      if (picked.length >= policy.maxInputs || docs + s.docs > policy.maxDocs) break;
+      picked.push(s);
+      docs += s.docs;
+    }
+    if (picked.length >= 2) return picked;
+  }
+  return [];
+};
+
+/** The id of the segment merging `inputs`: deterministic, so a retried compaction rewrites the same items. */
+export const compactedIdOf = (inputs: readonly SegmentMeta[]): string =>
+  `c${createHash('sha256').update(inputs.map((s) => s.id).sort().join(',')).digest('hex').slice(0, 19)}`;
 
 /** One posting of a term: a statement set in one revision of one transcript. */
 export interface Posting {
@@ -142,7 +259,7 @@ export interface Posting {
 export const postingsIn = (bucket: BucketPostings, term: string): Posting[] =>
   (Object.hasOwn(bucket.terms, term) ? bucket.terms[term]! : []).flatMap(([di, ...seqs]) => {
     const doc = bucket.docs[di!];
-    return doc ? [{ transcriptId: doc[0], revision: doc[1], dateKey: doc[2], seqs }] : [];
+    return doc ? [{ transcriptId: doc[0], revision: doc[1], dateKey: dateKeyOfDoc(doc), seqs }] : [];
   });
 
 /** A parsed search query. */

@@ -5,7 +5,7 @@
  */
 import type { EventData } from '../events';
 import type { Mention, TranscriptDetail, TranscriptSummary } from './read-models';
-import type { Posting, SearchSegment } from './search';
+import type { CompactionPolicy, Posting, SearchSegment } from './search';
 import type { TranscriptView } from './transcript-view';
 
 /** What the store remembers about a transcript's last projection, to supersede it correctly. */
@@ -58,6 +58,15 @@ export interface StoredStatement {
   readonly text: string;
 }
 
+/** What one search compaction did. */
+export interface CompactionReport {
+  /** Segments merged into new ones. */
+  readonly merged: number;
+  /** Retired segments whose items were deleted. */
+  readonly deleted: number;
+  readonly writeUnits: number;
+}
+
 /** The outcome of projecting one transcript. */
 export type ProjectOutcome = 'written' | 'unchanged';
 
@@ -71,8 +80,18 @@ export interface ViewStore {
    * when another writer already projected this version or a later one, nothing changes.
    */
   writeTranscript(previous: ProjectionState | undefined, view: TranscriptView): Promise<ProjectOutcome>;
-  /** Stores one search index segment (idempotent by segment id). */
+  /**
+   * Stores one search index segment (idempotent by segment id): its buckets, then its entry in the
+   * manifest of live segments, so readers never see a partial segment.
+   */
   writeSearchSegment(segment: SearchSegment): Promise<{ writeUnits: number }>;
+  /**
+   * Merges small search segments when a level holds too many (see `planCompaction`), and deletes
+   * segments retired by earlier merges once no reader can still be using them. Idempotent and
+   * crash-safe: a merged segment is written whole before one conditional manifest update swaps it
+   * in for its inputs.
+   */
+  compactSearch(now: number, policy?: CompactionPolicy): Promise<CompactionReport>;
   /** Topics whose TopicFirstSeen has been projected. */
   knownTopics(): Promise<Set<string>>;
   /** Records a TopicFirstSeen decision (idempotent: the first recorded one stays). */

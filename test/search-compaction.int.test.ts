@@ -1,0 +1,93 @@
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoViewStore } from '../lambdas/adapters/dynamo-views';
+import { SEARCH_MANIFEST_KEY, searchPk } from '../lambdas/adapters/view-keys';
+import { buildSegment, type Posting } from '../lambdas/core/projections/search';
+import { foldTranscript } from '../lambdas/core/projections/transcript-view';
+import { useLocalArchive } from './support/local-archive';
+import { streamOf, type FixtureRevision } from './support/transcript-fixtures';
+
+const revision = (n: number, extra = ''): FixtureRevision => ({
+  title: `Briefing ${n}`,
+  date: `2024-01-${String((n % 28) + 1).padStart(2, '0')}`,
+  statements: [
+    { text: `Talks on sanctions and trade, round ${n}. ${extra}`, topics: ['sanctions'], entities: ['Geneva'] },
+    { text: `Human rights remain central to briefing number ${n}.`, topics: ['human-rights'] },
+  ],
+});
+
+const key = (p: Posting) => `${p.transcriptId}@${p.revision}:${p.dateKey}:${p.seqs.join(',')}`;
+
+describe('search compaction (DynamoDB Local)', () => {
+  const archive = useLocalArchive();
+  let doc: DynamoDBDocumentClient;
+  let views: DynamoViewStore;
+  const policy = { threshold: 4, maxInputs: 16, maxDocs: 100 };
+
+  beforeAll(() => {
+    doc = DynamoDBDocumentClient.from(archive.dynamo, { marshallOptions: { removeUndefinedValues: true } });
+    // A fresh manifest on every read, and retired segments deletable one minute after their merge.
+    views = new DynamoViewStore(doc, archive.tables.views, { manifestTtlMs: 0, retiredGraceMs: 60_000 });
+  });
+
+  const manifest = async () => (await doc.send(new GetCommand({ TableName: archive.tables.views, Key: SEARCH_MANIFEST_KEY, ConsistentRead: true }))).Item ?? {};
+  const live = async () => Object.keys(await manifest()).filter((k) => k.startsWith('s:'));
+  const answers = async (terms: string[]) => Object.fromEntries(await Promise.all(terms.map(async (t) => [t, (await views.postings(t)).map(key).sort()] as const)));
+
+  it('merges many one-transcript segments into one that answers every query the same, then deletes the inputs after the grace period', async () => {
+    const t0 = Date.UTC(2026, 0, 1);
+    // Six projector batches of one transcript each; transcript 2 gets a second revision later.
+    for (let i = 0; i < 6; i++) {
+      const view = foldTranscript(`t${i}`, streamOf(`t${i}`, [revision(i)]));
+      await views.writeSearchSegment(buildSegment(`seg${i}`, [view]));
+    }
+    const revised = foldTranscript('t2', streamOf('t2', [revision(2), revision(2, 'Ceasefire agreed.')]));
+    await views.writeSearchSegment(buildSegment('seg2b', [revised]));
+    expect(await live()).toHaveLength(7);
+
+    const terms = ['sanctions', 'rights', 'ceasefire', '@e:geneva', 'round'];
+    const before = await answers(terms);
+    expect(before.sanctions!.length).toBe(7);
+
+    const first = await views.compactSearch(t0, policy);
+    expect(first.merged).toBe(7);
+    expect(first.writeUnits).toBeGreaterThan(0);
+    const after = await answers(terms);
+    // The superseded revision 1 of t2 is gone from the merged segment; every current posting stays.
+    expect(after.sanctions).toEqual(before.sanctions!.filter((p) => !p.startsWith('t2@1')));
+    expect(after.ceasefire).toEqual(before.ceasefire);
+    expect(after.ceasefire).toHaveLength(1);
+    expect(after['@e:geneva']!.length).toBe(6);
+    expect(await live()).toHaveLength(1);
+    expect(Object.keys(await manifest()).filter((k) => k.startsWith('r:'))).toHaveLength(7);
+
+    // Run again at once: nothing to merge, retired inputs still readable (grace period).
+    expect(await views.compactSearch(t0 + 1_000, policy)).toEqual({ merged: 0, deleted: 0, writeUnits: 0 });
+    const seg0Buckets = async () => {
+      let n = 0;
+      for (let b = 0; b < 16; b++) {
+        const res = await doc.send(new GetCommand({ TableName: archive.tables.views, Key: { pk: searchPk(16, b), sk: 'seg0' } }));
+        if (res.Item) n++;
+      }
+      return n;
+    };
+    expect(await seg0Buckets()).toBeGreaterThan(0);
+
+    // After the grace period the inputs' items and retired entries go; answers are unchanged.
+    const later = await views.compactSearch(t0 + 120_000, policy);
+    expect(later.deleted).toBe(7);
+    expect(await seg0Buckets()).toBe(0);
+    expect(Object.keys(await manifest()).filter((k) => k.startsWith('r:'))).toHaveLength(0);
+    expect(await answers(terms)).toEqual(after);
+  });
+
+  it('is idempotent: a retried merge of the same inputs finds them gone and changes nothing', async () => {
+    const stale = new DynamoViewStore(doc, archive.tables.views, { manifestTtlMs: 0, retiredGraceMs: 60_000 });
+    for (let i = 10; i < 14; i++) await views.writeSearchSegment(buildSegment(`seg${i}`, [foldTranscript(`t${i}`, streamOf(`t${i}`, [revision(i)]))]));
+    // `stale` wrote nothing itself, so both stores read the same manifest and plan the same merge.
+    const [x, y] = await Promise.all([views.compactSearch(Date.UTC(2026, 0, 2), policy), stale.compactSearch(Date.UTC(2026, 0, 2), policy)]);
+    // The merged segment of the first test and the four new ones: one merge of five wins.
+    expect([x.merged, y.merged].sort()).toEqual([0, 5]);
+    expect(await live()).toHaveLength(1);
+    expect((await views.postings('sanctions')).length).toBe(10);
+  });
+});
