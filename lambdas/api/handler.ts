@@ -8,7 +8,6 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { systemClock } from '../core/clock';
 import { randomUlid } from '../core/ids';
 import { documentClient, dynamoClient } from '../adapters/dynamo-clients';
-import { s3Client } from '../adapters/s3-client';
 import { bucketName, tableName } from '../adapters/config';
 import { DynamoEventStore } from '../adapters/dynamo-event-store';
 import { DynamoViewStore } from '../adapters/dynamo-views';
@@ -27,7 +26,8 @@ export const apiDepsFromEnv = (env: NodeJS.ProcessEnv = process.env): ApiDeps =>
   views: new DynamoViewStore(documentClient(), tableName('views', env)),
   events: new DynamoEventStore({ client: dynamoClient(), tableName: tableName('events', env) }),
   webhooks: () => webhookRuntime().service,
-  uploads: s3UploadSigner(s3Client(), bucketName(env)),
+  // The S3 client loads with the first upload (POST /uploads), not with the function.
+  uploads: s3UploadSigner(async () => (await import('../adapters/s3-client')).s3Client(), bucketName(env)),
   cursorSecret: cursorSecretFromEnv(env),
   ...(env.DEMARCHE_API_KEY ? { apiKey: env.DEMARCHE_API_KEY } : {}),
   clock: systemClock,
