@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { extract } from '../lambdas/core/parser/extract';
 import { splitSentences } from '../lambdas/core/parser/sentences';
-import { tokenize, rawAt } from '../lambdas/core/parser/extract/tokens';
+import { countWordsOf, tokenize, tokenizeScratch, rawAt } from '../lambdas/core/parser/extract/tokens';
+import { countWords } from '../lambdas/core/parser';
 import type { Extraction } from '../lambdas/core/parser/types';
 import { TAXONOMY } from '../lambdas/core/taxonomy';
 import { TOPIC_IDS } from '../lambdas/core/topic-ids';
@@ -31,6 +32,25 @@ describe('tokenize', () => {
     const t = tokenize('Kazakhstan’s Nur-Sultan, U.S.');
     expect(Array.from({ length: t.count }, (_, i) => rawAt(t, i))).toEqual(['Kazakhstan', 's', 'Nur', 'Sultan', 'U', 'S']);
     expect(t.source.slice(t.start[2], t.end[3])).toBe('Nur-Sultan');
+  });
+
+  it('counts words from the tokens exactly as countWords counts them in the text', () => {
+    expect(countWordsOf(tokenize('Kazakhstan’s Nur-Sultan, U.S. «Bonjour» don\'t 42'))).toBe(
+      countWords('Kazakhstan’s Nur-Sultan, U.S. «Bonjour» don\'t 42'),
+    );
+    const piece = fc.oneof(
+      fc.constantFrom(' ', '  ', "'", '’', '’s', "'t", '-', '.', ',', '\n', '«', '»', '·', '\ufeff', '\u00a0', '\u2014', '😀', '\ud800', 'é'),
+      fc.string({ minLength: 1, maxLength: 6 }),
+      fc.constantFrom('word', 'Name', 'U', 'S', '19'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(countWordsOf(tokenize(text))).toBe(countWords(text));
+        expect(countWordsOf(tokenizeScratch(text))).toBe(countWords(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -159,8 +159,10 @@ const parseUnsafe = (bytes: Uint8Array, ctx: ParseContext): ParseOutcome => {
     return { ok: false, reason: 'empty', detail: 'the text has no statements' };
   }
   const { transcriptId, revision } = ctx;
-  let wordCount = 0;
-  for (const s of doc.statements) wordCount += countWords(s.text);
+  // Extraction tokenises every statement anyway; it counts the words (as countWords would) on the way.
+  const counts = { words: 0 };
+  const found = extract(doc, counts);
+  const wordCount = counts.words;
   const events: PendingEvent[] = [
     {
       type: 'TranscriptParsed',
@@ -191,7 +193,6 @@ const parseUnsafe = (bytes: Uint8Array, ctx: ParseContext): ParseOutcome => {
       },
     });
   }
-  const found = extract(doc);
   for (const t of found.topics) events.push({ type: 'TopicDetected', data: { transcriptId, revision, ...t } });
   for (const e of found.entities) events.push({ type: 'EntityMentioned', data: { transcriptId, revision, ...e } });
   for (const m of found.meetings) events.push({ type: 'MeetingReported', data: { transcriptId, revision, ...m } });

@@ -9,7 +9,7 @@
  */
 import type { Extraction, Statement } from '../types';
 import { GAZETTEER as GAZETTEERImport, PLACE_HEADS as PLACE_HEADSImport, spanFlags as spanFlagsImport, TITLES as TITLESImport, W as WImport, wordFlags as wordFlagsImport } from './lexicon';
-import { gap as gapImport, isAllCapsAt as isAllCapsAtImport, isCapAt as isCapAtImport, lowAt as lowAtImport, rawAt as rawAtImport, Sep as SepImport, sepAt as sepAtImport, touch as touchImport, type Tokens } from './tokens';
+import { gap as gapImport, isAllCapsAt as isAllCapsAtImport, isCapAt as isCapAtImport, lowAt as lowAtImport, rawAt as rawAtImport, Sep as SepImport, sepAt as sepAtImport, type Tokens } from './tokens';
 // Module-local copies of the imported bindings: under a CommonJS transform (tsx, jest) every use of
 // an import is a getter call, which costs on these per-token paths; bundles are unaffected.
 const GAZETTEER = GAZETTEERImport;
@@ -25,7 +25,6 @@ const lowAt = lowAtImport;
 const rawAt = rawAtImport;
 const Sep = SepImport;
 const sepAt = sepAtImport;
-const touch = touchImport;
 
 /** The kind of a named entity. */
 export type EntityKind = 'person' | 'organization' | 'place';
@@ -65,7 +64,6 @@ const isWord = (t: Tokens, i: number, w: string): boolean => t.end[i]! - t.start
 const isOfForOn = (t: Tokens, i: number): boolean => isWord(t, i, 'of') || isWord(t, i, 'for') || isWord(t, i, 'on');
 /** Flags of token i, cached on the tokens (most tokens are asked about several times). */
 const flagsAt = (t: Tokens, i: number): number => {
-  touch(t, i);
   let f = t.flagCache[i]!;
   if (f === 0) {
     f = spanFlags(t.source, t.start[i]!, t.end[i]!) | FLAGGED;

@@ -8,7 +8,7 @@ import { findAwards } from './awards';
 import { findMentions, resolveEntities, type Leftover, type Mention } from './entities';
 import { findMeetings, type StatementMentions } from './meetings';
 import { detectTopics, findTopicHits, type StatementHits } from './topics';
-import { tokenizeScratch } from './tokens';
+import { countWordsOf, tokenizeScratch } from './tokens';
 
 const speakerCache = new Map<string, readonly Mention[]>();
 
@@ -31,14 +31,19 @@ const addSpeakers = (doc: StructuredTranscript, mentions: Mention[]): void => {
   }
 };
 
-/** Finds the topics, entities, meetings and awards of a structured transcript. */
-export const extract = (doc: StructuredTranscript): Extraction => {
+/**
+ * Finds the topics, entities, meetings and awards of a structured transcript. When `counts` is
+ * given, its `words` is set to the statements' word count (`countWords`), read off the same tokens.
+ */
+export const extract = (doc: StructuredTranscript, counts?: { words: number }): Extraction => {
+  let words = 0;
   const hits: StatementHits[] = [];
   const items: StatementMentions[] = [];
   const mentions: Mention[] = [];
   const leftovers: Leftover[] = [];
   for (const statement of doc.statements) {
     const tokens = tokenizeScratch(statement.text);
+    if (counts) words += countWordsOf(tokens);
     const hints = { bits: 0 };
     const found = findTopicHits(tokens, hints);
     if (found.length > 0) {
@@ -55,6 +60,7 @@ export const extract = (doc: StructuredTranscript): Extraction => {
     mentions.push(...own);
     items.push({ statement, mentions: own, hints: hints.bits });
   }
+  if (counts) counts.words = words;
   addSpeakers(doc, mentions);
   const { entities, nameOf } = resolveEntities(mentions, leftovers);
   return {

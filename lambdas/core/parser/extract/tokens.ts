@@ -31,17 +31,14 @@ export interface Tokens {
   /** Indices of the tokens that start with an upper-case letter, in order. */
   readonly caps: Int32Array;
   readonly capCount: number;
-  /** Cache of surface forms (valid where `stamp[i] === generation`). */
+  /** Cache of surface forms (cleared for the first `count` tokens by each tokenisation). */
   readonly rawCache: (string | undefined)[];
-  /** Cache of per-word flags, filled by the name rules (valid where `stamp[i] === generation`). */
+  /** Cache of per-word flags, filled by the name rules (0 = not yet; cleared like `rawCache`). */
   readonly flagCache: Int32Array;
-  readonly stamp: Int32Array;
-  readonly generation: number;
 }
 
 /** The surface form of token i. */
 export const rawAt = (t: Tokens, i: number): string => {
-  touch(t, i);
   let w = t.rawCache[i];
   if (w === undefined) {
     w = t.source.slice(t.start[i], t.end[i]);
@@ -50,14 +47,6 @@ export const rawAt = (t: Tokens, i: number): string => {
   return w;
 };
 
-/** Makes token i's cache entries current (they may hold values from an earlier text). */
-export const touch = (t: Tokens, i: number): void => {
-  if (t.stamp[i] !== t.generation) {
-    t.stamp[i] = t.generation;
-    t.flagCache[i] = 0;
-    t.rawCache[i] = undefined;
-  }
-};
 
 /** The lower-case form of token i. */
 export const lowAt = (t: Tokens, i: number): string => rawAt(t, i).toLowerCase();
@@ -123,7 +112,6 @@ interface Buffers {
   end: Int32Array;
   caps: Int32Array;
   flags: Int32Array;
-  stamp: Int32Array;
   raw: (string | undefined)[];
 }
 
@@ -132,12 +120,10 @@ const fresh = (size: number): Buffers => ({
   end: new Int32Array(size),
   caps: new Int32Array(size),
   flags: new Int32Array(size),
-  stamp: new Int32Array(size),
   raw: new Array<string | undefined>(size),
 });
 
 let scratch = fresh(1024);
-let generation = 0;
 
 const fill = (text: string, bufs: Buffers, owned: boolean): Tokens => {
   const { start, end, caps } = bufs;
@@ -160,10 +146,13 @@ const fill = (text: string, bufs: Buffers, owned: boolean): Tokens => {
     } while (isWordCode(c));
     end[count++] = i;
   }
-  // Caches are invalidated by a new generation number rather than cleared.
-  generation = generation === 0x7fffffff ? 1 : generation + 1;
-  if (generation === 1 && !owned) bufs.stamp.fill(0);
-  return { source: text, count, start, end, caps, capCount, rawCache: bufs.raw, flagCache: bufs.flags, stamp: bufs.stamp, generation };
+  // Shared buffers still hold the previous text's cache entries: clear those this text uses.
+  if (!owned) {
+    bufs.flags.fill(0, 0, count);
+    const raw = bufs.raw;
+    for (let k = 0; k < count; k++) raw[k] = undefined;
+  }
+  return { source: text, count, start, end, caps, capCount, rawCache: bufs.raw, flagCache: bufs.flags };
 };
 
 /** Splits a text into word tokens (letters, marks and digits); everything else separates them. */
@@ -179,6 +168,44 @@ export const tokenizeScratch = (text: string): Tokens => {
   if (scratch.start.length < size) scratch = fresh(Math.max(size, scratch.start.length * 2));
   return fill(text, scratch, false);
 };
+
+/** `countWords`'s word characters: ASCII letters and digits, and anything above ASCII except a few spaces and punctuation. */
+const isCountedWordCode = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && c !== 160 && !(c >= 0x2000 && c <= 0x206f) && c !== 0x3000);
+
+/**
+ * The number of words `countWords` (parser/index.ts) finds in the tokenised text, read off the
+ * tokens: every token character is a counted word character, so only the gaps between tokens need
+ * a look (a single space, the usual gap, ends a word at once).
+ */
+export const countWordsOf = (t: Tokens): number => {
+  const text = t.source;
+  const { start, end, count } = t;
+  let words = 0;
+  let inWord = false;
+  let pos = 0;
+  for (let k = 0; k <= count; k++) {
+    const s = k < count ? start[k]! : text.length;
+    if (s > pos) {
+      if (s - pos === 1 && text.charCodeAt(pos) === 32) inWord = false;
+      else {
+        for (let i = pos; i < s; i++) {
+          const c = text.charCodeAt(i);
+          if (isCountedWordCode(c)) {
+            if (!inWord) words++;
+            inWord = true;
+          } else if (!(inWord && (c === 39 || c === 0x2019) && isAsciiLetterCode(text.charCodeAt(i + 1)))) inWord = false;
+        }
+      }
+    }
+    if (k === count) break;
+    if (!inWord) words++;
+    inWord = true;
+    pos = end[k]!;
+  }
+  return words;
+};
+const isAsciiLetterCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /** The characters between token j-1 and token j. */
 export const gap = (t: Tokens, j: number): string => t.source.slice(t.end[j - 1], t.start[j]);
