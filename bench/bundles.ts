@@ -2,7 +2,7 @@
  * Bundles every function in the wiring with the stack's own esbuild settings (lib/function-defaults.ts)
  * and measures each bundle's size and cold module load time: the median, over 10 fresh Node processes,
  * of the time `require(bundle)` takes inside the child (process start-up excluded). Node runs with
- * --enable-source-maps, as the stack's NODE_OPTIONS does in Lambda. Targets: < 1 MB, < 150 ms.
+ * the stack's NODE_OPTIONS (--enable-source-maps), as in Lambda. Targets: < 1 MB, < 150 ms.
  * `npm run bench:bundles [-- name...]` (default: every function). Last line: {"functions": {"<name>": {"bytes", "loadMs"}}}.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { TABLES, BUCKET_ENV_VAR } from '../lambdas/adapters/table-definitions';
 import { FUNCTIONS, type FunctionName } from '../lambdas/adapters/wiring';
-import { esbuildOptions, METRICS_NAMESPACE, REPO_ROOT } from '../lib/function-defaults';
+import { esbuildOptions, METRICS_NAMESPACE, NODE_OPTIONS, REPO_ROOT } from '../lib/function-defaults';
 
 const RUNS = 10;
 const MAX_BYTES = 1024 * 1024;
@@ -81,7 +81,7 @@ const main = async (): Promise<void> => {
     const times: number[] = [];
     const cpuTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const out = execFileSync(process.execPath, ['--enable-source-maps', '-e', CHILD, outfile], {
+      const out = execFileSync(process.execPath, [...NODE_OPTIONS.split(' '), '-e', CHILD, outfile], {
         cwd: dir,
         env: lambdaLikeEnv(name),
         encoding: 'utf8',
