@@ -9,7 +9,14 @@ export type FunctionSource =
   /** S3 ObjectCreated → SQS queue (with dead-letter queue) → function, partial batch failures. */
   | { readonly kind: 'sqs-from-s3'; readonly batchSize: number; readonly maxReceiveCount: number; readonly visibilityTimeoutSeconds: number }
   /** DynamoDB stream of a table, optionally filtered to records whose `types` hold one of these event types. */
-  | { readonly kind: 'dynamodb-stream'; readonly table: TableId; readonly batchSize: number; readonly eventTypes?: readonly string[] }
+  | {
+      readonly kind: 'dynamodb-stream';
+      readonly table: TableId;
+      readonly batchSize: number;
+      readonly eventTypes?: readonly string[];
+      /** Batches of one shard handled at once (the mapping's ParallelizationFactor; default 1). */
+      readonly parallelization?: number;
+    }
   /** A fixed-rate schedule. */
   | { readonly kind: 'schedule'; readonly everySeconds: number }
   /** API Gateway REST API proxy integration. */
@@ -55,6 +62,8 @@ export const FUNCTIONS = {
       table: 'events',
       batchSize: 100,
       eventTypes: ['TopicDetected', 'TopicFirstSeen', 'TranscriptRejected'],
+      // Claims per message make overlapping batches safe; a batch's writes no longer hold up the next.
+      parallelization: 4,
     },
     tables: { events: 'read', webhooks: 'readwrite' },
     /** The notifier makes each delivery's first attempt itself, so it signs too. */
