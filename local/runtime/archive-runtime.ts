@@ -190,12 +190,14 @@ export const startArchiveRuntime = async (options: ArchiveRuntimeOptions): Promi
     batchSize: number,
     onBatch: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>,
     intervalMs: number = options.streamIntervalMs ?? 50,
+    parallelization = 1,
   ) => {
     const poller = await startStreamPoller({
       dynamo: options.dynamo,
       tableName: options.tables[table],
       batchSize,
       intervalMs,
+      parallelization,
       checkpoints: fileCheckpointStore(path.join(layout.checkpoints, `${name}.json`)),
       onBatch,
       onError: (error) => print(`warning   ${name} failed a stream batch (retried): ${messageOf(error)}`),
@@ -205,12 +207,19 @@ export const startArchiveRuntime = async (options: ArchiveRuntimeOptions): Promi
     drains.push((timeoutMs) => poller.drain(timeoutMs));
   };
   for (const fn of byKind('dynamodb-stream')) {
-    const { table, batchSize, eventTypes } = fn.definition.source;
-    await startPoller(fn.name, table, batchSize, async (event) => {
-      const records = event.Records.filter((r) => recordMatchesTypes(r, eventTypes));
-      if (records.length === 0) return;
-      return (await fn.invoke({ Records: records })) as DynamoDBBatchResponse | void;
-    });
+    const { table, batchSize, eventTypes, parallelization } = fn.definition.source;
+    await startPoller(
+      fn.name,
+      table,
+      batchSize,
+      async (event) => {
+        const records = event.Records.filter((r) => recordMatchesTypes(r, eventTypes));
+        if (records.length === 0) return;
+        return (await fn.invoke({ Records: records })) as DynamoDBBatchResponse | void;
+      },
+      undefined,
+      parallelization,
+    );
   }
   // The console's own consumer: one line per archived transcript.
   // Its latency matters to nobody: it polls less often than the functions' readers.
