@@ -4,7 +4,9 @@
  * (`DynamoDBStreamEvent`, binary attributes as base64 strings, epoch-second timestamps). Like the
  * mapping it keeps per-shard order, retries a failed batch from the first failed record (partial
  * batch responses), follows shard splits parent-first, and can persist checkpoints so a restart
- * resumes where it stopped (at-least-once: handlers are idempotent).
+ * resumes where it stopped (at-least-once: handlers are idempotent). It reads on while a batch is
+ * being handled, and like a mapping's ParallelizationFactor can hand several batches of one shard
+ * to the handler at once (order kept per partition key).
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -35,6 +37,12 @@ export interface StreamPollerOptions {
   readonly onBatch: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
   readonly intervalMs?: number;
   readonly batchSize?: number;
+  /**
+   * Batches of one shard handled at once (Lambda's ParallelizationFactor, default 1). Records with
+   * the same partition key are never in two batches at once, so their order holds; the checkpoint
+   * only moves past records whose batches are all done.
+   */
+  readonly parallelization?: number;
   readonly checkpoints?: CheckpointStore;
   /** Called with errors the poller recovers from (failed batches, transient API errors). */
   readonly onError?: (error: unknown) => void;
@@ -47,10 +55,24 @@ export interface StreamPoller {
   stop(): Promise<void>;
 }
 
+/** A fetched record, in stream order, until it has been handled. */
+interface Entry {
+  readonly record: StreamRecord;
+  handled: boolean;
+}
+
 interface ShardState {
   readonly shardId: string;
   iterator?: string;
-  pending: StreamRecord[];
+  /** The last record read: a fresh iterator starts after it (records read are in the window). */
+  lastFetched?: string;
+  /** Every fetched record not yet checkpointed, in stream order. */
+  window: Entry[];
+  /** Records waiting to be handed to the handler, in stream order. */
+  queue: Entry[];
+  /** Batches being handled, and the partition keys they hold. */
+  inFlight: number;
+  busyKeys: Map<string, number>;
   closed: boolean;
   failures: number;
   notBefore: number;
@@ -128,12 +150,12 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
       // Parent first: a child waits until its parent (if still in the stream) is drained.
       const parent = shard.ParentShardId;
       if (parent && known.has(parent) && !finished.has(parent)) continue;
-      shards.set(id, { shardId: id, pending: [], closed: false, failures: 0, notBefore: 0 });
+      shards.set(id, { shardId: id, window: [], queue: [], inFlight: 0, busyKeys: new Map(), closed: false, failures: 0, notBefore: 0 });
     }
   };
 
   const iteratorFor = async (state: ShardState): Promise<string | undefined> => {
-    const after = checkpoints[state.shardId];
+    const after = state.lastFetched ?? checkpoints[state.shardId];
     try {
       const out = await streams.send(
         new GetShardIteratorCommand({
@@ -146,6 +168,8 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
       return out.ShardIterator;
     } catch (error) {
       if (error instanceof TrimmedDataAccessException && after) {
+        // Trimmed away: read from the oldest record still there (at least once).
+        state.lastFetched = undefined;
         delete checkpoints[state.shardId];
         return iteratorFor(state);
       }
@@ -153,60 +177,109 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
     }
   };
 
-  const pollShard = async (state: ShardState): Promise<boolean> => {
-    if (Date.now() < state.notBefore) return true;
-    if (state.pending.length === 0) {
-      if (state.closed) {
-        shards.delete(state.shardId);
-        finished.add(state.shardId);
-        return false;
-      }
-      state.iterator ??= await iteratorFor(state);
-      if (!state.iterator) {
-        state.closed = true;
-        return false;
-      }
-      try {
-        const out = await streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: 1000 }));
-        state.pending = out.Records ?? [];
-        state.iterator = out.NextShardIterator;
-        if (!out.NextShardIterator) state.closed = true;
-      } catch (error) {
-        // DynamoDB Local also answers TrimmedDataAccess for a live iterator once another table is
-        // written to; a fresh iterator (after the checkpoint, or from the horizon) reads on.
-        if (error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException) {
-          state.iterator = undefined;
-          return true;
-        }
-        throw error;
-      }
-      if (state.pending.length === 0) return false;
-    }
-    const batch = state.pending.slice(0, batchSize);
-    const event: DynamoDBStreamEvent = { Records: batch.map((r) => toLambdaRecord(r, streamArn, region)) };
+  const parallelization = Math.max(1, options.parallelization ?? 1);
+  const batchesInFlight = new Set<Promise<void>>();
+  let wake: (() => void) | undefined;
+  const keyOf = (record: StreamRecord): string => JSON.stringify(record.dynamodb?.Keys ?? {});
+
+  /** Hands one batch to the handler; on a failure its records from the first failed one wait in front of the queue. */
+  const handle = async (state: ShardState, batch: Entry[]): Promise<void> => {
+    const event: DynamoDBStreamEvent = { Records: batch.map((e) => toLambdaRecord(e.record, streamArn, region)) };
     let failedFrom = -1;
     try {
       const response = await options.onBatch(event);
       const failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
-      if (failed.size) failedFrom = batch.findIndex((r) => failed.has(r.dynamodb?.SequenceNumber ?? ''));
+      if (failed.size) failedFrom = batch.findIndex((e) => failed.has(e.record.dynamodb?.SequenceNumber ?? ''));
     } catch (error) {
       options.onError?.(error);
       failedFrom = 0;
     }
     const handled = failedFrom === -1 ? batch.length : failedFrom;
-    const lastHandled = handled > 0 ? batch[handled - 1]?.dynamodb?.SequenceNumber : undefined;
-    state.pending = state.pending.slice(handled);
-    if (lastHandled) {
-      checkpoints[state.shardId] = lastHandled;
-      await options.checkpoints?.save({ ...checkpoints });
+    for (const e of batch.slice(0, handled)) e.handled = true;
+    for (const e of batch) {
+      const key = keyOf(e.record);
+      const n = (state.busyKeys.get(key) ?? 1) - 1;
+      if (n > 0) state.busyKeys.set(key, n);
+      else state.busyKeys.delete(key);
     }
+    state.inFlight -= 1;
     if (failedFrom !== -1) {
+      state.queue.unshift(...batch.slice(failedFrom));
       state.failures += 1;
       state.notBefore = Date.now() + Math.min(5_000, 100 * 2 ** Math.min(state.failures, 6));
     } else {
       state.failures = 0;
     }
-    return true;
+    // The checkpoint moves past the longest handled run at the start of the window.
+    let last: Entry | undefined;
+    while (state.window[0]?.handled) last = state.window.shift();
+    const lastHandled = last?.record.dynamodb?.SequenceNumber;
+    if (lastHandled) {
+      checkpoints[state.shardId] = lastHandled;
+      await options.checkpoints?.save({ ...checkpoints });
+    }
+  };
+
+  /** Starts batches while there is room; records whose key is held by a batch in flight wait (and all behind them). */
+  const dispatch = (state: ShardState): boolean => {
+    let started = false;
+    while (state.inFlight < parallelization && state.queue.length > 0 && Date.now() >= state.notBefore) {
+      const batch: Entry[] = [];
+      while (batch.length < batchSize && state.queue.length > 0 && !state.busyKeys.has(keyOf(state.queue[0]!.record))) {
+        batch.push(state.queue.shift()!);
+      }
+      if (batch.length === 0) break;
+      for (const e of batch) {
+        const key = keyOf(e.record);
+        state.busyKeys.set(key, (state.busyKeys.get(key) ?? 0) + 1);
+      }
+      state.inFlight += 1;
+      const p: Promise<void> = handle(state, batch)
+        .catch((error: unknown) => options.onError?.(error))
+        .finally(() => {
+          batchesInFlight.delete(p);
+          wake?.();
+        });
+      batchesInFlight.add(p);
+      started = true;
+    }
+    return started;
+  };
+
+  /** Reads more of a shard (also while batches are in flight) and starts batches; true when it did something. */
+  const pollShard = async (state: ShardState): Promise<boolean> => {
+    if (state.closed && state.window.length === 0 && state.inFlight === 0) {
+      shards.delete(state.shardId);
+      finished.add(state.shardId);
+      return false;
+    }
+    let fetched = false;
+    if (!state.closed && state.queue.length < batchSize) {
+      state.iterator ??= await iteratorFor(state);
+      if (!state.iterator) {
+        state.closed = true;
+      } else {
+        try {
+          const out = await streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: 1000 }));
+          const entries = (out.Records ?? []).map((record): Entry => ({ record, handled: false }));
+          state.window.push(...entries);
+          if (entries.length) state.lastFetched = entries[entries.length - 1]!.record.dynamodb?.SequenceNumber;
+          state.queue.push(...entries);
+          fetched = entries.length > 0;
+          state.iterator = out.NextShardIterator;
+          if (!out.NextShardIterator) state.closed = true;
+        } catch (error) {
+          // DynamoDB Local also answers TrimmedDataAccess for a live iterator once another table is
+          // written to; a fresh iterator (after the checkpoint, or from the horizon) reads on.
+          if (error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException) {
+            state.iterator = undefined;
+            return true;
+          }
+          throw error;
+        }
+      }
+    }
+    return dispatch(state) || fetched;
   };
 
   let lastDiscovery = 0;
@@ -225,9 +298,22 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
       } catch (error) {
         options.onError?.(error);
       }
-      idleRounds = busy ? 0 : idleRounds + 1;
-      if (!busy && running) await sleep(intervalMs);
+      const working = [...shards.values()].some((s) => s.inFlight > 0 || s.queue.length > 0);
+      idleRounds = busy || working ? 0 : idleRounds + 1;
+      if (!busy && running) {
+        // Sleep until the interval passes or a batch finishes (its shard may have more to start).
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, intervalMs);
+          function done(): void {
+            clearTimeout(timer);
+            wake = undefined;
+            resolve();
+          }
+          wake = done;
+        });
+      }
     }
+    await Promise.all([...batchesInFlight]);
   })();
 
   return {
@@ -235,7 +321,7 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
       const deadline = Date.now() + timeoutMs;
       // Two idle rounds after now: every shard was read to its end and nothing was pending.
       idleRounds = 0;
-      while (idleRounds < 2 || [...shards.values()].some((s) => s.pending.length > 0)) {
+      while (idleRounds < 2 || [...shards.values()].some((s) => s.queue.length > 0 || s.inFlight > 0)) {
         if (Date.now() > deadline) throw new Error(`Stream of ${options.tableName} not drained within ${timeoutMs} ms`);
         await sleep(intervalMs / 2);
       }
