@@ -3,8 +3,8 @@ import { transcriptStream, type PendingEvent, type StoredEvent } from '../lambda
 import { toEnvelopes } from '../lambdas/core/transcript-events';
 import { createDeliveryEngine } from '../lambdas/core/webhooks/delivery';
 import { ConflictError, NotFoundError, ValidationError } from '../lambdas/core/webhooks/errors';
-import { messagesFromEvents } from '../lambdas/core/webhooks/messages';
-import { createNotifier, newDelivery } from '../lambdas/core/webhooks/notifier';
+import { messageKeyFor, messagesFromEvents } from '../lambdas/core/webhooks/messages';
+import { createNotifier, MessageBusyError, newDelivery } from '../lambdas/core/webhooks/notifier';
 import type { SendRequest, SendResult } from '../lambdas/core/webhooks/ports';
 import { createWebhookService } from '../lambdas/core/webhooks/service';
 import { createWebhookRuntime, webhookConfigFromEnv } from '../lambdas/adapters/webhook-runtime';
@@ -147,22 +147,49 @@ describe('notifier', () => {
     expect(store.deliveries.size).toBe(3);
   });
 
-  it('attempts, when a record comes again, the deliveries a notifier that died left unattempted', async () => {
-    const { sender, store, publish, service, engine } = setup();
-    const { subscription } = await service.createSubscription({ url: 'https://hooks.example.com/a', topics: ['sanctions'] });
+  it('resumes, once its lease has ended, a message a notifier that died left half done, and refuses it while the lease lasts', async () => {
+    const { clock, sender, store, publish, service, engine } = setup();
+    const subs = [];
+    for (const name of ['a', 'b', 'c']) subs.push((await service.createSubscription({ url: `https://hooks.example.com/${name}`, topics: ['sanctions'] })).subscription);
     const events = revision('t1', 1, ['sanctions'], 1);
-    // The first notifier stored the delivery, then died before its attempt was recorded.
     const [message] = await messagesFromEvents(events, { readTranscript: async () => [] });
-    const sub = store.subscriptions.get(subscription.id)!;
-    await store.createDeliveries([newDelivery(message!, sub, T0)]);
-    expect(await engine.runDue()).toEqual({ due: 0, attempted: 0 }); // invisible to sweepers
-    expect(await service.replay(subscription.id, new Date(T0 - 1).toISOString())).toEqual({ replayed: 0 }); // still in flight
+    // The first notifier claimed the message, stored a's delivery with its attempt, and died.
+    expect(await store.claimMessages([messageKeyFor(message!)], 'dead-notifier', new Date(T0 + 40_000).toISOString(), new Date(T0).toISOString())).toEqual(['fresh']);
+    const a = newDelivery(message!, store.subscriptions.get(subs[0]!.id)!, T0);
+    await store.putDeliveries([{ ...a, status: 'succeeded', attemptCount: 1, version: 2 }]);
+    // (b: stored before its attempt, as notifiers used to do; c: never stored.)
+    await store.putDeliveries([newDelivery(message!, store.subscriptions.get(subs[1]!.id)!, T0)]);
 
-    expect(await publish(events)).toEqual({ messages: 1, created: 0, existing: 1, attempted: 1 });
-    expect(sender.sent).toHaveLength(1);
-    expect([...store.deliveries.values()][0]).toMatchObject({ status: 'succeeded', attemptCount: 1 });
-    expect(await publish(events)).toEqual({ messages: 1, created: 0, existing: 1, attempted: 0 });
-    expect(sender.sent).toHaveLength(1);
+    await expect(publish(events)).rejects.toThrow(MessageBusyError);
+    expect(sender.sent).toHaveLength(0);
+    expect(await engine.runDue()).toEqual({ due: 0, attempted: 0 }); // invisible to sweepers
+
+    clock.advance(40_000);
+    expect(await publish(events)).toEqual({ messages: 1, created: 1, existing: 1, attempted: 2 });
+    expect(sender.sent.map((r) => r.url).sort()).toEqual(['https://hooks.example.com/b', 'https://hooks.example.com/c']);
+    expect([...store.deliveries.values()].map((d) => [d.status, d.attemptCount])).toEqual([
+      ['succeeded', 1],
+      ['succeeded', 1],
+      ['succeeded', 1],
+    ]);
+    expect(await publish(events)).toEqual({ messages: 1, created: 0, existing: 3, attempted: 0 });
+    expect(sender.sent).toHaveLength(2);
+  });
+
+  it('releases its claim when it fails, so the record handed over again is resumed at once', async () => {
+    const { sender, store, publish, service } = setup();
+    await service.createSubscription({ url: 'https://hooks.example.com/a', topics: ['sanctions'] });
+    const events = revision('t1', 1, ['sanctions'], 1);
+    const put = store.putDeliveries;
+    store.putDeliveries = async () => {
+      throw new Error('database down');
+    };
+    await expect(publish(events)).rejects.toThrow('database down');
+    expect(store.deliveries.size).toBe(0);
+    store.putDeliveries = put;
+    // Sent once already, not recorded: sent again under the same webhook-id (at least once), then recorded.
+    expect(await publish(events)).toEqual({ messages: 1, created: 1, existing: 0, attempted: 1 });
+    expect(sender.sent.map((r) => r.headers['webhook-id'])).toEqual([[...store.deliveries.keys()][0], [...store.deliveries.keys()][0]]);
   });
 
   it('announces in a later revision only the topics no earlier revision mentioned', async () => {

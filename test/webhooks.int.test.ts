@@ -16,7 +16,7 @@ import { Webhook } from 'standardwebhooks';
 import { transcriptStream, topicStream, type PendingEvent, type StoredEvent } from '../lambdas/core/events';
 import { randomUlid } from '../lambdas/core/ids';
 import { toEnvelopes } from '../lambdas/core/transcript-events';
-import { ValidationError } from '../lambdas/core/webhooks/errors';
+import { ConflictError, ValidationError } from '../lambdas/core/webhooks/errors';
 import { deliveryIdFor } from '../lambdas/core/webhooks/messages';
 import { encodeCommits } from '../lambdas/adapters/event-commits';
 import { createWebhookRuntime, resetWebhookRuntime, webhookRuntime } from '../lambdas/adapters/webhook-runtime';
@@ -348,8 +348,17 @@ describe('webhooks (DynamoDB Local, real receiver)', () => {
     expect(bodies.find((b) => b.type === 'transcript.rejected')!.data).toMatchObject({ transcriptId: 't-bad', reason: 'binary' });
   });
 
-  it('creates and saves deliveries in batches, each only if absent or at its expected version', async () => {
+  it('claims a message for one notifier at a time, and reads and saves deliveries in batches', async () => {
     const { store } = webhookRuntime();
+    const at = (s: number) => new Date(Date.UTC(2026, 10, 27, 12, 0, s)).toISOString();
+    expect(await store.claimMessages(['msk_a', 'msk_b'], 'one', at(40), at(0))).toEqual(['fresh', 'fresh']);
+    expect(await store.claimMessages(['msk_a', 'msk_c'], 'two', at(45), at(5))).toEqual(['busy', 'fresh']); // a: one's lease lasts
+    await store.settleMessages(['msk_a'], 'one', 'released', at(6));
+    expect(await store.claimMessages(['msk_a'], 'two', at(47), at(7))).toEqual(['resumed']);
+    await expect(store.settleMessages(['msk_a'], 'one', 'done', at(8))).rejects.toThrow(ConflictError); // no longer one's
+    await store.settleMessages(['msk_a'], 'two', 'done', at(8));
+    expect(await store.claimMessages(['msk_a', 'msk_b'], 'three', at(200), at(100))).toEqual(['done', 'resumed']); // b: one's lease ended
+
     const delivery = (i: number) => ({
       id: `msg_batch${i}`,
       subscriptionId: 'sub_batch',
@@ -358,16 +367,13 @@ describe('webhooks (DynamoDB Local, real receiver)', () => {
       body: '{}',
       createdAt: new Date().toISOString(),
       status: 'pending' as const,
-      attemptCount: 0,
+      attemptCount: 1,
       attempts: [],
       version: 1,
     });
-    expect(await store.createDeliveries([delivery(1), delivery(2)])).toEqual([true, true]);
-    const mixed = Array.from({ length: 105 }, (_, i) => delivery(i));
-    const created = await store.createDeliveries([...mixed, delivery(7)]);
-    expect(created.filter(Boolean)).toHaveLength(103);
-    expect([created[1], created[2], created[3]]).toEqual([false, false, true]);
-    expect([created[7], created[105]].filter(Boolean)).toHaveLength(1); // the same id twice: one write
+    await store.putDeliveries(Array.from({ length: 105 }, (_, i) => delivery(i)));
+    const read = await store.getDeliveries(['msg_batch104', 'msg_none', ...Array.from({ length: 104 }, (_, i) => `msg_batch${i}`)]);
+    expect(read.map((d) => d?.id)).toEqual(['msg_batch104', undefined, ...Array.from({ length: 104 }, (_, i) => `msg_batch${i}`)]);
 
     const saved = await store.saveDeliveries([
       { delivery: { ...delivery(3), status: 'succeeded', version: 2 }, expectedVersion: 1 },

@@ -145,6 +145,10 @@ export const createWebhookRuntime = (options: WebhookRuntimeOptions = {}): Webho
     clock,
     linkBase: config.linkBase,
     concurrency: options.concurrency,
+    // A send may take the whole timeout, and its writes follow: first attempts start no later
+    // than that (plus 10 s) before the claim ends; 20 s are left to start them in.
+    sendReserveMs: config.timeoutMs + 10_000,
+    leaseMs: config.timeoutMs + 30_000,
     onWarning: options.onWarning,
   });
   const service = createWebhookService({

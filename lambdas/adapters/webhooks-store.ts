@@ -7,12 +7,15 @@
  * - delivery:     pk `dlv#<id>`, sk `dlv`; gsi1 `dlvs#<subscriptionId>` / `<createdAt>#<id>` lists a
  *                 subscription's deliveries; while an attempt is due it also carries duePk `due#<shard>`
  *                 and dueSk `<dueAt ISO>` (a sparse index the sweeper reads).
- * Every delivery write is conditional (absent on create, same version on save), and a failed
- * condition becomes a domain ConflictError (or `false` for a create that found its twin).
+ * - message claim: pk `msg#<message key>`, sk `claim`; owner, leaseUntil, done: who fans a message out.
+ * Delivery writes are conditional on the version (or absence), except the batched puts of a
+ * notifier holding the claim on their message; a failed condition becomes a domain ConflictError
+ * (or `false`).
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DecryptCommand, EncryptCommand, type KMSClient } from '@aws-sdk/client-kms';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   DeleteCommand,
   GetCommand,
@@ -25,7 +28,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { ConflictError, NotFoundError, ValidationError } from '../core/webhooks/errors';
-import type { Delivery, Page, PageRequest, WebhookStore } from '../core/webhooks/ports';
+import type { Delivery, MessageClaim, Page, PageRequest, WebhookStore } from '../core/webhooks/ports';
 import type { SigningSecret } from '../core/webhooks/signing';
 import type { Subscription } from '../core/webhooks/subscription';
 
@@ -46,6 +49,7 @@ export const DUE_SHARDS = 4;
 
 const subKey = (id: string) => ({ pk: `sub#${id}`, sk: 'sub' });
 const deliveryKey = (id: string) => ({ pk: `dlv#${id}`, sk: 'dlv' });
+const claimKey = (messageKey: string) => ({ pk: `msg#${messageKey}`, sk: 'claim' });
 const SUBS_PARTITION = 'subs';
 const deliveriesPartition = (subscriptionId: string): string => `dlvs#${subscriptionId}`;
 const dueShard = (deliveryId: string): string =>
@@ -164,6 +168,9 @@ interface ConditionalPut {
   readonly names?: Record<string, string>;
   readonly values?: Record<string, unknown>;
 }
+
+/** Keys per BatchGetItem call (DynamoDB's limit). */
+const MAX_BATCH_GET = 100;
 
 /** Items per transaction (DynamoDB's limit). */
 const MAX_TRANSACTION_ITEMS = 100;
@@ -402,18 +409,78 @@ export const createDynamoWebhookStore = ({ client, tableName, cipher }: DynamoWe
       }
     },
 
-    createDeliveries(ds) {
-      return conditionalPuts(
-        client,
-        tableName,
-        ds.map((d) => ({ item: deliveryItem(d), condition: 'attribute_not_exists(pk)' })),
+    async getDeliveries(ids) {
+      const found = new Map<string, Delivery>();
+      const unique = [...new Set(ids)];
+      const chunks: string[][] = [];
+      for (let i = 0; i < unique.length; i += MAX_BATCH_GET) chunks.push(unique.slice(i, i + MAX_BATCH_GET));
+      await Promise.all(
+        chunks.map(async (chunk) => {
+          let keys: Record<string, unknown>[] = chunk.map(deliveryKey);
+          for (let round = 0; keys.length > 0; round++) {
+            if (round > 0) await new Promise((r) => setTimeout(r, Math.min(1_000, 20 * 2 ** round)));
+            if (round > 8) throw new Error(`BatchGetItem left ${keys.length} deliveries unread`);
+            const out = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }));
+            for (const item of out.Responses?.[tableName] ?? []) found.set(String(item.id), toDelivery(item));
+            keys = (out.UnprocessedKeys?.[tableName]?.Keys ?? []) as Record<string, unknown>[];
+          }
+        }),
+      );
+      return ids.map((id) => found.get(id));
+    },
+
+    claimMessages(keys, owner, leaseUntilIso, nowIso) {
+      return Promise.all(
+        keys.map(async (key): Promise<MessageClaim> => {
+          try {
+            const out = await client.send(
+              new PutCommand({
+                TableName: tableName,
+                Item: { ...claimKey(key), owner, leaseUntil: leaseUntilIso, claimedAt: nowIso },
+                // New, or left unfinished by an owner whose lease has ended.
+                ConditionExpression: 'attribute_not_exists(pk) OR (attribute_not_exists(done) AND leaseUntil <= :now)',
+                ExpressionAttributeValues: { ':now': nowIso },
+                ReturnValues: 'ALL_OLD',
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+              }),
+            );
+            return out.Attributes ? 'resumed' : 'fresh';
+          } catch (error) {
+            if (!isConditionFailure(error)) throw error;
+            // Done, or held by a live lease (the failed condition carries the item, unconverted).
+            return (error as { Item?: Record<string, { BOOL?: boolean }> }).Item?.done?.BOOL === true ? 'done' : 'busy';
+          }
+        }),
+      );
+    },
+
+    async settleMessages(keys, owner, how, nowIso) {
+      await Promise.all(
+        keys.map(async (key) => {
+          try {
+            await client.send(
+              new UpdateCommand({
+                TableName: tableName,
+                Key: claimKey(key),
+                UpdateExpression: how === 'done' ? 'SET done = :t, doneAt = :now' : 'SET leaseUntil = :now',
+                ConditionExpression: '#o = :o AND attribute_not_exists(done)',
+                ExpressionAttributeNames: { '#o': 'owner' },
+                ExpressionAttributeValues: how === 'done' ? { ':o': owner, ':t': true, ':now': nowIso } : { ':o': owner, ':now': nowIso },
+              }),
+            );
+          } catch (error) {
+            if (!isConditionFailure(error)) throw error;
+            throw new ConflictError(`The claim on message ${key} is no longer held by ${owner}`, { cause: error });
+          }
+        }),
       );
     },
 
     async putDeliveries(ds) {
       const chunks: Record<string, unknown>[][] = [];
       for (let i = 0; i < ds.length; i += 25) chunks.push(ds.slice(i, i + 25).map(deliveryItem));
-      await Promise.all(
+      // Every chunk settles before a failure is reported: nothing is left writing behind the caller's back.
+      const results = await Promise.allSettled(
         chunks.map(async (items) => {
           let requests = items.map((Item) => ({ PutRequest: { Item } }));
           for (let round = 0; requests.length > 0; round++) {
@@ -424,6 +491,8 @@ export const createDynamoWebhookStore = ({ client, tableName, cipher }: DynamoWe
           }
         }),
       );
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
     },
 
     saveDeliveries(entries) {

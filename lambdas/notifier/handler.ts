@@ -20,12 +20,14 @@ const isRelevant = (record: DynamoDBRecord): boolean =>
 /** The Lambda handler. */
 export const handler = async (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
   const runtime = webhookRuntime();
+  // Claims on messages end with the invocation at the latest, so a retry after a timeout can resume them.
+  const deadlineMs = context ? Date.now() + context.getRemainingTimeInMillis() : undefined;
   let subscriptions: Promise<readonly Subscription[]> | undefined;
   // One read of the subscriptions serves every record of the batch.
   const loadSubscriptions = (): Promise<readonly Subscription[]> => (subscriptions ??= runtime.store.allSubscriptions());
   const recordHandler = async (record: DynamoDBRecord): Promise<void> => {
     if (!isRelevant(record)) return;
-    await runtime.notifier.notify(decodeCommitItem(record.dynamodb?.NewImage), { subscriptions: loadSubscriptions });
+    await runtime.notifier.notify(decodeCommitItem(record.dynamodb?.NewImage), { subscriptions: loadSubscriptions, ...(deadlineMs ? { deadlineMs } : {}) });
   };
   // A processor per invocation: its state must not be shared by overlapping local invocations.
   // Records one after another: each already fans out in parallel, and running many at once only
@@ -33,7 +35,7 @@ export const handler = async (event: DynamoDBStreamEvent, context?: Context): Pr
   try {
     return await processPartialResponse(event, recordHandler, new BatchProcessor(EventType.DynamoDBStreams), {
       ...(context ? { context } : {}),
-      processInParallel: false,
+      processInParallel: true,
     });
   } finally {
     flushDeliveryMetrics();

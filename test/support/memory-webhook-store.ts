@@ -4,12 +4,17 @@ import type { Delivery, WebhookStore } from '../../lambdas/core/webhooks/ports';
 import type { Subscription } from '../../lambdas/core/webhooks/subscription';
 
 /** The store with its maps exposed for assertions. */
-export type MemoryWebhookStore = WebhookStore & { subscriptions: Map<string, Subscription>; deliveries: Map<string, Delivery> };
+export type MemoryWebhookStore = WebhookStore & {
+  subscriptions: Map<string, Subscription>;
+  deliveries: Map<string, Delivery>;
+  claims: Map<string, { owner: string; leaseUntil: string; done?: boolean }>;
+};
 
 /** A fresh in-memory store. */
 export const memoryWebhookStore = (): MemoryWebhookStore => {
   const subscriptions = new Map<string, Subscription>();
   const deliveries = new Map<string, Delivery>();
+  const claims = new Map<string, { owner: string; leaseUntil: string; done?: boolean }>();
   const clone = <T>(v: T): T => structuredClone(v);
   const page = <T>(items: T[], limit = 50, cursor?: string) => {
     const start = cursor ? Number(cursor) : 0;
@@ -29,6 +34,7 @@ export const memoryWebhookStore = (): MemoryWebhookStore => {
   return {
     subscriptions,
     deliveries,
+    claims,
     async createSubscription(s) {
       if (subscriptions.has(s.id)) throw new ConflictError(`Subscription ${s.id} exists`);
       subscriptions.set(s.id, clone(s));
@@ -50,7 +56,23 @@ export const memoryWebhookStore = (): MemoryWebhookStore => {
     },
     deleteSubscription: async (id) => subscriptions.delete(id),
     createDelivery: async (d) => create(d),
-    createDeliveries: async (ds) => ds.map(create),
+    getDeliveries: async (ids) => ids.map((id) => clone(deliveries.get(id))),
+    async claimMessages(keys, owner, leaseUntil, nowIso) {
+      return keys.map((key) => {
+        const c = claims.get(key);
+        if (c?.done) return 'done';
+        if (c && c.leaseUntil > nowIso) return 'busy';
+        claims.set(key, { owner, leaseUntil });
+        return c ? 'resumed' : 'fresh';
+      });
+    },
+    async settleMessages(keys, owner, how, nowIso) {
+      for (const key of keys) {
+        const c = claims.get(key);
+        if (!c || c.owner !== owner || c.done) throw new ConflictError(`The claim on message ${key} is no longer held by ${owner}`);
+        claims.set(key, how === 'done' ? { ...c, done: true } : { ...c, leaseUntil: nowIso });
+      }
+    },
     getDelivery: async (id) => clone(deliveries.get(id)),
     async saveDelivery(d, expected) {
       if (!save(d, expected)) throw new ConflictError(`Delivery ${d.id} is not at version ${expected}`);

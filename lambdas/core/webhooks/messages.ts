@@ -45,6 +45,17 @@ export const deliveryIdFor = (
     .digest('hex')
     .slice(0, 32)}`;
 
+/**
+ * The stable key of one message, whoever receives it: the notifier claims a message's fan-out
+ * under this key, so a stream record handed over again (or a second record carrying the same
+ * message) sends nothing twice.
+ */
+export const messageKeyFor = (m: { readonly type: string; readonly transcriptId: string; readonly revision: number; readonly topic?: string }): string =>
+  `msk_${createHash('sha256')
+    .update([m.transcriptId, String(m.revision), m.topic ?? '', m.type].join('\u0000'))
+    .digest('hex')
+    .slice(0, 32)}`;
+
 /** Links in a payload: relative API paths, or absolute under `linkBase`. */
 const linksFor = (transcriptId: string, linkBase: string): { transcript: string; events: string } => ({
   transcript: `${linkBase}/transcripts/${transcriptId}`,

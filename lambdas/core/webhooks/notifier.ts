@@ -2,23 +2,25 @@
  * Fan-out: turns stored events into one delivery per (message, subscription that wants it) and
  * makes each new delivery's first attempt at once (the 0 s step of the schedule).
  *
- * Exactly-once creation: a delivery's key is its deterministic `webhook-id`, written with a
- * conditional put, so a stream record delivered twice, or the same transcript uploaded twice,
- * creates nothing new and sends nothing. A delivery is stored before its first attempt.
+ * Exactly once per message: before sending, the notifier *claims* each message's fan-out (one
+ * conditional write per message, not per delivery), for a lease that ends before its invocation
+ * can. Holding the claim it alone may create the message's deliveries, so it sends first and then
+ * stores each delivery with its first attempt already recorded (plain batch writes), and marks the
+ * claim done. A stream record handed over again, or the same message in a second record, finds
+ * the claim done and sends nothing. If a notifier dies mid-way, its lease ends and the record,
+ * handed over again, is resumed: deliveries already stored are left alone, the others are sent
+ * (at least once, under the same webhook-id) and stored. A notifier that fails releases its claims
+ * at once. First attempts that cannot start well within the lease are stored due at once, for the
+ * sweeper. Disabled subscriptions get `held` deliveries (kept, not sent) for a later replay.
  *
- * Until its first attempt is recorded a delivery belongs to the notifier: it carries no due time
- * (sweepers cannot see it; replay and manual retry leave it alone), so the notifier records its
- * attempts with plain batch writes. If the notifier dies in between, the stream hands the record
- * over again (a failed batch is retried), and the notifier attempts those never-attempted
- * deliveries then: at least once, under the same webhook-id. First attempts that do not start
- * within the notifier's time budget are handed to the sweeper (made due at once).
- * Disabled subscriptions get `held` deliveries (kept, not sent) for a later replay.
+ * So a delivery exists from its first recorded attempt on: sweepers, replay and manual retry
+ * never see one in flight.
  */
 import type { Clock } from '../clock';
 import type { StoredEvent } from '../events';
 import type { AttemptOutcome, DeliveryEngine } from './delivery';
 import { createLimiter } from './limiter';
-import { deliveryIdFor, messagesFromEvents, type TranscriptReader, type WebhookMessage } from './messages';
+import { deliveryIdFor, messageKeyFor, messagesFromEvents, type TranscriptReader, type WebhookMessage } from './messages';
 import type { Delivery, WebhookStore } from './ports';
 import { subscriptionWants, type Subscription } from './subscription';
 
@@ -30,10 +32,17 @@ export interface NotifierDeps {
   readonly clock: Clock;
   /** Prefix of the payload links (default: relative API paths). */
   readonly linkBase?: string;
-  /** Deliveries created and first-attempted at once. */
+  /** First attempts in flight at once. */
   readonly concurrency?: number;
-  /** After this long into a call, new deliveries are left to the sweeper instead of being attempted. */
-  readonly firstAttemptBudgetMs?: number;
+  /** How long a claim on a message lasts at most (default 40 s); an invocation's deadline shortens it. */
+  readonly leaseMs?: number;
+  /**
+   * Kept free at the end of a lease: no first attempt starts later than this before the lease ends,
+   * so the send (its timeout) and the writes after it finish within the lease (default 20 s).
+   */
+  readonly sendReserveMs?: number;
+  /** A unique owner id per notify call (default: random). */
+  readonly newOwnerId?: () => string;
   readonly onWarning?: (message: string, cause?: unknown) => void;
 }
 
@@ -48,16 +57,29 @@ export interface NotifyResult {
   readonly attempted: number;
 }
 
-/** The notifier. */
-export interface Notifier {
-  /**
-   * Fans out the webhook messages in these events (one or more commits). `subscriptions` lets a
-   * caller share one read of the subscriptions across the records of a batch.
-   */
-  notify(events: readonly StoredEvent[], options?: { subscriptions?: () => Promise<readonly Subscription[]> }): Promise<NotifyResult>;
+/** Options of one notify call. */
+export interface NotifyOptions {
+  /** Shares one read of the subscriptions across the records of a batch. */
+  readonly subscriptions?: () => Promise<readonly Subscription[]>;
+  /** When the caller's invocation ends (epoch ms): claims end no later. */
+  readonly deadlineMs?: number;
 }
 
-/** A new delivery of a message to a subscription (owned by the notifier: no due time yet). */
+/** The notifier. */
+export interface Notifier {
+  /** Fans out the webhook messages in these events (one or more commits). */
+  notify(events: readonly StoredEvent[], options?: NotifyOptions): Promise<NotifyResult>;
+}
+
+/** A message's fan-out is claimed by another notifier whose lease has not ended: try the record again later. */
+export class MessageBusyError extends Error {
+  override readonly name = 'MessageBusyError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** A new delivery of a message to a subscription, not yet attempted (held for a disabled one). */
 export const newDelivery = (m: WebhookMessage, sub: Subscription, nowMs: number): Delivery => ({
   id: deliveryIdFor(sub.id, m),
   subscriptionId: sub.id,
@@ -75,81 +97,120 @@ export const newDelivery = (m: WebhookMessage, sub: Subscription, nowMs: number)
   version: 1,
 });
 
-/** Deliveries per creation call. */
-const CREATE_CHUNK = 25;
-
-/** A delivery whose first attempt was never recorded and that no sweeper can see: a notifier died with it. */
+/**
+ * A delivery stored before its first attempt by an earlier notifier (which stored before sending)
+ * that died: no sweeper can see it, so the notifier resuming its message attempts it.
+ */
 export const isOrphan = (d: Delivery): boolean => d.status === 'pending' && d.attemptCount === 0 && d.dueAt === undefined;
+
+/** Waits for every promise, then fails with the first failure: nothing is left running on an error. */
+const settleAll = async (work: readonly Promise<unknown>[]): Promise<void> => {
+  const failed = (await Promise.allSettled(work)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+};
+
+const randomOwner = (): string => `ntf_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 12)}`;
 
 /** Builds the notifier. */
 export const createNotifier = (deps: NotifierDeps): Notifier => {
   const { store, engine, reader, clock } = deps;
   const limiter = createLimiter(deps.concurrency ?? 64);
-  const budgetMs = deps.firstAttemptBudgetMs ?? 30_000;
+  const leaseMs = deps.leaseMs ?? 40_000;
+  const reserveMs = deps.sendReserveMs ?? 20_000;
+  const newOwnerId = deps.newOwnerId ?? randomOwner;
   const warn = deps.onWarning ?? (() => undefined);
+  const iso = (ms: number): string => new Date(ms).toISOString();
 
   return {
     async notify(events, options = {}) {
       const messages = await messagesFromEvents(events, reader, { linkBase: deps.linkBase });
       if (messages.length === 0) return { messages: 0, created: 0, existing: 0, attempted: 0 };
       const subscriptions = await (options.subscriptions ?? (() => store.allSubscriptions()))();
+      const byKey = new Map<string, { m: WebhookMessage; key: string; subs: Subscription[] }>();
+      for (const m of messages) {
+        const key = messageKeyFor(m);
+        const subs = subscriptions.filter((s) => subscriptionWants(s, m));
+        if (subs.length > 0 && !byKey.has(key)) byKey.set(key, { m, key, subs });
+      }
+      const wanted = [...byKey.values()];
+      if (wanted.length === 0) return { messages: messages.length, created: 0, existing: 0, attempted: 0 };
+
       const startMs = clock.now();
-      const pairs = messages.flatMap((m) => subscriptions.filter((s) => subscriptionWants(s, m)).map((s) => [m, s] as const));
-      if (pairs.length === 0) return { messages: messages.length, created: 0, existing: 0, attempted: 0 };
-      const deliveries = pairs.map(([m, sub]) => newDelivery(m, sub, startMs));
-      // Batched calls of CREATE_CHUNK conditional puts, in parallel; each chunk's sends start as
-      // soon as it is stored (smaller transactions come back sooner, and sends overlap writes).
-      const chunks: number[][] = [];
-      for (let i = 0; i < deliveries.length; i += CREATE_CHUNK) chunks.push(deliveries.slice(i, i + CREATE_CHUNK).map((_, k) => i + k));
-      let created = 0;
-      let attempted = 0;
-      await Promise.all(
-        chunks.map(async (chunk) => {
-          const isNew = await store.createDeliveries(chunk.map((i) => deliveries[i]!));
-          created += isNew.filter(Boolean).length;
-          const fresh = chunk.filter((i, k) => isNew[k] && deliveries[i]!.status === 'pending');
-          // A record handed over again: deliveries it left never attempted are attempted now.
-          const seen = chunk.filter((_, k) => !isNew[k]);
-          const orphans = seen.length
-            ? (await Promise.all(seen.map((i) => store.getDelivery(deliveries[i]!.id)))).flatMap((d, k) =>
-                d && isOrphan(d) ? [[d, pairs[seen[k]!]![1]] as const] : [],
-              )
-            : [];
-          const work = [...fresh.map((i) => [deliveries[i]!, pairs[i]![1]] as const), ...orphans];
-          const late: Delivery[] = [];
-          const outcomes = await Promise.all(
+      const leaseEndMs = Math.min(startMs + leaseMs, options.deadlineMs ?? Infinity);
+      const sendUntilMs = leaseEndMs - reserveMs;
+      const owner = newOwnerId();
+      const claims = await store.claimMessages(
+        wanted.map((w) => w.key),
+        owner,
+        iso(leaseEndMs),
+        iso(startMs),
+      );
+      const held = wanted.filter((_, i) => claims[i] === 'fresh' || claims[i] === 'resumed');
+      const heldKeys = held.map((w) => w.key);
+      let existing = wanted.filter((_, i) => claims[i] === 'done').reduce((n, w) => n + w.subs.length, 0);
+      try {
+        if (claims.includes('busy')) {
+          const busy = wanted.filter((_, i) => claims[i] === 'busy').map((w) => w.key);
+          throw new MessageBusyError(`Messages ${busy.join(', ')} are being fanned out by another notifier`);
+        }
+        // Deliveries to make: all of a fresh claim's; of a resumed one, those its earlier owner did not store.
+        const todo: [Delivery, Subscription][] = [];
+        const orphans: [Delivery, Subscription][] = [];
+        await settleAll(
+          held.map(async (w) => {
+            const pairs = w.subs.map((sub) => [newDelivery(w.m, sub, startMs), sub] as [Delivery, Subscription]);
+            if (claims[wanted.indexOf(w)] === 'fresh') return void todo.push(...pairs);
+            const stored = await store.getDeliveries(pairs.map(([d]) => d.id));
+            pairs.forEach((pair, k) => {
+              const found = stored[k];
+              if (!found) todo.push(pair);
+              else if (isOrphan(found)) orphans.push([found, pair[1]]);
+              else existing++;
+            });
+          }),
+        );
+        const toSend = todo.filter(([d]) => d.status === 'pending');
+        const keep = todo.filter(([d]) => d.status !== 'pending').map(([d]) => d); // held
+        const late: Delivery[] = [];
+        const attemptAll = (work: readonly (readonly [Delivery, Subscription])[]): Promise<AttemptOutcome[]> =>
+          Promise.all(
             work.map(([delivery, sub]) =>
               limiter.run(async () => {
-                if (clock.now() - startMs > budgetMs) {
-                  late.push(delivery);
-                  return undefined;
-                }
+                if (clock.now() > sendUntilMs) return void late.push(delivery);
                 try {
                   return await engine.perform(delivery, sub);
                 } catch (error) {
-                  late.push(delivery);
                   warn(`first attempt of ${delivery.id} failed`, error);
-                  return undefined;
+                  return void late.push(delivery);
                 }
               }),
             ),
-          );
-          const performed = outcomes.filter((o): o is AttemptOutcome => o !== undefined);
-          attempted += performed.length;
-          const orphanIds = new Set(orphans.map(([d]) => d.id));
-          // Recorded right after the chunk's sends: fresh ones with plain batch writes (the
-          // notifier owns them), orphans conditionally. Late ones go to the sweeper, due now.
-          await Promise.all([
-            engine.record(performed.filter((o) => !orphanIds.has(o.previous.id)), { owned: true }),
-            engine.record(performed.filter((o) => orphanIds.has(o.previous.id))),
-            late.length
-              ? store.saveDeliveries(late.map((d) => ({ delivery: { ...d, dueAt: new Date(clock.now()).toISOString(), version: d.version + 1 }, expectedVersion: d.version })))
-              : Promise.resolve([]),
-          ]);
-        }),
-      );
-      const existing = deliveries.length - created;
-      return { messages: messages.length, created, existing, attempted };
+          ).then((outcomes) => outcomes.filter((o): o is AttemptOutcome => o !== undefined));
+        const [performed, performedOrphans] = await Promise.all([attemptAll(toSend), attemptAll(orphans)]);
+        const orphanIds = new Set(orphans.map(([d]) => d.id));
+        const dueNow = iso(clock.now());
+        // Stored after the sends: new ones with plain batch writes (the claim makes them ours),
+        // orphans conditionally. Late ones go to the sweeper, due now.
+        await settleAll([
+          engine.record(performed, { owned: true }),
+          engine.record(performedOrphans),
+          store.putDeliveries([
+            ...keep,
+            ...late.filter((d) => !orphanIds.has(d.id)).map((d) => ({ ...d, dueAt: dueNow })),
+          ]),
+          store.saveDeliveries(
+            late.filter((d) => orphanIds.has(d.id)).map((d) => ({ delivery: { ...d, dueAt: dueNow, version: d.version + 1 }, expectedVersion: d.version })),
+          ),
+        ]);
+        if (heldKeys.length) await store.settleMessages(heldKeys, owner, 'done', iso(clock.now()));
+        return { messages: messages.length, created: todo.length, existing, attempted: performed.length + performedOrphans.length };
+      } catch (error) {
+        // Let the next try resume at once (everything this call started has finished by now).
+        if (heldKeys.length) {
+          await store.settleMessages(heldKeys, owner, 'released', iso(clock.now())).catch((e: unknown) => warn('could not release message claims', e));
+        }
+        throw error;
+      }
     },
   };
 };

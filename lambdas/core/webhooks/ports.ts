@@ -61,6 +61,13 @@ export interface PageRequest {
   readonly cursor?: string;
 }
 
+/**
+ * What a claim on a message's fan-out found: `fresh` (first claim: none of its deliveries exists),
+ * `resumed` (an earlier owner's lease ran out before it finished: some deliveries may exist),
+ * `done` (fanned out already) or `busy` (another owner holds a live lease).
+ */
+export type MessageClaim = 'fresh' | 'resumed' | 'done' | 'busy';
+
 /** Storage of subscriptions and deliveries. */
 export interface WebhookStore {
   /** Stores a new subscription; ConflictError when the id exists. */
@@ -85,11 +92,22 @@ export interface WebhookStore {
   getDelivery(id: string): Promise<Delivery | undefined>;
   /** Writes a delivery whose stored version is `expectedVersion`; ConflictError otherwise. */
   saveDelivery(d: Delivery, expectedVersion: number): Promise<void>;
-  /** Creates many deliveries, each unless its id exists; true for each one created (in input order). */
-  createDeliveries(ds: readonly Delivery[]): Promise<boolean[]>;
+  /** Deliveries by id, read consistently (undefined where there is none), in input order. */
+  getDeliveries(ids: readonly string[]): Promise<(Delivery | undefined)[]>;
+  /**
+   * Claims the fan-out of messages (keys from `messageKeyFor`) for `owner` until `leaseUntilIso`:
+   * one conditional write per message, taken only when the message is new or its earlier owner's
+   * lease ended (at `nowIso`) before it was done.
+   */
+  claimMessages(keys: readonly string[], owner: string, leaseUntilIso: string, nowIso: string): Promise<MessageClaim[]>;
+  /**
+   * Ends `owner`'s claims: `done` once every delivery of the messages is stored, `released` (lease
+   * ended at `nowIso`) when the owner gives up, so the next one may resume at once.
+   */
+  settleMessages(keys: readonly string[], owner: string, how: 'done' | 'released', nowIso: string): Promise<void>;
   /**
    * Writes deliveries unconditionally, in batches: only for a writer that owns them (a notifier
-   * recording its first attempts within its lease), where a condition would only cost.
+   * holding its claim on their message), where a condition would only cost.
    */
   putDeliveries(ds: readonly Delivery[]): Promise<void>;
   /** Saves many deliveries, each only if still at its expected version; true for each one saved. */
