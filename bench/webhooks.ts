@@ -20,11 +20,15 @@ import { transcriptStream, type PendingEvent } from '../lambdas/core/events';
 import { toEnvelopes } from '../lambdas/core/transcript-events';
 import { DynamoEventStore } from '../lambdas/adapters/dynamo-event-store';
 import { createTables, localAwsEnv, localDynamoClient, startDynamoLocal, tableNamesFor } from '../local/services';
+import { FUNCTIONS } from '../lambdas/adapters/wiring';
 import { startStreamPoller } from '../local/stream-poller';
 
 const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 100);
 const TRANSCRIPTS = Number(process.env.BENCH_TRANSCRIPTS ?? 50);
 const APPEND_INTERVAL_MS = Number(process.env.BENCH_APPEND_INTERVAL_MS ?? 400);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
+/** Batches of the stream handled at once, as the notifier's mapping is configured (lambdas/adapters/wiring.ts). */
+const PARALLEL = Number(process.env.BENCH_PARALLEL ?? FUNCTIONS.notifier.source.parallelization ?? 1);
 const TOPIC = 'sanctions';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -71,11 +75,14 @@ const main = async (): Promise<void> => {
     const { handler: notifier } = await import('../lambdas/notifier/handler');
     const { runDueDeliveries } = await import('../lambdas/deliverer/handler');
     stops.push(() => resetWebhookRuntime());
+    const phases = process.env.BENCH_PHASES === '1' ? await import('./webhooks-phases') : undefined;
+    phases?.instrumentDynamo((await import('../lambdas/adapters/aws-clients')).dynamoClient());
 
     // The receiver: verifies every signature, notes when each webhook-id arrived.
     const secrets = new Map<string, Webhook>();
     const received = new Map<string, number>();
     const transcriptOf = new Map<string, string>();
+    const warmedUp = new Set<string>();
     let duplicates = 0;
     let badSignatures = 0;
     const server = http.createServer((req, res) => {
@@ -91,7 +98,7 @@ const main = async (): Promise<void> => {
         } catch {
           badSignatures++;
         }
-        if (received.has(id)) duplicates++;
+        if (received.has(id) || warmedUp.has(id)) duplicates++;
         else {
           received.set(id, at);
           transcriptOf.set(id, (JSON.parse(body) as { data: { transcript: { id: string } } }).data.transcript.id);
@@ -109,6 +116,7 @@ const main = async (): Promise<void> => {
     const port = (server.address() as AddressInfo).port;
 
     const { service } = webhookRuntime();
+    phases?.instrumentRuntime(webhookRuntime());
     for (let i = 0; i < SUBSCRIPTIONS; i++) {
       const key = `s${i}`;
       const { subscription, secret } = await service.createSubscription({ url: `http://127.0.0.1:${port}/s/${key}`, topics: [TOPIC] });
@@ -116,7 +124,7 @@ const main = async (): Promise<void> => {
       void subscription;
     }
 
-    const poller = await startStreamPoller({ dynamo: client, tableName: tables.events, onBatch: notifier, intervalMs: 20 });
+    const poller = await startStreamPoller({ dynamo: client, tableName: tables.events, onBatch: phases ? phases.timedBatch(notifier) : notifier, intervalMs: 20, parallelization: PARALLEL });
     stops.push(() => poller.stop());
     let sweeping = true;
     const sweeper = (async () => {
@@ -132,22 +140,38 @@ const main = async (): Promise<void> => {
 
     const store = new DynamoEventStore({ client, tableName: tables.events });
     const appendedAt = new Map<string, number>();
+    /** Appends `count` transcripts at the bench's pace and waits until every delivery arrived (or none came for 30 s). */
+    const run = async (prefix: string, count: number): Promise<number> => {
+      const start = Date.now();
+      const before = received.size;
+      for (let i = 0; i < count; i++) {
+        const id = `${prefix}-${i.toString().padStart(3, '0')}`;
+        const due = start + i * APPEND_INTERVAL_MS;
+        if (Date.now() < due) await sleep(due - Date.now());
+        await store.append(transcriptStream(id), 0, transcriptEvents(id, Date.now()));
+        appendedAt.set(id, Date.now());
+      }
+      // Wait while deliveries keep arriving: what has not come after 30 s without progress is lost.
+      let seen = received.size;
+      let lastProgress = Date.now();
+      while (received.size - before < SUBSCRIPTIONS * count && Date.now() - lastProgress < 30_000) {
+        await sleep(50);
+        if (received.size !== seen) [seen, lastProgress] = [received.size, Date.now()];
+      }
+      return start;
+    };
+    // Warm-up (not measured): a freshly started DynamoDB Local (a JVM) and Node run their first
+    // seconds interpreted, several times slower than afterwards; production has no such phase.
+    if (WARMUP > 0) {
+      await run('warmup', WARMUP);
+      for (const id of [...received.keys()]) {
+        warmedUp.add(id);
+        received.delete(id);
+      }
+      phases?.reset();
+    }
     const expected = SUBSCRIPTIONS * TRANSCRIPTS;
-    const start = Date.now();
-    for (let i = 0; i < TRANSCRIPTS; i++) {
-      const id = `bench-${i.toString().padStart(3, '0')}`;
-      const due = start + i * APPEND_INTERVAL_MS;
-      if (Date.now() < due) await sleep(due - Date.now());
-      await store.append(transcriptStream(id), 0, transcriptEvents(id, Date.now()));
-      appendedAt.set(id, Date.now());
-    }
-    // Wait while deliveries keep arriving: what has not come after 30 s without progress is lost.
-    let seen = received.size;
-    let lastProgress = Date.now();
-    while (received.size < expected && Date.now() - lastProgress < 30_000) {
-      await sleep(50);
-      if (received.size !== seen) [seen, lastProgress] = [received.size, Date.now()];
-    }
+    const start = await run('bench', TRANSCRIPTS);
     await sleep(1_000); // late duplicates, if any, would arrive now
 
     const latencies = [...received.entries()].map(([id, at]) => at - appendedAt.get(transcriptOf.get(id)!)!).sort((a, b) => a - b);
@@ -162,10 +186,11 @@ const main = async (): Promise<void> => {
       lost: expected - received.size,
     };
     console.log(
-      `${SUBSCRIPTIONS} subscriptions × ${TRANSCRIPTS} transcripts (one appended every ${APPEND_INTERVAL_MS} ms) = ${expected} deliveries expected; ` +
+      `${SUBSCRIPTIONS} subscriptions × ${TRANSCRIPTS} transcripts (one appended every ${APPEND_INTERVAL_MS} ms, after ${WARMUP} not measured) = ${expected} deliveries expected; ` +
         `${received.size} received in ${((last - start) / 1000).toFixed(1)} s, ${badSignatures} bad signatures; ` +
         `machine load average ${loadavg()[0]!.toFixed(1)} (DynamoDB Local's write speed follows it)`,
     );
+    phases?.report(appendedAt, received, transcriptOf);
     console.log(JSON.stringify(result));
   } finally {
     for (const stop of stops.reverse()) await stop();
