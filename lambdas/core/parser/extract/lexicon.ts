@@ -188,13 +188,19 @@ export const wordFlags = (word: string): number => {
 };
 
 // A hash table from words to their flags, probed with the characters of a span of text, so a word
-// seen before is looked up without cutting a string out of the text.
+// seen before is looked up without cutting a string out of the text. The words' characters are kept
+// in one pool (compared in place; no string of a transcript is kept alive by the table).
 const SLOTS = 1 << 17;
-const slotWords: (string | undefined)[] = new Array<string | undefined>(SLOTS);
 const slotFlags = new Int32Array(SLOTS);
 // Each slot's hash (0 = empty), so a probe compares numbers in one dense array before it reads a word.
 const slotHash = new Int32Array(SLOTS);
+const slotStart = new Int32Array(SLOTS);
+const slotLength = new Int32Array(SLOTS);
+let pool = new Uint16Array(1 << 18);
+let poolUsed = 0;
 let slotsUsed = 0;
+/** Upper bound on the pooled characters (a word beyond it is looked up but not remembered). */
+const MAX_POOL = 1 << 23;
 
 /** `wordFlags` of the word at [start, end) of `source`, remembered per distinct word. */
 export const spanFlags = (source: string, start: number, end: number): number => {
@@ -204,19 +210,32 @@ export const spanFlags = (source: string, start: number, end: number): number =>
   let slot = (h >>> 0) & (SLOTS - 1);
   // Stored hashes are never 0 (low bit set), so 0 marks an empty slot.
   const key = h | 1;
+  const chars = pool;
   for (;;) {
     const stored = slotHash[slot]!;
     if (stored === 0) break;
-    if (stored === key) {
-      const w = slotWords[slot]!;
-      if (w.length === len && source.startsWith(w, start)) return slotFlags[slot]!;
+    if (stored === key && slotLength[slot] === len) {
+      let q = slotStart[slot]!;
+      let p = start;
+      while (p < end && chars[q] === source.charCodeAt(p)) {
+        p++;
+        q++;
+      }
+      if (p === end) return slotFlags[slot]!;
     }
     slot = (slot + 1) & (SLOTS - 1);
   }
-  const word = source.slice(start, end);
-  const f = wordFlags(word);
-  if (slotsUsed < SLOTS * 0.7) {
-    slotWords[slot] = word;
+  const f = wordFlags(source.slice(start, end));
+  if (slotsUsed < SLOTS * 0.7 && poolUsed + len <= MAX_POOL) {
+    if (poolUsed + len > pool.length) {
+      const bigger = new Uint16Array(Math.max(pool.length * 2, poolUsed + len));
+      bigger.set(pool);
+      pool = bigger;
+    }
+    for (let p = start, q = poolUsed; p < end; p++, q++) pool[q] = source.charCodeAt(p);
+    slotStart[slot] = poolUsed;
+    slotLength[slot] = len;
+    poolUsed += len;
     slotFlags[slot] = f;
     slotHash[slot] = key;
     slotsUsed++;

@@ -115,25 +115,50 @@ for (let a = 0; a < BREAK; a++) {
 }
 
 /**
- * The finished trie for matching: one row of `ROW` entries per node (the 37 transitions, then the
- * star state), in 16-bit cells while the node ids fit (about 0.9 MB instead of two 32-bit tables
- * of 2.4 MB and 64 KB that the construction grew): the walk reads one row per character, and a
- * smaller table stays in cache.
+ * The finished trie for matching, compact so that the walk stays in cache: most nodes have a single
+ * transition (a phrase spelled out letter by letter), stored as its column and target; only the
+ * few branching nodes get a full row of `COLS` targets. `starOf` holds each node's star state.
  */
-const ROW = COLS + 1;
-const STAR = COLS;
-const buildMatchTable = (): Uint16Array | Int32Array => {
-  const flat = nodes < 0x10000 ? new Uint16Array(nodes * ROW) : new Int32Array(nodes * ROW);
+const SINGLE_NONE = -1;
+const BRANCHING = -2;
+/** Per node: its only column, `SINGLE_NONE` (no transition) or `BRANCHING` (see `nextOf`'s row). */
+const singleCol = new Int8Array(nodes);
+/** Per node: the target of its only transition, or the index of its row in `rows`. */
+const nextOf = new Int32Array(nodes);
+const starOf = star.slice(0, nodes);
+const buildRows = (): Int32Array => {
+  const out: number[] = [];
   for (let node = 0; node < nodes; node++) {
-    for (let c = 0; c < COLS; c++) flat[node * ROW + c] = table[node * COLS + c]!;
-    flat[node * ROW + STAR] = star[node]!;
+    let targets = 0;
+    let only = SINGLE_NONE;
+    for (let c = 0; c < COLS; c++) {
+      if (table[node * COLS + c] !== 0) {
+        targets++;
+        only = c;
+      }
+    }
+    if (targets <= 1) {
+      singleCol[node] = only;
+      nextOf[node] = only === SINGLE_NONE ? 0 : table[node * COLS + only]!;
+      continue;
+    }
+    singleCol[node] = BRANCHING;
+    nextOf[node] = out.length / COLS;
+    for (let c = 0; c < COLS; c++) out.push(table[node * COLS + c]!);
   }
-  return flat;
+  return Int32Array.from(out);
 };
-const MATCH = buildMatchTable();
+const rows = buildRows();
 // The construction tables are not needed any more.
 table = new Int32Array(0);
 star = new Int32Array(0);
+
+/** The node reached from `node` by column `col` (0: none). */
+const stepFrom = (node: number, col: number): number => {
+  const only = singleCol[node]!;
+  if (only === col) return nextOf[node]!;
+  return only === BRANCHING ? rows[nextOf[node]! * COLS + col]! : 0;
+};
 
 /** One trigger phrase found in a statement. */
 export interface TopicHit {
@@ -155,11 +180,11 @@ export const findTopicHits = (tokens: Tokens, hints?: { bits: number }): TopicHi
   const suppressors: TopicHit[] = [];
   const text = tokens.source;
   const { start, end, count } = tokens;
-  const match = MATCH;
+  const stars = starOf;
   for (let i = 0; i < count; i++) {
     const s0 = start[i]!;
     const first = column(text.charCodeAt(s0));
-    if (first < 0 || match[ROW + first] === 0) continue;
+    if (first < 0 || stepFrom(1, first) === 0) continue;
     const len = end[i]! - s0;
     if (len >= 3) {
       const second = column(text.charCodeAt(s0 + 1));
@@ -182,15 +207,15 @@ export const findTopicHits = (tokens: Tokens, hints?: { bits: number }): TopicHi
         let node = states[k]!;
         let p = from;
         for (; p < to; p++) {
-          const starred = match[node * ROW + STAR]!;
+          const starred = stars[node]!;
           if (starred !== 0 && nEnded < MAX_STATES) ended[nEnded++] = starred;
           const col = column(text.charCodeAt(p));
-          node = col < 0 ? 0 : match[node * ROW + col]!;
+          node = col < 0 ? 0 : stepFrom(node, col);
           if (node === 0) break;
         }
         if (node !== 0 && nEnded < MAX_STATES - 1) {
           ended[nEnded++] = node;
-          const starred = match[node * ROW + STAR]!;
+          const starred = stars[node]!;
           if (starred !== 0) ended[nEnded++] = starred;
         }
       }
@@ -211,7 +236,7 @@ export const findTopicHits = (tokens: Tokens, hints?: { bits: number }): TopicHi
       if (j >= count || sepAt(tokens, j) > Sep.Apostrophe) break;
       nStates = 0;
       for (let k = 0; k < nEnded; k++) {
-        const next = match[ended[k]! * ROW + BREAK]!;
+        const next = stepFrom(ended[k]!, BREAK);
         if (next !== 0) ended[nStates++] = next;
       }
       if (nStates === 0) break;
