@@ -31,7 +31,7 @@ import { monotonicFactory } from 'ulid';
 import type { EventData, StoredEvent } from '../lambdas/core/events';
 import { sha256Hex, transcriptIdFor } from '../lambdas/core/ids';
 import { segmentIdOf } from '../lambdas/core/projections/projector';
-import { buildSegment } from '../lambdas/core/projections/search';
+import { DEFAULT_COMPACTION, buildSegment, compactedIdOf, mergeSegments, planCompaction, type SearchSegment, type SegmentMeta } from '../lambdas/core/projections/search';
 import { decideTopicFirstSeen } from '../lambdas/core/projections/topic-stats';
 import { foldTranscript, type TranscriptView } from '../lambdas/core/projections/transcript-view';
 import { transcriptEvents } from '../lambdas/core/transcript-events';
@@ -87,6 +87,44 @@ interface Base {
 }
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/** Transcripts run through the simulated live path (one per projector batch, compaction on). */
+const LIVE_SAMPLE = Number(process.env.BENCH_LIVE_SAMPLE ?? 1_000);
+
+/**
+ * The write units of indexing `views` as the live projector does: one segment per batch of
+ * `batch`, its manifest entry, then compaction (DEFAULT_COMPACTION, at most two merges per batch):
+ * merged segments written, manifest swaps, and every key of each retired input deleted.
+ */
+const simulateLiveIndexing = (views: readonly TranscriptView[], batch: number, segmentUnits: (s: SearchSegment) => number) => {
+  const stored = new Map<string, SearchSegment>();
+  let live: SegmentMeta[] = [];
+  let units = 0;
+  let merges = 0;
+  const manifestUnits = () => Math.max(1, Math.ceil((live.length * 48) / 1024));
+  const add = (seg: SearchSegment) => {
+    stored.set(seg.id, seg);
+    live.push({ id: seg.id, level: seg.level, docs: seg.docs, postings: seg.postings });
+    units += segmentUnits(seg) + manifestUnits();
+  };
+  for (let i = 0; i < views.length; i += batch) {
+    const chunk = views.slice(i, i + batch);
+    add(buildSegment(segmentIdOf(chunk), chunk));
+    for (let round = 0; round < 2; round++) {
+      const inputs = planCompaction(live, DEFAULT_COMPACTION);
+      if (inputs.length === 0) break;
+      const merged = mergeSegments(compactedIdOf(inputs), inputs.flatMap((s) => [...stored.get(s.id)!.buckets.values()]));
+      const gone = new Set(inputs.map((s) => s.id));
+      live = live.filter((s) => !gone.has(s.id));
+      for (const id of gone) stored.delete(id);
+      add(merged);
+      // Deleting the inputs later: one unit per key of each, and one manifest update each.
+      units += inputs.reduce((n, s) => n + s.level + manifestUnits(), 0);
+      merges++;
+    }
+  }
+  return { units, merges, segments: live.length };
+};
 
 interface Server {
   readonly url: string;
@@ -249,13 +287,19 @@ const main = async () => {
     const searchUnits = sampleItems.reduce((n, item) => n + putUnits(marshalled(item), []), 0);
     // A single transcript indexed alone (a projector batch of one): the worst case.
     const lone = searchItems(buildSegment('lone', [listed[0]!])).reduce((n, item) => n + putUnits(marshalled(item), []), 0);
+    // The live path: the projector indexes each batch as its own segment and compacts.
+    const t3 = performance.now();
+    const liveSample = listed.slice(0, Math.min(LIVE_SAMPLE, listed.length));
+    const live = simulateLiveIndexing(liveSample, 1, (seg) => searchItems(seg).reduce((n, item) => n + putUnits(marshalled(item), []), 0));
     const wcu = {
       events: round(eventUnits / N),
       views: round(viewUnits / bases.length),
       search: round(searchUnits / sampleChunk.length, 2),
       searchSingleTranscript: lone,
+      searchLive: round(live.units / liveSample.length, 2),
     };
     log(`write units per transcript: events ${wcu.events}, views without search ${wcu.views}, search ${wcu.search} (${sampleItems.length} bucket items per segment of ${sampleChunk.length}; one transcript alone: ${lone})`);
+    log(`live indexing of ${liveSample.length} transcripts one per batch, with compaction: ${wcu.searchLive} WCU per transcript (${live.merges} merges, ${live.segments} live segments left; simulated in ${round((performance.now() - t3) / 1000)} s)`);
 
     const routes: Record<string, { p50Ms: number; p99Ms: number; rps: number; p99Ms50: number; rps50: number }> = {};
     const rawQuery = { p99Ms: 0, p99Ms50: 0, p50Ms: 0, p50Ms50: 0 };
@@ -308,6 +352,7 @@ const main = async () => {
       routes: Object.fromEntries(Object.entries(routes).map(([k, v]) => [k, { p50Ms: v.p50Ms, p99Ms: v.p99Ms, rps: v.rps, p99Ms50: v.p99Ms50 }])),
       rawQuery: { p99Ms: rawQuery.p99Ms, p99Ms50: rawQuery.p99Ms50 },
       searchWcuPerTranscript: wcu.search,
+      searchWcuPerTranscriptLive: wcu.searchLive,
       restWcuPerTranscript: round(wcu.events + wcu.views),
       transcripts: N,
       runSeconds: round((performance.now() - started) / 1000),

@@ -12,6 +12,7 @@ import {
   levelFor,
   mergeSegments,
   planCompaction,
+  tierOf,
   compactedIdOf,
   tokenize,
   type SearchSegment,
@@ -201,9 +202,11 @@ describe('search index', () => {
   });
 
   it('spreads bigger segments over more buckets', () => {
-    expect(levelFor(600)).toBe(16);
+    expect(levelFor(600)).toBe(1);
+    expect(levelFor(16 * 600)).toBe(16);
+    expect(levelFor(256 * 600)).toBe(256);
     expect(levelFor(2_000 * 600)).toBe(4096);
-    expect(buildSegment('s', [a]).level).toBe(16);
+    expect(buildSegment('s', [a]).level).toBe(1);
   });
 
   it('treats injection-looking input as plain words', () => {
@@ -242,14 +245,18 @@ describe('search index', () => {
     expect(allPostings(same, 'rights').map((p) => p.seqs)).toEqual([[1]]);
   });
 
-  it('plans merges per level once a level holds enough segments, smallest first, under the size cap', () => {
-    const seg = (id: string, level: number, docs: number): SegmentMeta => ({ id, level, docs, postings: docs * 500 });
-    const policy = { threshold: 3, maxInputs: 4, maxDocs: 100 };
-    expect(planCompaction([seg('a', 16, 1), seg('b', 16, 1)], policy)).toEqual([]);
-    const small = [seg('d', 16, 3), seg('a', 16, 1), seg('c', 16, 2), seg('b', 16, 1), seg('e', 16, 5), seg('x', 256, 30)];
+  it('plans merges per size tier once a tier holds enough segments, smallest first, under the size cap', () => {
+    const seg = (id: string, docs: number, level = 16): SegmentMeta => ({ id, level, docs, postings: docs * 500 });
+    const policy = { fanIn: 3, maxInputs: 4, maxDocs: 100 };
+    expect(tierOf(1, 3)).toBe(0);
+    expect(tierOf(3, 3)).toBe(1);
+    expect(tierOf(9, 3)).toBe(2);
+    expect(planCompaction([seg('a', 1), seg('b', 1), seg('c', 5)], policy)).toEqual([]);
+    const small = [seg('d', 2), seg('a', 1), seg('c', 1), seg('b', 1), seg('e', 5), seg('f', 6), seg('x', 30, 256)];
     expect(planCompaction(small, policy).map((s) => s.id)).toEqual(['a', 'b', 'c', 'd']);
-    // Segments at or above half the cap are never merged again; the merge stays under the cap.
-    const big = [seg('p', 4096, 60), seg('q', 4096, 40), seg('r', 4096, 45), seg('s', 4096, 30)];
+    expect(planCompaction([seg('e', 5), seg('f', 6), seg('g', 3), seg('x', 30, 256)], policy).map((s) => s.id)).toEqual(['g', 'e', 'f']);
+    // Segments of half the cap or more are final; a merge stays under the cap.
+    const big = [seg('p', 60, 4096), seg('q', 40, 4096), seg('r', 45, 4096), seg('s', 30, 4096)];
     expect(planCompaction(big, policy).map((s) => s.id)).toEqual(['s', 'q']);
     expect(compactedIdOf([seg('a', 16, 1), seg('b', 16, 1)])).toBe(compactedIdOf([seg('b', 16, 1), seg('a', 16, 1)]));
   });

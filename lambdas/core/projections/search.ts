@@ -23,10 +23,14 @@ const STOPWORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Bucket levels: a segment spreads its postings over one of these numbers of term buckets. */
-export const BUCKET_LEVELS = [16, 256, 4096] as const;
-/** Roughly how many postings one bucket item should hold (keeps items near 1 KB compressed). */
-export const POSTINGS_PER_BUCKET = 120;
+/**
+ * Bucket levels: a segment spreads its postings over one of these numbers of term buckets (a
+ * segment of one or a few transcripts is a single item: write units are billed per started KB,
+ * so many tiny items would cost far more than their bytes).
+ */
+export const BUCKET_LEVELS = [1, 16, 256, 4096] as const;
+/** Roughly how many postings one bucket item should hold (items of a few KB compressed). */
+export const POSTINGS_PER_BUCKET = 400;
 const MAX_TERM_LENGTH = 40;
 
 /** Splits text into normalised tokens (lower case, accents removed), stopwords included. */
@@ -209,31 +213,45 @@ export interface SegmentMeta {
 
 /** When and how far segments are compacted. */
 export interface CompactionPolicy {
-  /** A level with at least this many segments gets some of them merged. */
-  readonly threshold: number;
+  /** Fan-in: segments are tiered by size (tier k holds fanIn^k … fanIn^(k+1)−1 transcripts); a tier with this many gets merged. */
+  readonly fanIn: number;
   /** At most this many segments are merged at once. */
   readonly maxInputs: number;
-  /** A merge never produces a segment of more transcripts than this (bucket items stay far below 400 KB). */
+  /** A merge never produces a segment of more transcripts than this (bucket items stay far below 400 KB); segments of half as many are final. */
   readonly maxDocs: number;
 }
 
-/** The default policy: levels are tiers; 8 segments at one level are merged into one. */
-export const DEFAULT_COMPACTION: CompactionPolicy = { threshold: 8, maxInputs: 16, maxDocs: 2000 };
+/** The default policy: 16 segments of one size tier are merged into one of the next (1 → 16 → 256 → up to 2,000 transcripts). */
+export const DEFAULT_COMPACTION: CompactionPolicy = { fanIn: 16, maxInputs: 16, maxDocs: 2000 };
+
+/** The size tier of a segment of `docs` transcripts. */
+export const tierOf = (docs: number, fanIn: number): number => {
+  let tier = 0;
+  for (let bound = fanIn; docs >= bound; bound *= fanIn) tier++;
+  return tier;
+};
 
 /**
- * The segments to merge next, or nothing: at the lowest level holding `threshold` or more
+ * The segments to merge next, or nothing (size-tiered: each transcript is rewritten about
+ * log_fanIn(maxDocs / batch size) times in all): in the lowest size tier holding `fanIn` or more
  * segments that can still grow, its smallest ones (ids break ties, so concurrent compactors pick
  * the same set and write the same output), as many as fit under `maxDocs` and `maxInputs`.
  */
 export const planCompaction = (segments: readonly SegmentMeta[], policy: CompactionPolicy = DEFAULT_COMPACTION): SegmentMeta[] => {
-  for (const level of BUCKET_LEVELS) {
-    const open = segments
-      .filter((s) => s.level === level && s.docs < policy.maxDocs / 2)
-      .sort((a, b) => a.docs - b.docs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    if (open.length < policy.threshold) continue;
+  const open = segments
+    .filter((s) => s.docs < policy.maxDocs / 2)
+    .sort((a, b) => a.docs - b.docs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const tiers = new Map<number, SegmentMeta[]>();
+  for (const s of open) {
+    const t = tierOf(s.docs, policy.fanIn);
+    tiers.set(t, [...(tiers.get(t) ?? []), s]);
+  }
+  for (const tier of [...tiers.keys()].sort((a, b) => a - b)) {
+    const group = tiers.get(tier)!;
+    if (group.length < policy.fanIn) continue;
     const picked: SegmentMeta[] = [];
     let docs = 0;
-    for (const s of open) {
+    for (const s of group) {
       if (picked.length >= policy.maxInputs || docs + s.docs > policy.maxDocs) break;
       picked.push(s);
       docs += s.docs;
