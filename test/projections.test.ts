@@ -19,6 +19,8 @@ import {
   type SegmentMeta,
   transcriptPostings,
 } from '../lambdas/core/projections/search';
+import { topicMentionsPage, type Position } from '../lambdas/core/projections/queries';
+import type { ListingEntry, ViewStore } from '../lambdas/core/projections/view-store';
 import { streamOf, type FixtureRevision } from './support/transcript-fixtures';
 
 const rev1: FixtureRevision = {
@@ -259,5 +261,46 @@ describe('search index', () => {
     const big = [seg('p', 60, 4096), seg('q', 40, 4096), seg('r', 45, 4096), seg('s', 30, 4096)];
     expect(planCompaction(big, policy).map((s) => s.id)).toEqual(['s', 'q']);
     expect(compactedIdOf([seg('a', 16, 1), seg('b', 16, 1)])).toBe(compactedIdOf([seg('b', 16, 1), seg('a', 16, 1)]));
+  });
+});
+
+describe('topic mentions page', () => {
+  // 30 transcripts mentioning the topic, transcript i in (i % 4) + 1 statements.
+  const entries: ListingEntry[] = Array.from({ length: 30 }, (_, i) => {
+    const id = `t${String(i).padStart(2, '0')}`;
+    const dateKey = `2024-02-${String(i + 1).padStart(2, '0')}#${id}`;
+    const statements = Array.from({ length: (i % 4) + 1 }, (_, s) => ({ seq: s + 1, text: `statement ${s + 1} of ${id}` }));
+    return { dateKey, transcriptId: id, mention: { key: 'sanctions', transcriptId: id, title: id, dateKey, revision: 1, statements } };
+  });
+  const reads: number[] = [];
+  const views = {
+    listing: async (_index: unknown, range: { lo: string; hi: string }, limit: number) => {
+      reads.push(limit);
+      return entries.filter((e) => e.dateKey >= range.lo && e.dateKey <= range.hi).sort((a, b) => (a.dateKey < b.dateKey ? 1 : -1)).slice(0, limit);
+    },
+  } as unknown as ViewStore;
+  const total = entries.reduce((n, e) => n + e.mention!.statements.length, 0);
+
+  it.each([1, 2.5, 20])('pages every statement exactly once whatever the density estimate (%p per transcript)', async (density) => {
+    for (const limit of [1, 3, 25]) {
+      const seen: string[] = [];
+      let after: Position | undefined;
+      for (let pages = 0; pages < 200; pages++) {
+        const page = await topicMentionsPage(views, 'sanctions', { limit, ...(after ? { after } : {}), statementsPerEntry: density });
+        expect(page.items.length).toBeLessThanOrEqual(limit);
+        seen.push(...page.items.map((h) => `${h.transcriptId}#${h.seq}`));
+        if (!page.next) break;
+        after = page.next;
+      }
+      expect(seen).toHaveLength(total);
+      expect(new Set(seen).size).toBe(total);
+      expect(seen[0]).toBe('t29#1');
+    }
+  });
+
+  it('reads fewer entries than statements when transcripts hold several', async () => {
+    reads.length = 0;
+    await topicMentionsPage(views, 'sanctions', { limit: 25, statementsPerEntry: 2.5 });
+    expect(reads).toEqual([18]);
   });
 });

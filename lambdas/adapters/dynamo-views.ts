@@ -509,7 +509,17 @@ export class DynamoViewStore implements ViewStore {
     return Items.map((i) => this.toEntry(i));
   }
 
-  async topicCounters(): Promise<TopicCounter[]> {
+  async topicCounters(options: { readonly maxAgeMs?: number } = {}): Promise<TopicCounter[]> {
+    const now = Date.now();
+    if (options.maxAgeMs !== undefined && this.counters && now - this.counters.at <= options.maxAgeMs) return this.counters.value;
+    const value = await this.readTopicCounters();
+    this.counters = { value, at: now };
+    return value;
+  }
+
+  private counters: { value: TopicCounter[]; at: number } | undefined;
+
+  private async readTopicCounters(): Promise<TopicCounter[]> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: STATS_KEY }));
     const topics = new Set(Object.keys(Item ?? {}).flatMap((k) => (/^[mnf]:/.test(k) ? [k.slice(2)] : [])));
     return [...topics].sort().map((topic) => {

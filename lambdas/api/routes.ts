@@ -237,7 +237,10 @@ export const ROUTES: readonly Route[] = [
       const { limit, cursor, ...filters } = query;
       const scope = scopeOf('listTopicMentions', { topic: params.topic, ...filters });
       const after = positionFrom(deps, scope, cursor);
-      const page = await topicMentionsPage(deps.views, params.topic, { ...filters, limit, after });
+      // The topic's statements per transcript (archive-wide, read at most a minute ago) size the reads.
+      const counter = (await deps.views.topicCounters({ maxAgeMs: 60_000 })).find((c) => c.topic === params.topic);
+      const statementsPerEntry = counter && counter.transcripts > 0 ? counter.mentions / counter.transcripts : 1;
+      const page = await topicMentionsPage(deps.views, params.topic, { ...filters, limit, after, statementsPerEntry });
       if (page.items.length === 0 && !after && !isTopicId(params.topic)) {
         const known = (await deps.views.topicCounters()).some((c) => c.topic === params.topic);
         if (!known) throw new ApiError(404, 'not_found', 'no such topic');

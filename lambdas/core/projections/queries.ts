@@ -107,14 +107,25 @@ export interface MentionHit {
   readonly text: string;
 }
 
-/** The statements that mention a topic, newest transcript first, in document order within one. */
-export const topicMentionsPage = async (views: ViewStore, topic: string, o: ListingOptions): Promise<PageOf<MentionHit>> => {
+/**
+ * The statements that mention a topic, newest transcript first, in document order within one.
+ * Each mention entry holds all of a transcript's statements on the topic, so a page needs fewer
+ * entries than statements: given the topic's average statements per transcript, each read asks
+ * for about as many entries as the rest of the page needs (with a margin), not one per statement.
+ */
+export const topicMentionsPage = async (
+  views: ViewStore,
+  topic: string,
+  o: ListingOptions & { readonly statementsPerEntry?: number },
+): Promise<PageOf<MentionHit>> => {
   const out: { k: string; s: number; hit: MentionHit }[] = [];
   let { lo, hi } = rangeOf(o);
   if (lo > hi) return { items: [] };
   let resume: Position | undefined = o.after;
-  const chunk = o.limit + 2;
+  const density = Math.max(1, o.statementsPerEntry ?? 1);
   for (;;) {
+    const needed = o.limit + 1 - out.length;
+    const chunk = Math.min(o.limit + 2, Math.ceil((needed / density) * 1.5) + 2);
     const entries = await views.listing({ kind: 'topic', topic }, { lo, hi }, chunk);
     for (const e of entries) {
       const m = e.mention;

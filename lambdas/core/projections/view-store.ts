@@ -108,8 +108,8 @@ export interface ViewStore {
   getStatements(refs: readonly StatementRef[]): Promise<Map<string, StoredStatement>>;
   /** Entries of an index with lo ≤ dateKey ≤ hi, newest first, at most `limit`. */
   listing(index: ListingIndex, range: { readonly lo: string; readonly hi: string }, limit: number): Promise<ListingEntry[]>;
-  /** Counters of every topic seen. */
-  topicCounters(): Promise<TopicCounter[]>;
+  /** Counters of every topic seen; `maxAgeMs` accepts a copy this process read at most that long ago. */
+  topicCounters(options?: { readonly maxAgeMs?: number }): Promise<TopicCounter[]>;
   /** The oldest or newest entry of a topic's mentions. */
   topicEdge(topic: string, edge: 'first' | 'last'): Promise<ListingEntry | undefined>;
   /** Every posting of an indexed term, across segments and bucket levels. */
