@@ -74,7 +74,7 @@ const main = async (): Promise<void> => {
     const dir = path.join(OUT_DIR, name);
     mkdirSync(dir, { recursive: true });
     const outfile = path.join(dir, 'index.js');
-    const result = await build({ ...esbuildOptions(entry, outfile), metafile: true });
+    const result = await build({ ...esbuildOptions(name, outfile), metafile: true });
     const bytes = statSync(outfile).size;
     const mapBytes = existsSync(`${outfile}.map`) ? statSync(`${outfile}.map`).size : 0;
 

@@ -50,13 +50,24 @@ export const RUNTIME_PROVIDED_MODULES: readonly string[] = [
 ];
 
 /**
- * Bundling for every function: minified CommonJS with external source maps. The AWS SDK clients a
- * function uses are bundled from their ES module builds (mainFields: module first), so esbuild keeps
- * only the commands and middleware it reaches, and a cold start compiles one file instead of
- * resolving and compiling some forty SDK files from the runtime (measured: see docs/deploy.md);
- * only RUNTIME_PROVIDED_MODULES stay external.
+ * Per function, AWS SDK packages its code loads only on demand (a dynamic `import()` on the path
+ * of the few requests that need them). Like RUNTIME_PROVIDED_MODULES they stay outside the bundle,
+ * so the function's cold start does not compile them; the first such request loads them from the
+ * runtime's AWS SDK instead (measured: see docs/deploy.md).
  */
-export const BUNDLING: BundlingOptions = {
+export const ON_DEMAND_MODULES: Partial<Record<FunctionName, readonly string[]>> = {
+  // The S3 client and presigner, on the API's first POST /uploads (lambdas/adapters/s3-upload-signer.ts).
+  api: ['@aws-sdk/client-s3', '@aws-sdk/s3-request-presigner'],
+};
+
+/**
+ * Bundling for a function: minified CommonJS with external source maps. The AWS SDK clients it
+ * uses are bundled from their ES module builds (mainFields: module first), so esbuild keeps only
+ * the commands and middleware it reaches, and a cold start compiles one file instead of resolving
+ * and compiling some forty SDK files from the runtime (measured: see docs/deploy.md); only
+ * RUNTIME_PROVIDED_MODULES and the function's ON_DEMAND_MODULES stay external.
+ */
+export const bundlingFor = (name: FunctionName): BundlingOptions => ({
   forceDockerBundling: false,
   minify: true,
   sourceMap: true,
@@ -65,24 +76,27 @@ export const BUNDLING: BundlingOptions = {
   target: ESBUILD_TARGET,
   format: OutputFormat.CJS,
   mainFields: ['module', 'main'],
-  externalModules: [...RUNTIME_PROVIDED_MODULES],
-};
-
-/** The same bundling as esbuild build options, for benchmarks that bundle outside CDK. */
-export const esbuildOptions = (entry: string, outfile: string): BuildOptions => ({
-  entryPoints: [entry],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  target: BUNDLING.target,
-  format: BUNDLING.format === OutputFormat.ESM ? 'esm' : 'cjs',
-  minify: BUNDLING.minify,
-  sourcemap: BUNDLING.sourceMap ? 'external' : false,
-  sourcesContent: BUNDLING.sourcesContent,
-  mainFields: BUNDLING.mainFields,
-  external: BUNDLING.externalModules,
-  logLevel: 'warning',
+  externalModules: [...RUNTIME_PROVIDED_MODULES, ...(ON_DEMAND_MODULES[name] ?? [])],
 });
+
+/** The same bundling as esbuild build options, for benchmarks and tests that bundle a function outside CDK. */
+export const esbuildOptions = (name: FunctionName, outfile: string, entryRoot: string = REPO_ROOT): BuildOptions => {
+  const bundling = bundlingFor(name);
+  return {
+    entryPoints: [path.resolve(entryRoot, FUNCTIONS[name].entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: bundling.target,
+    format: bundling.format === OutputFormat.ESM ? 'esm' : 'cjs',
+    minify: bundling.minify,
+    sourcemap: bundling.sourceMap ? 'external' : false,
+    sourcesContent: bundling.sourcesContent,
+    mainFields: bundling.mainFields,
+    external: bundling.externalModules,
+    logLevel: 'warning',
+  };
+};
 
 /** Where the stack takes each function's code from. */
 export interface FunctionCodeSource {
@@ -174,7 +188,7 @@ export class DemarcheFunction extends Construct {
       logGroup: this.logGroup,
       role: this.role,
       environment,
-      bundling: BUNDLING,
+      bundling: bundlingFor(props.name),
     });
 
     grantTables(this.role, definition, props.archive.store);

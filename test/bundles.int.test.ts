@@ -20,7 +20,7 @@ import { transcriptStream } from '../lambdas/core/events';
 import { transcriptIdFor } from '../lambdas/core/ids';
 import { decodeCommitItem } from '../lambdas/adapters/event-commits';
 import { FUNCTIONS, type FunctionName } from '../lambdas/adapters/wiring';
-import { esbuildOptions, REPO_ROOT, RUNTIME_PROVIDED_MODULES } from '../lib/function-defaults';
+import { esbuildOptions, ON_DEMAND_MODULES, REPO_ROOT, RUNTIME_PROVIDED_MODULES } from '../lib/function-defaults';
 import { loadFixture } from './support/fixtures';
 import { useLocalArchive } from './support/local-archive';
 
@@ -48,7 +48,7 @@ const received: { path: string; body: string; headers: IncomingMessage['headers'
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'demarche-bundles-'));
-  await Promise.all(NAMES.map((name) => build(esbuildOptions(path.join(REPO_ROOT, FUNCTIONS[name].entry), path.join(dir, name, 'index.js')))));
+  await Promise.all(NAMES.map((name) => build(esbuildOptions(name, path.join(dir, name, 'index.js')))));
   receiver = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
@@ -70,8 +70,10 @@ const invoke = async <T>(name: FunctionName, event: unknown): Promise<T> => {
   const eventFile = path.join(dir, `${name}-event-${Date.now()}.json`);
   writeFileSync(eventFile, JSON.stringify(event));
   const { stdout } = await run(process.execPath, ['--enable-source-maps', '-e', CHILD, path.join(dir, name, 'index.js'), eventFile], {
-    cwd: dir, // no node_modules above: the bundle must stand on its own
-    env: { ...process.env, DEMARCHE_ALLOW_PRIVATE_WEBHOOKS: '1', POWERTOOLS_LOG_LEVEL: 'ERROR' },
+    // No node_modules above the bundle: what it leaves outside resolves through NODE_PATH only, as
+    // the Lambda runtime's NODE_PATH provides its AWS SDK.
+    cwd: dir,
+    env: { ...process.env, NODE_PATH: path.join(REPO_ROOT, 'node_modules'), DEMARCHE_ALLOW_PRIVATE_WEBHOOKS: '1', POWERTOOLS_LOG_LEVEL: 'ERROR' },
     maxBuffer: 16 * 1024 * 1024,
   });
   const line = stdout.split('\n').find((l) => l.startsWith('@@result '));
@@ -126,13 +128,23 @@ interface ProxyResult {
 }
 
 describe('function bundles', () => {
-  it('leave outside only Node built-ins and the credential providers the runtime provides', () => {
+  it('leave outside only Node built-ins, the credential providers and the on-demand SDK clients the runtime provides', () => {
     for (const name of NAMES) {
       const code = readFileSync(path.join(dir, name, 'index.js'), 'utf8');
       const required = [...new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!))];
-      const outside = required.filter((m) => !builtinModules.includes(m.replace(/^node:/, '')));
-      expect({ name, outside: outside.filter((m) => !RUNTIME_PROVIDED_MODULES.includes(m) && !OPTIONAL_MODULES.includes(m)) }).toEqual({ name, outside: [] });
+      const allowed = [...RUNTIME_PROVIDED_MODULES, ...(ON_DEMAND_MODULES[name] ?? []), ...OPTIONAL_MODULES];
+      const outside = required.filter((m) => !builtinModules.includes(m.replace(/^node:/, '')) && !allowed.includes(m));
+      expect({ name, outside }).toEqual({ name, outside: [] });
     }
+  });
+
+  it('the API starts without loading the S3 client (it loads with the first upload)', async () => {
+    const { stdout } = await run(
+      process.execPath,
+      ['-e', "require(process.argv[1]); process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((f) => /@aws-sdk[\\/]/.test(f))))", path.join(dir, 'api', 'index.js')],
+      { cwd: dir, env: { PATH: process.env.PATH, AWS_REGION: 'us-east-1', NODE_PATH: path.join(REPO_ROOT, 'node_modules') } },
+    );
+    expect(JSON.parse(stdout)).toEqual([]);
   });
 
   it('ingest archives an uploaded transcript', async () => {
