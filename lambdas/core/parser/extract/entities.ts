@@ -94,7 +94,9 @@ const commaBefore = (t: Tokens, j: number): boolean => sepAt(t, j) === Sep.Hard 
 
 interface Ctx {
   readonly t: Tokens;
+  /** The tokens' source text; mention spans are relative to the statement, which starts at `base`. */
   readonly text: string;
+  readonly base: number;
   readonly seq: number;
   readonly used: Uint8Array;
   readonly mentions: Mention[];
@@ -123,8 +125,8 @@ const personMention = (ctx: Ctx, a: number, b: number, title?: string, written?:
     name: surface,
     ...(title ? { title } : {}),
     seq: ctx.seq,
-    start: t.start[a]!,
-    end: t.end[b]!,
+    start: t.start[a]! - ctx.base,
+    end: t.end[b]! - ctx.base,
     surname,
     single,
   });
@@ -257,9 +259,9 @@ const orgMention = (ctx: Ctx, a: number, b: number): void => {
   const surface = span(ctx, a, b);
   if (gaz && gaz.last === b) {
     const name = gaz.value.keepSurface ? surface : gaz.value.canonical;
-    ctx.mentions.push({ kind: gaz.value.kind, key: gaz.value.canonical.toLowerCase(), surface, name, seq: ctx.seq, start: t.start[a]!, end: t.end[b]! });
+    ctx.mentions.push({ kind: gaz.value.kind, key: gaz.value.canonical.toLowerCase(), surface, name, seq: ctx.seq, start: t.start[a]! - ctx.base, end: t.end[b]! - ctx.base });
   } else {
-    ctx.mentions.push({ kind: 'organization', key: surface.toLowerCase(), surface, name: surface, seq: ctx.seq, start: t.start[a]!, end: t.end[b]! });
+    ctx.mentions.push({ kind: 'organization', key: surface.toLowerCase(), surface, name: surface, seq: ctx.seq, start: t.start[a]! - ctx.base, end: t.end[b]! - ctx.base });
   }
   for (let k = a; k <= b; k++) ctx.used[k] = 1;
 };
@@ -377,8 +379,8 @@ const gazetteerPass = (ctx: Ctx): void => {
       surface,
       name: keepSurface ? surface : canonical,
       seq: ctx.seq,
-      start: t.start[i]!,
-      end: t.end[gaz.last]!,
+      start: t.start[i]! - ctx.base,
+      end: t.end[gaz.last]! - ctx.base,
     });
     for (let u = i; u <= gaz.last; u++) used[u] = 1;
     skip = gaz.last;
@@ -470,7 +472,7 @@ const appositiveScratch = new Map<number, string>();
 export const findMentions = (statement: Statement, t: Tokens, leftovers: Leftover[]): Mention[] => {
   if (usedScratch.length < t.count) usedScratch = new Uint8Array(Math.max(t.count, usedScratch.length * 2));
   usedScratch.fill(0, 0, t.count);
-  const ctx: Ctx = { t, text: statement.text, seq: statement.seq, used: usedScratch, mentions: [] };
+  const ctx: Ctx = { t, text: t.source, base: t.base, seq: statement.seq, used: usedScratch, mentions: [] };
   const pending = pendingScratch;
   const appositive = appositiveScratch;
   pending.clear();

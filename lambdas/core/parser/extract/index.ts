@@ -42,14 +42,17 @@ export const extract = (doc: StructuredTranscript, counts?: { words: number }): 
   const mentions: Mention[] = [];
   const leftovers: Leftover[] = [];
   for (const statement of doc.statements) {
-    const tokens = tokenizeScratch(statement.text);
+    // Tokenised inside the document text when the statement's span says where it lies there.
+    const [from, to] = statement.span;
+    const inDoc = to - from === statement.text.length && to <= doc.text.length && from >= 0;
+    const tokens = inDoc ? tokenizeScratch(doc.text, from, to) : tokenizeScratch(statement.text);
     if (counts) words += countWordsOf(tokens);
     const hints = { bits: 0 };
     const found = findTopicHits(tokens, hints);
     if (found.length > 0) {
       const sentences = statement.sentences;
       const sentenceOf = found.map((hit) => {
-        const at = tokens.start[hit.first]!;
+        const at = tokens.start[hit.first]! - tokens.base;
         let k = 0;
         while (k < sentences.length - 1 && sentences[k]![1] <= at) k++;
         return k;

@@ -23,8 +23,11 @@ export type Sep = (typeof Sep)[keyof typeof Sep];
 
 /** The tokens of one text; word strings and separators are worked out only when asked for. */
 export interface Tokens {
-  /** The text the spans point into. */
+  /** The text the spans point into (a statement's own text, or the whole document it lies in). */
   readonly source: string;
+  /** Where the tokenised range of `source` begins and ends (0 and its length for a whole text). */
+  readonly base: number;
+  readonly limit: number;
   readonly count: number;
   readonly start: Int32Array;
   readonly end: Int32Array;
@@ -125,12 +128,11 @@ const fresh = (size: number): Buffers => ({
 
 let scratch = fresh(1024);
 
-const fill = (text: string, bufs: Buffers, owned: boolean): Tokens => {
+const fill = (text: string, from: number, n: number, bufs: Buffers, owned: boolean): Tokens => {
   const { start, end, caps } = bufs;
-  const n = text.length;
   let count = 0;
   let capCount = 0;
-  let i = 0;
+  let i = from;
   while (i < n) {
     let c = text.charCodeAt(i);
     if (!isWordCode(c)) {
@@ -152,21 +154,23 @@ const fill = (text: string, bufs: Buffers, owned: boolean): Tokens => {
     const raw = bufs.raw;
     for (let k = 0; k < count; k++) raw[k] = undefined;
   }
-  return { source: text, count, start, end, caps, capCount, rawCache: bufs.raw, flagCache: bufs.flags };
+  return { source: text, base: from, limit: n, count, start, end, caps, capCount, rawCache: bufs.raw, flagCache: bufs.flags };
 };
 
 /** Splits a text into word tokens (letters, marks and digits); everything else separates them. */
-export const tokenize = (text: string): Tokens => fill(text, fresh((text.length >> 1) + 1), true);
+export const tokenize = (text: string): Tokens => fill(text, 0, text.length, fresh((text.length >> 1) + 1), true);
 
 /**
  * Like `tokenize`, but into buffers shared by every call: the result is valid only until the next
  * call. Extraction tokenises statement after statement and never keeps tokens, so it saves the
- * allocations.
+ * allocations. With `from`/`to`, only that range of `text` is tokenised and token positions stay
+ * positions in `text`: extraction reads a statement inside its flat document text rather than
+ * through the statement's own (sliced) string, which is slower to read character by character.
  */
-export const tokenizeScratch = (text: string): Tokens => {
-  const size = (text.length >> 1) + 1;
+export const tokenizeScratch = (text: string, from = 0, to = text.length): Tokens => {
+  const size = ((to - from) >> 1) + 1;
   if (scratch.start.length < size) scratch = fresh(Math.max(size, scratch.start.length * 2));
-  return fill(text, scratch, false);
+  return fill(text, from, to, scratch, false);
 };
 
 /** `countWords`'s word characters: ASCII letters and digits, and anything above ASCII except a few spaces and punctuation. */
@@ -180,12 +184,12 @@ const isCountedWordCode = (c: number): boolean =>
  */
 export const countWordsOf = (t: Tokens): number => {
   const text = t.source;
-  const { start, end, count } = t;
+  const { start, end, count, limit } = t;
   let words = 0;
   let inWord = false;
-  let pos = 0;
+  let pos = t.base;
   for (let k = 0; k <= count; k++) {
-    const s = k < count ? start[k]! : text.length;
+    const s = k < count ? start[k]! : limit;
     if (s > pos) {
       if (s - pos === 1 && text.charCodeAt(pos) === 32) inWord = false;
       else {
@@ -194,7 +198,7 @@ export const countWordsOf = (t: Tokens): number => {
           if (isCountedWordCode(c)) {
             if (!inWord) words++;
             inWord = true;
-          } else if (!(inWord && (c === 39 || c === 0x2019) && isAsciiLetterCode(text.charCodeAt(i + 1)))) inWord = false;
+          } else if (!(inWord && (c === 39 || c === 0x2019) && i + 1 < limit && isAsciiLetterCode(text.charCodeAt(i + 1)))) inWord = false;
         }
       }
     }
