@@ -27,6 +27,13 @@ const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 100);
 const TRANSCRIPTS = Number(process.env.BENCH_TRANSCRIPTS ?? 50);
 const APPEND_INTERVAL_MS = Number(process.env.BENCH_APPEND_INTERVAL_MS ?? 400);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
+/**
+ * The local runtime's cadence (local/runtime/archive-runtime.ts): the stream read every 50 ms when
+ * idle, the deliverer every 500 ms. Each empty GetRecords or due-index sweep costs DynamoDB Local
+ * CPU (measured ≈ 3 ms per GetRecords, ≈ 4 × 3.6 ms per sweep), which the deliveries then lack.
+ */
+const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 50);
+const SWEEP_MS = Number(process.env.BENCH_SWEEP_MS ?? 500);
 /** Batches of the stream handled at once, as the notifier's mapping is configured (lambdas/adapters/wiring.ts). */
 const PARALLEL = Number(process.env.BENCH_PARALLEL ?? FUNCTIONS.notifier.source.parallelization ?? 1);
 const TOPIC = 'sanctions';
@@ -124,13 +131,13 @@ const main = async (): Promise<void> => {
       void subscription;
     }
 
-    const poller = await startStreamPoller({ dynamo: client, tableName: tables.events, onBatch: phases ? phases.timedBatch(notifier) : notifier, intervalMs: 20, parallelization: PARALLEL });
+    const poller = await startStreamPoller({ dynamo: client, tableName: tables.events, onBatch: phases ? phases.timedBatch(notifier) : notifier, intervalMs: POLL_MS, parallelization: PARALLEL });
     stops.push(() => poller.stop());
     let sweeping = true;
     const sweeper = (async () => {
       while (sweeping) {
         await runDueDeliveries().catch(() => undefined);
-        await sleep(250);
+        await sleep(SWEEP_MS);
       }
     })();
     stops.push(async () => {
