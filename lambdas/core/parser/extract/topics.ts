@@ -90,8 +90,12 @@ TAXONOMY.forEach((topic, index) => {
   for (const phrase of topic.suppress) addPhrase(phrase, { topic: index, weight: 0, suppress: true, phrase });
 });
 
-/** Which first three letters can start a phrase (tokens of three or more letters are filtered by it). */
-const TRIGRAMS = new Uint8Array(COLS * COLS * COLS);
+/**
+ * What the first three letters of a token say (tokens of three or more letters are filtered by it):
+ * 0 when no phrase starts with them; else the trie node they lead to, where the walk can start
+ * directly, or -1 when a wildcard state lies on the way (the walk then starts at the root).
+ */
+const TRIGRAMS = new Int32Array(COLS * COLS * COLS);
 for (let a = 0; a < BREAK; a++) {
   const na = table[COLS + a]!;
   if (na === 0) continue;
@@ -99,7 +103,8 @@ for (let a = 0; a < BREAK; a++) {
     const nb = table[na * COLS + b]!;
     for (let c = 0; c < BREAK; c++) {
       const nc = nb === 0 ? 0 : table[nb * COLS + c]!;
-      if (nc !== 0 || star[na] !== 0 || (nb !== 0 && star[nb] !== 0)) TRIGRAMS[(a * COLS + b) * COLS + c] = 1;
+      const starredAfterOne = star[na] !== 0 || (nb !== 0 && star[nb] !== 0);
+      if (nc !== 0 || starredAfterOne) TRIGRAMS[(a * COLS + b) * COLS + c] = starredAfterOne || star[1] !== 0 ? -1 : nc;
     }
   }
 }
@@ -186,10 +191,14 @@ export const findTopicHits = (tokens: Tokens, hints?: { bits: number }): TopicHi
     const first = column(text.charCodeAt(s0));
     if (first < 0 || stepFrom(1, first) === 0) continue;
     const len = end[i]! - s0;
+    // The node after the token's first three letters, when the walk may start there.
+    let jump = 0;
     if (len >= 3) {
       const second = column(text.charCodeAt(s0 + 1));
       const third = column(text.charCodeAt(s0 + 2));
-      if (second < 0 || third < 0 || TRIGRAMS[(first * COLS + second) * COLS + third] === 0) continue;
+      if (second < 0 || third < 0) continue;
+      jump = TRIGRAMS[(first * COLS + second) * COLS + third]!;
+      if (jump === 0) continue;
     } else if (len === 2) {
       const second = column(text.charCodeAt(s0 + 1));
       if (second < 0 || SHORT[COLS + first * COLS + second] === 0) continue;
@@ -206,6 +215,12 @@ export const findTopicHits = (tokens: Tokens, hints?: { bits: number }): TopicHi
       for (let k = 0; k < nStates; k++) {
         let node = states[k]!;
         let p = from;
+        if (jump > 0) {
+          // No wildcard state on the way: the three letters lead straight to this node.
+          node = jump;
+          p = from + 3;
+          jump = 0;
+        }
         for (; p < to; p++) {
           const starred = stars[node]!;
           if (starred !== 0 && nEnded < MAX_STATES) ended[nEnded++] = starred;
