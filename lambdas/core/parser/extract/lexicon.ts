@@ -188,14 +188,15 @@ export const wordFlags = (word: string): number => {
 };
 
 // A hash table from words to their flags, probed with the characters of a span of text, so a word
-// seen before is looked up without cutting a string out of the text. The words' characters are kept
-// in one pool (compared in place; no string of a transcript is kept alive by the table).
-const SLOTS = 1 << 17;
-const slotFlags = new Int32Array(SLOTS);
-// Each slot's hash (0 = empty), so a probe compares numbers in one dense array before it reads a word.
-const slotHash = new Int32Array(SLOTS);
-const slotStart = new Int32Array(SLOTS);
-const slotLength = new Int32Array(SLOTS);
+// seen before is looked up without cutting a string out of the text. Each slot is four numbers in
+// one array (hash, flags, start and length of the word in the character pool), so a probe touches
+// one cache line; the words' characters are compared in place in the pool (no string of a
+// transcript is kept alive by the table).
+const SLOT_BITS = 16;
+const SLOTS = 1 << SLOT_BITS;
+const STRIDE = 4;
+/** [hash (0 = empty), flags, pool start, length] per slot. */
+const slots = new Int32Array(SLOTS * STRIDE);
 let pool = new Uint16Array(1 << 18);
 let poolUsed = 0;
 let slotsUsed = 0;
@@ -210,18 +211,20 @@ export const spanFlags = (source: string, start: number, end: number): number =>
   let slot = (h >>> 0) & (SLOTS - 1);
   // Stored hashes are never 0 (low bit set), so 0 marks an empty slot.
   const key = h | 1;
+  const table = slots;
   const chars = pool;
   for (;;) {
-    const stored = slotHash[slot]!;
+    const at = slot * STRIDE;
+    const stored = table[at]!;
     if (stored === 0) break;
-    if (stored === key && slotLength[slot] === len) {
-      let q = slotStart[slot]!;
+    if (stored === key && table[at + 3] === len) {
+      let q = table[at + 2]!;
       let p = start;
       while (p < end && chars[q] === source.charCodeAt(p)) {
         p++;
         q++;
       }
-      if (p === end) return slotFlags[slot]!;
+      if (p === end) return table[at + 1]!;
     }
     slot = (slot + 1) & (SLOTS - 1);
   }
@@ -233,11 +236,12 @@ export const spanFlags = (source: string, start: number, end: number): number =>
       pool = bigger;
     }
     for (let p = start, q = poolUsed; p < end; p++, q++) pool[q] = source.charCodeAt(p);
-    slotStart[slot] = poolUsed;
-    slotLength[slot] = len;
+    const at = slot * STRIDE;
+    slots[at] = key;
+    slots[at + 1] = f;
+    slots[at + 2] = poolUsed;
+    slots[at + 3] = len;
     poolUsed += len;
-    slotFlags[slot] = f;
-    slotHash[slot] = key;
     slotsUsed++;
   }
   return f;
