@@ -192,6 +192,24 @@ describe('notifier', () => {
     expect(sender.sent.map((r) => r.headers['webhook-id'])).toEqual([[...store.deliveries.keys()][0], [...store.deliveries.keys()][0]]);
   });
 
+  it('claims what the last subscriptions wanted while reading the current ones, and settles every claim it took', async () => {
+    const { sender, store, publish, service } = setup();
+    const a = await service.createSubscription({ url: 'https://hooks.example.com/a', topics: ['sanctions'] });
+    await publish(revision('t1', 1, ['sanctions'], 1));
+    // Now sanctions is wanted by nobody, energy by b: sanctions is claimed on the guess, energy after the read.
+    await service.deleteSubscription(a.subscription.id);
+    await service.createSubscription({ url: 'https://hooks.example.com/b', topics: ['energy'] });
+    const claims = store.claimMessages.bind(store);
+    const claimed: string[][] = [];
+    store.claimMessages = async (keys, ...rest) => (claimed.push([...keys]), claims(keys, ...rest));
+    expect(await publish(revision('t2', 1, ['sanctions', 'energy'], 1))).toEqual({ messages: 2, created: 1, existing: 0, attempted: 1 });
+    const [sanctions, energy] = (await messagesFromEvents(revision('t2', 1, ['sanctions', 'energy'], 1), { readTranscript: async () => [] })).map(messageKeyFor);
+    expect(claimed).toEqual([[sanctions], [energy]]);
+    expect(store.claims.get(sanctions!)).toMatchObject({ done: true });
+    expect(store.claims.get(energy!)).toMatchObject({ done: true });
+    expect(sender.sent.map((r) => r.url)).toEqual(['https://hooks.example.com/a', 'https://hooks.example.com/b']);
+  });
+
   it('announces in a later revision only the topics no earlier revision mentioned', async () => {
     const { sender, publish, service } = setup();
     await service.createSubscription({ url: 'https://hooks.example.com/all', topics: ['*'] });

@@ -25,13 +25,20 @@ export const handler = async (event: DynamoDBStreamEvent, context?: Context): Pr
   let subscriptions: Promise<readonly Subscription[]> | undefined;
   // One read of the subscriptions serves every record of the batch.
   const loadSubscriptions = (): Promise<readonly Subscription[]> => (subscriptions ??= runtime.store.allSubscriptions());
-  const recordHandler = async (record: DynamoDBRecord): Promise<void> => {
+  const notify = async (record: DynamoDBRecord): Promise<void> => {
     if (!isRelevant(record)) return;
     await runtime.notifier.notify(decodeCommitItem(record.dynamodb?.NewImage), { subscriptions: loadSubscriptions, ...(deadlineMs ? { deadlineMs } : {}) });
   };
+  // Records of different transcripts in parallel (one's writes no longer hold up another's sends);
+  // records of one transcript (partition key) in stream order, each failing when an earlier one did.
+  const chains = new Map<string, Promise<void>>();
+  const recordHandler = (record: DynamoDBRecord): Promise<void> => {
+    const key = record.dynamodb?.Keys?.pk?.S ?? record.eventID ?? '';
+    const run = (chains.get(key) ?? Promise.resolve()).then(() => notify(record));
+    chains.set(key, run);
+    return run;
+  };
   // A processor per invocation: its state must not be shared by overlapping local invocations.
-  // Records one after another: each already fans out in parallel, and running many at once only
-  // queues their writes behind each other (measured on DynamoDB Local: slower, later receipts).
   try {
     return await processPartialResponse(event, recordHandler, new BatchProcessor(EventType.DynamoDBStreams), {
       ...(context ? { context } : {}),

@@ -21,7 +21,7 @@ import type { StoredEvent } from '../events';
 import type { AttemptOutcome, DeliveryEngine } from './delivery';
 import { createLimiter } from './limiter';
 import { deliveryIdFor, messageKeyFor, messagesFromEvents, type TranscriptReader, type WebhookMessage } from './messages';
-import type { Delivery, WebhookStore } from './ports';
+import type { Delivery, MessageClaim, WebhookStore } from './ports';
 import { subscriptionWants, type Subscription } from './subscription';
 
 /** What the notifier needs. */
@@ -103,6 +103,20 @@ export const newDelivery = (m: WebhookMessage, sub: Subscription, nowMs: number)
  */
 export const isOrphan = (d: Delivery): boolean => d.status === 'pending' && d.attemptCount === 0 && d.dueAt === undefined;
 
+/** The messages some subscription wants, by message key, with those subscriptions. */
+const wantedBy = (
+  messages: readonly WebhookMessage[],
+  subscriptions: readonly Subscription[],
+): Map<string, { m: WebhookMessage; key: string; subs: Subscription[] }> => {
+  const byKey = new Map<string, { m: WebhookMessage; key: string; subs: Subscription[] }>();
+  for (const m of messages) {
+    const key = messageKeyFor(m);
+    const subs = subscriptions.filter((s) => subscriptionWants(s, m));
+    if (subs.length > 0 && !byKey.has(key)) byKey.set(key, { m, key, subs });
+  }
+  return byKey;
+};
+
 /** Waits for every promise, then fails with the first failure: nothing is left running on an error. */
 const settleAll = async (work: readonly Promise<unknown>[]): Promise<void> => {
   const failed = (await Promise.allSettled(work)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -120,34 +134,51 @@ export const createNotifier = (deps: NotifierDeps): Notifier => {
   const newOwnerId = deps.newOwnerId ?? randomOwner;
   const warn = deps.onWarning ?? (() => undefined);
   const iso = (ms: number): string => new Date(ms).toISOString();
+  /** The subscriptions the previous call read: which messages are likely wanted next. */
+  let lastSubscriptions: readonly Subscription[] | undefined;
 
   return {
     async notify(events, options = {}) {
       const messages = await messagesFromEvents(events, reader, { linkBase: deps.linkBase });
       if (messages.length === 0) return { messages: 0, created: 0, existing: 0, attempted: 0 };
-      const subscriptions = await (options.subscriptions ?? (() => store.allSubscriptions()))();
-      const byKey = new Map<string, { m: WebhookMessage; key: string; subs: Subscription[] }>();
-      for (const m of messages) {
-        const key = messageKeyFor(m);
-        const subs = subscriptions.filter((s) => subscriptionWants(s, m));
-        if (subs.length > 0 && !byKey.has(key)) byKey.set(key, { m, key, subs });
-      }
-      const wanted = [...byKey.values()];
-      if (wanted.length === 0) return { messages: messages.length, created: 0, existing: 0, attempted: 0 };
-
       const startMs = clock.now();
       const leaseEndMs = Math.min(startMs + leaseMs, options.deadlineMs ?? Infinity);
       const sendUntilMs = leaseEndMs - reserveMs;
       const owner = newOwnerId();
-      const claims = await store.claimMessages(
-        wanted.map((w) => w.key),
-        owner,
-        iso(leaseEndMs),
-        iso(startMs),
-      );
-      const held = wanted.filter((_, i) => claims[i] === 'fresh' || claims[i] === 'resumed');
-      const heldKeys = held.map((w) => w.key);
+      const claim = async (keys: readonly string[]) => (keys.length ? store.claimMessages(keys, owner, iso(leaseEndMs), iso(startMs)) : []);
+      const releaseQuietly = (keys: readonly string[]) =>
+        Promise.all(keys.map((k) => store.settleMessages([k], owner, 'released', iso(clock.now())).catch(() => undefined)));
+      // The messages the previous call's subscriptions wanted are claimed while the subscriptions
+      // are read (they rarely change): one round trip less before the first sends.
+      const guess = lastSubscriptions ? [...wantedBy(messages, lastSubscriptions).keys()] : [];
+      const [read, early] = await Promise.allSettled([(options.subscriptions ?? (() => store.allSubscriptions()))(), claim(guess)]);
+      if (read.status === 'rejected' || early.status === 'rejected') {
+        await releaseQuietly(guess);
+        throw read.status === 'rejected' ? read.reason : (early as PromiseRejectedResult).reason;
+      }
+      const subscriptions = read.value;
+      lastSubscriptions = subscriptions;
+      const wantedNow = wantedBy(messages, subscriptions);
+      const wanted = [...wantedNow.values()];
+      const claimOf = new Map<string, MessageClaim>(guess.map((k, i) => [k, early.value[i]!]));
+      const missing = wanted.map((w) => w.key).filter((k) => !claimOf.has(k));
+      try {
+        (await claim(missing)).forEach((c, i) => claimOf.set(missing[i]!, c));
+      } catch (error) {
+        await releaseQuietly([...guess, ...missing]);
+        throw error;
+      }
+      const claims = wanted.map((w) => claimOf.get(w.key)!);
+      const ours = (k: string): boolean => claimOf.get(k) === 'fresh' || claimOf.get(k) === 'resumed';
+      const held = wanted.filter((w) => ours(w.key));
+      // Claimed on the guess but wanted by no subscription now: nothing to send, done all the same.
+      const spare = guess.filter((k) => !wantedNow.has(k) && ours(k));
+      const heldKeys = [...held.map((w) => w.key), ...spare];
       let existing = wanted.filter((_, i) => claims[i] === 'done').reduce((n, w) => n + w.subs.length, 0);
+      if (wanted.length === 0) {
+        if (spare.length) await store.settleMessages(spare, owner, 'done', iso(clock.now()));
+        return { messages: messages.length, created: 0, existing: 0, attempted: 0 };
+      }
       try {
         if (claims.includes('busy')) {
           const busy = wanted.filter((_, i) => claims[i] === 'busy').map((w) => w.key);
