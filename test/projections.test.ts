@@ -224,7 +224,7 @@ describe('search index', () => {
   it('merges segments into one that answers every term as the inputs together did', () => {
     const c = foldTranscript('c', streamOf('c', [{ ...rev1, date: '2021-05-05' }]));
     const parts = [buildSegment('s1', [a]), buildSegment('s2', [b]), buildSegment('s3', [c])];
-    const merged = mergeSegments('m', parts.flatMap((p) => [...p.buckets.values()]));
+    const merged = mergeSegments('m', parts.map((p) => [...p.buckets.values()]));
     expect(merged.docs).toBe(3);
     expect(merged.postings).toBe(parts.reduce((n, p) => n + p.postings, 0));
     const whole = buildSegment('whole', [a, b, c]);
@@ -239,10 +239,10 @@ describe('search index', () => {
     const a2 = foldTranscript('a', streamOf('a', [rev1, rev2]));
     expect(a2.revision).toBe(2);
     const grown = { ...a, statements: a.statements.slice(0, 1) };
-    const merged = mergeSegments('m', [buildSegment('old', [a]), buildSegment('partial', [grown]), buildSegment('new', [a2])].flatMap((p) => [...p.buckets.values()]));
+    const merged = mergeSegments('m', [buildSegment('old', [a]), buildSegment('partial', [grown]), buildSegment('new', [a2])].map((p) => [...p.buckets.values()]));
     expect(allPostings(merged, 'sanctions')).toEqual([]);
     expect(allPostings(merged, 'defenders').map((p) => [p.transcriptId, p.revision, p.seqs])).toEqual([['a', 2, [1]]]);
-    const same = mergeSegments('m2', [buildSegment('partial', [grown]), buildSegment('old', [a])].flatMap((p) => [...p.buckets.values()]));
+    const same = mergeSegments('m2', [buildSegment('partial', [grown]), buildSegment('old', [a])].map((p) => [...p.buckets.values()]));
     expect(allPostings(same, 'sanctions').map((p) => p.seqs)).toEqual([[2]]);
     expect(allPostings(same, 'rights').map((p) => p.seqs)).toEqual([[1]]);
   });

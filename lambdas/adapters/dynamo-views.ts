@@ -386,10 +386,12 @@ export class DynamoViewStore implements ViewStore {
     return report;
   }
 
-  /** Every bucket of these segments (each bucket of each level is asked for; absent ones are empty). */
-  private async segmentBuckets(segments: readonly SegmentMeta[]): Promise<BucketPostings[]> {
+  /** Every bucket of each of these segments (each bucket of its level is asked for; absent ones are empty). */
+  private async segmentBuckets(segments: readonly SegmentMeta[]): Promise<BucketPostings[][]> {
     const keys = segments.flatMap((s) => Array.from({ length: s.level }, (_, b) => ({ [A.pk]: searchPk(s.level, b), [A.sk]: s.id })));
-    return (await this.batchGetKeys(keys)).map((item) => gunzipJson<BucketPostings>(item[A.body] as Uint8Array));
+    const bySegment = new Map<string, BucketPostings[]>(segments.map((s) => [s.id, []]));
+    for (const item of await this.batchGetKeys(keys)) bySegment.get(item[A.sk] as string)?.push(gunzipJson<BucketPostings>(item[A.body] as Uint8Array));
+    return [...bySegment.values()];
   }
 
   async knownTopics(): Promise<Set<string>> {

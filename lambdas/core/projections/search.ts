@@ -159,47 +159,90 @@ export const buildSegment = (id: string, views: readonly TranscriptView[]): Sear
 /** The listing key of a stored document (older segments stored the whole key, newer ones the day). */
 const dateKeyOfDoc = (doc: SegmentDoc): string => (doc[2].includes('#') ? doc[2] : `${doc[2]}#${doc[0]}`);
 
+const dayOfDoc = (doc: SegmentDoc): string => {
+  const hash = doc[2].indexOf('#');
+  return hash < 0 ? doc[2] : doc[2].slice(0, hash);
+};
+
 /**
- * Merges segments (given as every bucket of each) into one segment with id `id`: the postings of a
- * transcript are kept for its highest revision among the inputs only (older ones are superseded,
- * queries would drop them anyway), and the postings of one revision found in several inputs are
- * united. The result's level follows its size.
+ * Merges segments (each given as all of its buckets) into one segment with id `id`: the postings
+ * of a transcript are kept for its highest revision among the inputs only (older ones are
+ * superseded, queries would drop them anyway), and the postings of one revision found in several
+ * inputs are united. The result's level follows its size. Postings of a transcript held by one
+ * input only (nearly all) are copied as they are, without being taken apart.
  */
-export const mergeSegments = (id: string, buckets: Iterable<BucketPostings>): SearchSegment => {
-  const docs = new Map<string, { revision: number; dateKey: string; postings: Map<string, Set<number>> }>();
-  const all = [...buckets];
-  for (const bucket of all) {
-    for (const [tid, revision] of bucket.docs) {
-      const seen = docs.get(tid);
-      if (!seen || seen.revision < revision) docs.set(tid, { revision, dateKey: '', postings: new Map() });
+export const mergeSegments = (id: string, segments: readonly (readonly BucketPostings[])[]): SearchSegment => {
+  // Pass 1: each transcript's highest revision among the inputs, and how many inputs hold it.
+  const latest = new Map<string, { revision: number; sources: number; used: boolean }>();
+  for (const buckets of segments) {
+    const here = new Map<string, number>();
+    for (const b of buckets) for (const d of b.docs) if ((here.get(d[0]) ?? -1) < d[1]) here.set(d[0], d[1]);
+    for (const [tid, revision] of here) {
+      const l = latest.get(tid);
+      if (!l || l.revision < revision) latest.set(tid, { revision, sources: 1, used: false });
+      else if (l.revision === revision) l.sources++;
     }
   }
-  for (const bucket of all) {
-    for (const term of Object.keys(bucket.terms)) {
-      for (const [di, ...seqs] of bucket.terms[term]!) {
-        const doc = bucket.docs[di!];
-        if (!doc) continue;
-        const into = docs.get(doc[0])!;
-        if (into.revision !== doc[1]) continue;
-        if (!into.dateKey) into.dateKey = dateKeyOfDoc(doc);
-        let set = into.postings.get(term);
-        if (!set) into.postings.set(term, (set = new Set()));
-        for (const s of seqs) set.add(s);
+  let estimate = 0;
+  for (const buckets of segments) for (const b of buckets) for (const term in b.terms) estimate += b.terms[term]!.length;
+  const level = levelFor(estimate);
+  // Pass 2: postings go straight into the output buckets; those of transcripts held by several
+  // inputs are gathered first, so their statement seqs are united.
+  const out = new Map<number, { docs: SegmentDoc[]; docIndex: Map<string, number>; terms: Record<string, number[][]> }>();
+  const bucketFor = (term: string) => {
+    const b = bucketOf(term, level);
+    let bucket = out.get(b);
+    if (!bucket) out.set(b, (bucket = { docs: [], docIndex: new Map(), terms: Object.create(null) as Record<string, number[][]> }));
+    return bucket;
+  };
+  const docIn = (bucket: { docs: SegmentDoc[]; docIndex: Map<string, number> }, doc: SegmentDoc): number => {
+    let di = bucket.docIndex.get(doc[0]);
+    if (di === undefined) {
+      di = bucket.docs.length;
+      bucket.docs.push([doc[0], doc[1], dayOfDoc(doc)]);
+      bucket.docIndex.set(doc[0], di);
+    }
+    return di;
+  };
+  const shared = new Map<string, { doc: SegmentDoc; terms: Map<string, Set<number>> }>();
+  let postings = 0;
+  for (const buckets of segments) {
+    for (const b of buckets) {
+      for (const term in b.terms) {
+        let target: ReturnType<typeof bucketFor> | undefined;
+        for (const p of b.terms[term]!) {
+          const doc = b.docs[p[0]!];
+          if (!doc) continue;
+          const l = latest.get(doc[0])!;
+          if (l.revision !== doc[1]) continue;
+          l.used = true;
+          if (l.sources > 1) {
+            let s = shared.get(doc[0]);
+            if (!s) shared.set(doc[0], (s = { doc, terms: new Map() }));
+            let seqs = s.terms.get(term);
+            if (!seqs) s.terms.set(term, (seqs = new Set()));
+            for (let i = 1; i < p.length; i++) seqs.add(p[i]!);
+            continue;
+          }
+          target ??= bucketFor(term);
+          const copy = p.slice();
+          copy[0] = docIn(target, doc);
+          (target.terms[term] ??= []).push(copy);
+          postings++;
+        }
       }
     }
   }
-  const ordered = [...docs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return segmentOfDocs(
-    id,
-    ordered
-      .filter(([, d]) => d.postings.size > 0)
-      .map(([transcriptId, d]) => ({
-        transcriptId,
-        revision: d.revision,
-        dateKey: d.dateKey,
-        postings: new Map([...d.postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([t, seqs]) => [t, [...seqs].sort((x, y) => x - y)])),
-      })),
-  );
+  for (const { doc, terms } of shared.values()) {
+    for (const [term, seqs] of terms) {
+      const target = bucketFor(term);
+      (target.terms[term] ??= []).push([docIn(target, doc), ...[...seqs].sort((x, y) => x - y)]);
+      postings++;
+    }
+  }
+  let docs = 0;
+  for (const l of latest.values()) if (l.used) docs++;
+  return { id, level, postings, docs, buckets: new Map([...out].map(([b, { docs: d, terms }]) => [b, { docs: d, terms }])) };
 };
 
 /** What the search manifest records of a live segment. */
@@ -221,8 +264,14 @@ export interface CompactionPolicy {
   readonly maxDocs: number;
 }
 
-/** The default policy: 16 segments of one size tier are merged into one of the next (1 → 16 → 256 → up to 2,000 transcripts). */
-export const DEFAULT_COMPACTION: CompactionPolicy = { fanIn: 16, maxInputs: 16, maxDocs: 2000 };
+/**
+ * The projector's policy: 16 segments of one size tier are merged into one of the next (1 → 16 →
+ * 256 transcripts), so one merge stays within a small Lambda's time and memory.
+ */
+export const DEFAULT_COMPACTION: CompactionPolicy = { fanIn: 16, maxInputs: 16, maxDocs: 256 };
+
+/** A policy for an offline run with time and memory to spare (segments of up to 2,000 transcripts, as bulk loads write). */
+export const OFFLINE_COMPACTION: CompactionPolicy = { fanIn: 8, maxInputs: 16, maxDocs: 2000 };
 
 /** The size tier of a segment of `docs` transcripts. */
 export const tierOf = (docs: number, fanIn: number): number => {
