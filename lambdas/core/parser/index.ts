@@ -54,15 +54,43 @@ const packWord = (word: string): number => {
   for (let k = 0; k < word.length; k++) key = key * 128 + word.charCodeAt(k);
   return key;
 };
-const STOPWORDS = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'we', 'with', 'on', 'are', 'this', 'it', 'our', 'be', 'have', 'will', 'as', 'i'].map(packWord));
+/** The packed stopwords in a small open-addressing table (-1 = empty): a lookup is a multiply and a load or two. */
+const STOP_BITS = 6;
+const STOP_TABLE = new Int32Array(1 << STOP_BITS).fill(-1);
+const stopSlot = (key: number): number => Math.imul(key, 0x9e3779b1) >>> (32 - STOP_BITS);
+for (const word of ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'we', 'with', 'on', 'are', 'this', 'it', 'our', 'be', 'have', 'will', 'as', 'i']) {
+  const key = packWord(word);
+  let slot = stopSlot(key);
+  while (STOP_TABLE[slot] !== -1) slot = (slot + 1) & ((1 << STOP_BITS) - 1);
+  STOP_TABLE[slot] = key;
+}
+const isStopKey = (key: number): boolean => {
+  let slot = stopSlot(key);
+  for (;;) {
+    const stored = STOP_TABLE[slot]!;
+    if (stored === key) return true;
+    if (stored === -1) return false;
+    slot = (slot + 1) & ((1 << STOP_BITS) - 1);
+  }
+};
 const LETTER = /\p{L}/u;
-const letterCache = new Map<number, boolean>();
+/** Per BMP code unit: 0 not looked up yet, 1 a letter, 2 not a letter. */
+const bmpLetters = new Uint8Array(65_536);
+const astralLetters = new Map<number, boolean>();
 /** Whether a code point above ASCII is a letter (`\p{L}`); cached, texts repeat few of them. */
 const isLetterPoint = (cp: number): boolean => {
-  let is = letterCache.get(cp);
+  if (cp < 65_536) {
+    let known = bmpLetters[cp]!;
+    if (known === 0) {
+      known = LETTER.test(String.fromCodePoint(cp)) ? 1 : 2;
+      bmpLetters[cp] = known;
+    }
+    return known === 1;
+  }
+  let is = astralLetters.get(cp);
   if (is === undefined) {
     is = LETTER.test(String.fromCodePoint(cp));
-    if (letterCache.size < 65_536) letterCache.set(cp, is);
+    if (astralLetters.size < 65_536) astralLetters.set(cp, is);
   }
   return is;
 };
@@ -109,7 +137,7 @@ const countWordsAndStopwords = (text: string): [number, number] => {
           const d = text.charCodeAt(k);
           key = key * 128 + (d === 0x17f ? 115 : d === 0x212a ? 107 : d >= 65 && d <= 90 ? d + 32 : d);
         }
-        if (STOPWORDS.has(key)) stop++;
+        if (isStopKey(key)) stop++;
       }
       runStart = -1;
     }

@@ -464,6 +464,7 @@ const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numb
   }
 };
 
+const byStart = (x: Mention, y: Mention): number => x.start - y.start;
 let usedScratch = new Uint8Array(1024);
 const pendingScratch = new Map<number, string>();
 const appositiveScratch = new Map<number, string>();
@@ -475,13 +476,15 @@ export const findMentions = (statement: Statement, t: Tokens, leftovers: Leftove
   const ctx: Ctx = { t, text: t.source, base: t.base, seq: statement.seq, used: usedScratch, mentions: [] };
   const pending = pendingScratch;
   const appositive = appositiveScratch;
-  pending.clear();
-  appositive.clear();
+  // Map.clear() allocates a new table even for an empty map: clear only what was used.
+  if (pending.size > 0) pending.clear();
+  if (appositive.size > 0) appositive.clear();
   titlePass(ctx, pending, appositive);
   orgPass(ctx);
   gazetteerPass(ctx);
   personPass(ctx, pending, appositive, leftovers);
-  return ctx.mentions.sort((x, y) => x.start - y.start);
+  if (ctx.mentions.length > 1) ctx.mentions.sort(byStart);
+  return ctx.mentions;
 };
 
 interface Group {
