@@ -203,10 +203,15 @@ export const searchStatements = async (views: ViewStore, q: string, o: { limit: 
   let candidates: Candidate[] = intersectPostings(perTerm);
   if (after) candidates = candidates.filter((c) => c.dateKey < after.k || (c.dateKey === after.k && c.seq > (after.s ?? Infinity)));
   const out: { c: Candidate; hit: SearchHit }[] = [];
+  // Candidates of a phrase query often fail the phrase check: ask for more of them per round trip
+  // (later rounds are sized by the share that passed so far).
+  let checked = 0;
   for (let i = 0; i < candidates.length && out.length <= o.limit; ) {
-    // Fetch the statements of the next candidates in one round trip.
-    const batch = candidates.slice(i, i + o.limit + 1);
+    const needed = o.limit + 1 - out.length;
+    const passRate = checked === 0 ? (query.phrases.length > 0 ? 0.5 : 1) : Math.max(0.1, out.length / checked);
+    const batch = candidates.slice(i, i + Math.min(200, Math.ceil(needed / passRate)));
     i += batch.length;
+    checked += batch.length;
     const statements = await views.getStatements(batch);
     for (const c of batch) {
       const st = statements.get(`${c.transcriptId}#${c.seq}`);
