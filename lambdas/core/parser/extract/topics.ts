@@ -295,41 +295,69 @@ const MAX_EVIDENCE = 3;
 /** A phrase's repeats add half its weight each, up to twice its weight in all. */
 const repeatFactor = (count: number): number => 1 + 0.5 * Math.min(count - 1, 2);
 
+interface Evidence {
+  readonly statement: Statement;
+  readonly seq: number;
+  readonly sentence: number;
+  weight: number;
+}
+
+interface TopicEntry {
+  readonly phrases: Map<string, { weight: number; count: number }>;
+  readonly seqs: Set<number>;
+  /** Evidence sentences in the order first hit. */
+  readonly evidence: Evidence[];
+  /** The statement whose sentences `current` holds (hits arrive statement by statement). */
+  currentSeq: number;
+  readonly current: Map<number, Evidence>;
+}
+
+/** The trimmed text of an evidence sentence (cut out only for the few sentences reported). */
+const evidenceText = (e: Evidence): string => {
+  const range = e.statement.sentences[e.sentence];
+  return range ? e.statement.text.slice(range[0], range[1]).trim() : e.statement.text.trim();
+};
+
 /** Scores topics over a transcript's statement hits and reports those at or above the threshold. */
 export const detectTopics = (all: readonly StatementHits[]): Extraction['topics'] => {
-  const perTopic = new Map<number, { phrases: Map<string, { weight: number; count: number }>; seqs: Set<number>; sentences: Map<string, { seq: number; sentence: number; text: string; weight: number }> }>();
+  const perTopic = new Map<number, TopicEntry>();
   for (const { statement, hits, sentenceOf } of all) {
-    hits.forEach((hit, k) => {
+    const seq = statement.seq;
+    for (let k = 0; k < hits.length; k++) {
+      const hit = hits[k]!;
       let entry = perTopic.get(hit.topic);
       if (!entry) {
-        entry = { phrases: new Map(), seqs: new Set(), sentences: new Map() };
+        entry = { phrases: new Map(), seqs: new Set(), evidence: [], currentSeq: Number.NaN, current: new Map() };
         perTopic.set(hit.topic, entry);
       }
       const phrase = entry.phrases.get(hit.phrase);
       if (phrase) phrase.count++;
       else entry.phrases.set(hit.phrase, { weight: hit.weight, count: 1 });
-      entry.seqs.add(statement.seq);
+      entry.seqs.add(seq);
+      if (entry.currentSeq !== seq) {
+        entry.currentSeq = seq;
+        if (entry.current.size > 0) entry.current.clear();
+      }
       const sentence = sentenceOf[k]!;
-      const key = `${statement.seq}:${sentence}`;
-      const evidence = entry.sentences.get(key);
+      const evidence = entry.current.get(sentence);
       if (evidence) evidence.weight += hit.weight;
       else {
-        const range = statement.sentences[sentence];
-        const text = range ? statement.text.slice(range[0], range[1]).trim() : statement.text.trim();
-        entry.sentences.set(key, { seq: statement.seq, sentence, text, weight: hit.weight });
+        const added: Evidence = { statement, seq, sentence, weight: hit.weight };
+        entry.current.set(sentence, added);
+        entry.evidence.push(added);
       }
-    });
+    }
   }
   const topics: Extraction['topics'][number][] = [];
   for (const [index, entry] of [...perTopic].sort((a, b) => a[0] - b[0])) {
     let score = 0;
     for (const { weight, count } of entry.phrases.values()) score += weight * repeatFactor(count);
     if (score < TOPIC_THRESHOLD - 1e-9) continue;
-    const evidence = [...entry.sentences.values()]
+    const evidence = entry.evidence
       .sort((a, b) => b.weight - a.weight || a.seq - b.seq || a.sentence - b.sentence)
       .slice(0, MAX_EVIDENCE)
       .sort((a, b) => a.seq - b.seq || a.sentence - b.sentence)
-      .map(({ seq, text }) => ({ seq, text }));
+      .map((e) => ({ seq: e.seq, text: evidenceText(e) }));
     topics.push({
       topic: TAXONOMY[index]!.id,
       score: Math.round(score * 100) / 100,
@@ -339,4 +367,3 @@ export const detectTopics = (all: readonly StatementHits[]): Extraction['topics'
   }
   return topics;
 };
-
