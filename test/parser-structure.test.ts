@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeBytes } from '../lambdas/core/parser/decode';
-import { splitSentences } from '../lambdas/core/parser/sentences';
-import { MAX_STATEMENT_CHARS, structureTranscript } from '../lambdas/core/parser/structure';
+import fc from 'fast-check';
+import { splitSentences, splitSentencesIn } from '../lambdas/core/parser/sentences';
+import { findQuotations, MAX_STATEMENT_CHARS, structureTranscript } from '../lambdas/core/parser/structure';
 import type { StructuredTranscript } from '../lambdas/core/parser/types';
 
 const fixture = (name: string): string => {
@@ -24,7 +25,34 @@ const expectSpansConsistent = (doc: StructuredTranscript): void => {
   }
 };
 
+describe('findQuotations', () => {
+  it('pairs curly quotes, guillemets and straight quotes', () => {
+    const text = 'He said “we will” and «non» and "yes". “Open';
+    expect(findQuotations(text)).toEqual([
+      [9, 16],
+      [23, 26],
+      [33, 36],
+    ]);
+  });
+});
+
 describe('splitSentences', () => {
+  it('reads a range in place exactly as it reads that range cut out', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(' ', '\n', '\n\n', '. ', '.', '? ', '! ', '… ', 'Mr. ', 'U.S. ', 'J. ', 'No. 5 ', 'We ', 'the ', 'e.g. ', '” ', '“', '"', 'etc. ', 'Blinken', 'said'),
+      fc.string({ maxLength: 5 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.nat(), fc.nat(), (parts, x, y) => {
+        const text = parts.join('');
+        const a = text.length === 0 ? 0 : x % (text.length + 1);
+        const b = a + (text.length - a === 0 ? 0 : y % (text.length - a + 1));
+        expect(splitSentencesIn(text, a, b)).toEqual(splitSentences(text.slice(a, b)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('does not end sentences at titles, initials and dotted acronyms', () => {
     expect(sentencesOf('Mr. Price met Dr. Ortiz and Gen. Alvarez. Secretary Antony J. Blinken joined them.')).toEqual([
       'Mr. Price met Dr. Ortiz and Gen. Alvarez.',

@@ -56,10 +56,10 @@ const isLowerAt = (text: string, i: number): boolean => {
   return LOWERCASE_START.test(text[i] ?? '');
 };
 
-/** The word (letters only, lowercased) ending right before position `end`, and where it starts. */
-const wordBefore = (text: string, end: number): { word: string; start: number } => {
+/** The word (letters only, lowercased) ending right before position `end` (not before `from`), and where it starts. */
+const wordBefore = (text: string, end: number, from: number): { word: string; start: number } => {
   let start = end;
-  while (start > 0) {
+  while (start > from) {
     const c = text.charCodeAt(start - 1);
     const letter = (c >= 65 && c <= 90) || (c >= LOWER_A && c <= LOWER_Z) || (c > 127 && /\p{L}/u.test(text[start - 1] ?? ''));
     if (!letter) break;
@@ -68,71 +68,81 @@ const wordBefore = (text: string, end: number): { word: string; start: number } 
   return { word: text.slice(start, end).toLowerCase(), start };
 };
 
-/** The word starting at `i` (lowercased), used to check for sentence starters. */
-const wordAt = (text: string, i: number): string => {
+/** The word starting at `i` and ending by `to` (lowercased), used to check for sentence starters. */
+const wordAt = (text: string, i: number, to: number): string => {
   WORD_AT.lastIndex = i;
   const m = WORD_AT.exec(text);
-  return m ? m[0].toLowerCase() : '';
+  if (!m) return '';
+  const word = i + m[0].length > to ? m[0].slice(0, to - i) : m[0];
+  return word.toLowerCase();
 };
 
 /** Whether the word at `i` is a common sentence starter. */
-const isStarterAt = (text: string, i: number): boolean => SENTENCE_STARTERS.has(wordAt(text, i));
+const isStarterAt = (text: string, i: number, to: number): boolean => SENTENCE_STARTERS.has(wordAt(text, i, to));
 
 /**
  * Whether the full stop at `dot` belongs to an abbreviation, given that a sentence could start
  * at `next` (the first non-space character after it).
  */
-const isAbbreviationStop = (text: string, dot: number, next: number): boolean => {
-  const { word, start } = wordBefore(text, dot);
+const isAbbreviationStop = (text: string, dot: number, next: number, from: number, to: number): boolean => {
+  const { word, start } = wordBefore(text, dot, from);
   if (word.length === 0) return false;
-  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+  const before = start > from ? text.charCodeAt(start - 1) : 32;
   const nextChar = text.charCodeAt(next);
   const nextIsDigit = nextChar >= 48 && nextChar <= 57;
   // Dotted acronyms: U.S., U.N., e.g., i.e., a.m.
-  if (before === 46 /* . */) return word === 'g' || word === 'e' ? true : !isStarterAt(text, next);
+  if (before === 46 /* . */) return word === 'g' || word === 'e' ? true : !isStarterAt(text, next, to);
   if (word.length === 1) {
     const upper = text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90;
     // A capital initial ("Antony J. Blinken") unless a sentence plainly starts after it.
-    if (upper) return !isStarterAt(text, next);
+    if (upper) return !isStarterAt(text, next, to);
     return TITLE_ABBREVIATIONS.has(word);
   }
   if (TITLE_ABBREVIATIONS.has(word)) {
-    if (word === 'no' || word === 'sr' || word === 'jr' || word === 'est') return !isStarterAt(text, next);
+    if (word === 'no' || word === 'sr' || word === 'jr' || word === 'est') return !isStarterAt(text, next, to);
     return true;
   }
   if (AMBIGUOUS_ABBREVIATIONS.has(word)) {
     if (word === 'no' || word === 'nos') return nextIsDigit;
-    return nextIsDigit || !isStarterAt(text, next);
+    return nextIsDigit || !isStarterAt(text, next, to);
   }
   return false;
 };
 
-/** Appends [from, to) with surrounding whitespace trimmed, unless nothing is left (module level: no closure per call). */
-const pushTrimmed = (out: Range[], text: string, from: number, to: number): void => {
+/** Appends [from, to) with surrounding whitespace trimmed, relative to `base`, unless nothing is left (module level: no closure per call). */
+const pushTrimmed = (out: Range[], text: string, from: number, to: number, base: number): void => {
   let a = from;
   let b = to;
   while (a < b && isSpace(text.charCodeAt(a))) a++;
   while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-  if (b > a) out.push([a, b]);
+  if (b > a) out.push([a - base, b - base]);
 };
 
 /** Splits text into trimmed sentence ranges [start, end), relative to `text`. */
-export const splitSentences = (text: string): Range[] => {
+export const splitSentences = (text: string): Range[] => splitSentencesIn(text, 0, text.length);
+
+/**
+ * Splits the range [from, to) of `text` into trimmed sentence ranges relative to `from`: the same
+ * sentences as `splitSentences(text.slice(from, to))`, read in place (a long document's flat text
+ * is faster to read than a slice of it).
+ */
+export const splitSentencesIn = (text: string, from: number, to: number): Range[] => {
   const out: Range[] = [];
-  const n = text.length;
-  let start = 0;
+  const n = to;
+  let start = from;
   // Jump from candidate to candidate (line breaks and terminal marks) with a precompiled scan.
   const scan = CANDIDATE;
-  scan.lastIndex = 0;
+  scan.lastIndex = from;
   while (scan.test(text)) {
     const i = scan.lastIndex - 1;
+    if (i >= n) break;
     const c = text.charCodeAt(i);
     if (c === 10) {
       // A blank line (paragraph break) always ends a sentence.
       let j = i + 1;
       while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 13)) j++;
       if (j < n && text.charCodeAt(j) === 10) {
-        pushTrimmed(out, text, start, i);
+        pushTrimmed(out, text, start, i, from);
         start = j + 1;
         scan.lastIndex = j + 1;
       }
@@ -150,10 +160,10 @@ export const splitSentences = (text: string): Range[] => {
     while (next < n && isSpace(text.charCodeAt(next))) next++;
     if (next >= n) break;
     if (isLowerAt(text, next)) continue;
-    if (singleDot && isAbbreviationStop(text, i, next)) continue;
-    pushTrimmed(out, text, start, end);
+    if (singleDot && isAbbreviationStop(text, i, next, from, n)) continue;
+    pushTrimmed(out, text, start, end, from);
     start = end;
   }
-  pushTrimmed(out, text, start, n);
+  pushTrimmed(out, text, start, n, from);
   return out;
 };

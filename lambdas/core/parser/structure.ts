@@ -29,7 +29,7 @@ import {
   parseDateline,
   parseKeyValueHeader,
 } from './dateline';
-import { splitSentences } from './sentences';
+import { splitSentencesIn } from './sentences';
 import { buildAliases, findLabel, findNameLabels, type KnownPerson, type SpeakerLabel } from './speakers';
 import type { Range, Statement, StructuredTranscript } from './types';
 
@@ -249,39 +249,40 @@ const hasLetterIn = (text: string, a: number, b: number): boolean => {
   return false;
 };
 
-const QUOTE_MARK = /["\u201c\u201d\u00ab\u00bb]/g;
 
-/** Records the quotation between marks at `open` and `close` when it has letters and is not too long. */
-const addQuotation = (out: Range[], text: string, open: number, close: number): void => {
+/** Records the quotation between marks at `open` and `close` (relative to `base`) when it has letters and is not too long. */
+const addQuotation = (out: Range[], text: string, open: number, close: number, base: number): void => {
   const len = close - open - 1;
-  if (len >= 1 && len <= MAX_QUOTE_CHARS && hasLetterIn(text, open + 1, close)) out.push([open + 1, close]);
+  if (len >= 1 && len <= MAX_QUOTE_CHARS && hasLetterIn(text, open + 1, close)) out.push([open + 1 - base, close - base]);
 };
 
 /**
  * Quotation ranges (the words between the quote marks) relative to `text`: “…” and «…» pair an
  * opening with the next closing mark (a second opening mark restarts); straight quotes pair up in order.
  */
-export const findQuotations = (text: string): Range[] => {
+export const findQuotations = (text: string): Range[] => findQuotationsIn(text, 0, text.length);
+
+/** `findQuotations` of the range [from, to) of `text`, relative to `from`, read in place. */
+const findQuotationsIn = (text: string, from: number, to: number): Range[] => {
   const out: Range[] = [];
   let curly = -1;
   let guillemet = -1;
   let straight = -1;
-  const scan = QUOTE_MARK;
-  scan.lastIndex = 0;
-  while (scan.test(text)) {
-    const i = scan.lastIndex - 1;
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
+    // Quote marks: " « » “ ” (everything else is skipped with one or two comparisons).
+    if (c !== 34 && (c < 0xab || (c !== 0xab && c !== 0xbb && c !== 0x201c && c !== 0x201d))) continue;
     if (c === 0x201c) curly = i;
     else if (c === 0x201d) {
-      if (curly >= 0) addQuotation(out, text, curly, i);
+      if (curly >= 0) addQuotation(out, text, curly, i, from);
       curly = -1;
     } else if (c === 0xab) guillemet = i;
     else if (c === 0xbb) {
-      if (guillemet >= 0) addQuotation(out, text, guillemet, i);
+      if (guillemet >= 0) addQuotation(out, text, guillemet, i, from);
       guillemet = -1;
     } else if (straight < 0) straight = i;
     else {
-      addQuotation(out, text, straight, i);
+      addQuotation(out, text, straight, i, from);
       straight = -1;
     }
   }
@@ -291,8 +292,7 @@ export const findQuotations = (text: string): Range[] => {
 
 /** Splits the content range [start, end) of a paragraph into statement chunks at sentence boundaries. */
 const chunkContent = (text: string, start: number, end: number): { start: number; end: number; sentences: Range[] }[] => {
-  const content = text.slice(start, end);
-  const sentences = splitSentences(content);
+  const sentences = splitSentencesIn(text, start, end);
   if (end - start <= MAX_STATEMENT_CHARS) return [{ start, end, sentences }];
   // Sentences so long they cannot be grouped are cut at spaces.
   const pieces: Range[] = [];
@@ -306,11 +306,11 @@ const chunkContent = (text: string, start: number, end: number): { start: number
       // The last space within this piece only: an unbounded lastIndexOf rescans the whole
       // paragraph for every cut of a space-less run, which is quadratic (minutes for 4 MB).
       let cut = a + MAX_STATEMENT_CHARS;
-      while (cut > a && content.charCodeAt(cut) !== 32) cut--;
+      while (cut > a && text.charCodeAt(start + cut) !== 32) cut--;
       if (cut <= a) cut = a + MAX_STATEMENT_CHARS;
       pieces.push([a, cut]);
       a = cut;
-      while (a < s[1] && content.charCodeAt(a) === 32) a++;
+      while (a < s[1] && text.charCodeAt(start + a) === 32) a++;
     }
     if (a < s[1]) pieces.push([a, s[1]]);
   }
@@ -500,7 +500,7 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
         text: body,
         span: [chunk.start, chunk.end],
         sentences: chunk.sentences,
-        quotations: findQuotations(body),
+        quotations: findQuotationsIn(text, chunk.start, chunk.end),
       };
       if (speaker !== undefined) statement.speaker = speaker;
       if (isQuestion) statement.isQuestion = true;
