@@ -5,7 +5,7 @@
  * the recipient's organisation is an organisation named beside them ("X, Director of Y").
  */
 import type { Extraction } from '../types';
-import type { Mention } from './entities';
+import type { Mention, NameLookup } from './entities';
 import type { StatementMentions } from './meetings';
 import { HINT_AWARD } from './topics';
 
@@ -34,7 +34,7 @@ const AWARD_HINT = /[Aa]ward|[Pp]rize|[Mm]edal|[Hh]onou?r|[Tt]roph|[Cc]itation|H
 const cleanAward = (award: string): string => award.replace(/\s+/g, ' ').trim();
 
 /** The awards presented in each statement. */
-export const findAwards = (items: readonly StatementMentions[], nameOf: ReadonlyMap<Mention, string>): Extraction['awards'] => {
+export const findAwards = (items: readonly StatementMentions[], nameOf: NameLookup): Extraction['awards'] => {
   const awards: Extraction['awards'][number][] = [];
   const seen = new Set<string>();
   for (const { statement, mentions, hints } of items) {

@@ -487,6 +487,11 @@ export const findMentions = (statement: Statement, t: Tokens, leftovers: Leftove
   return ctx.mentions;
 };
 
+/** The entity name each mention was resolved to. */
+export interface NameLookup {
+  get(mention: Mention): string | undefined;
+}
+
 interface Group {
   kind: EntityKind;
   name: string;
@@ -501,7 +506,7 @@ interface Group {
 export const resolveEntities = (
   mentions: readonly Mention[],
   leftovers: readonly Leftover[],
-): { entities: Extraction['entities']; nameOf: Map<Mention, string> } => {
+): { entities: Extraction['entities']; nameOf: NameLookup } => {
   // Groups by kind, then key (no "kind:key" string is built per mention).
   const groups: Record<EntityKind, Map<string, Group>> = { person: new Map(), organization: new Map(), place: new Map() };
   const groupOf = new Map<Mention, Group>();
@@ -550,8 +555,8 @@ export const resolveEntities = (
     const g = bySurname.get(word) ?? groups.person.get(word);
     if (g) g.seqs.add(seq);
   }
-  const nameOf = new Map<Mention, string>();
-  for (const [m, g] of groupOf) nameOf.set(m, g.name);
+  // Meetings and awards ask for the names of a few mentions only: look them up on demand.
+  const nameOf: NameLookup = { get: (m) => groupOf.get(m)?.name };
   const entities = [...new Set(groupOf.values())]
     .sort((x, y) => x.order - y.order)
     .map((g) => {

@@ -43,7 +43,8 @@ export const extract = (doc: StructuredTranscript, counts?: { words: number }): 
   const leftovers: Leftover[] = [];
   for (const statement of doc.statements) {
     // Tokenised inside the document text when the statement's span says where it lies there.
-    const [from, to] = statement.span;
+    const from = statement.span[0];
+    const to = statement.span[1];
     const inDoc = to - from === statement.text.length && to <= doc.text.length && from >= 0;
     const tokens = inDoc ? tokenizeScratch(doc.text, from, to) : tokenizeScratch(statement.text);
     if (counts) words += countWordsOf(tokens);
@@ -51,16 +52,17 @@ export const extract = (doc: StructuredTranscript, counts?: { words: number }): 
     const found = findTopicHits(tokens, hints);
     if (found.length > 0) {
       const sentences = statement.sentences;
-      const sentenceOf = found.map((hit) => {
-        const at = tokens.start[hit.first]! - tokens.base;
+      const sentenceOf: number[] = new Array<number>(found.length);
+      for (let h = 0; h < found.length; h++) {
+        const at = tokens.start[found[h]!.first]! - tokens.base;
         let k = 0;
         while (k < sentences.length - 1 && sentences[k]![1] <= at) k++;
-        return k;
-      });
+        sentenceOf[h] = k;
+      }
       hits.push({ statement, hits: found, sentenceOf });
     }
     const own = findMentions(statement, tokens, leftovers);
-    mentions.push(...own);
+    for (let m = 0; m < own.length; m++) mentions.push(own[m]!);
     items.push({ statement, mentions: own, hints: hints.bits });
   }
   if (counts) counts.words = words;

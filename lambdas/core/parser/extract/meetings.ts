@@ -5,7 +5,7 @@
  * ("civil society representatives"); the place is a gazetteer place introduced by "in"/"at".
  */
 import type { Extraction, Statement } from '../types';
-import type { Mention } from './entities';
+import type { Mention, NameLookup } from './entities';
 import { HINT_MEETING } from './topics';
 
 /** A statement with its entity mentions. */
@@ -58,7 +58,7 @@ const cleanPart = (part: string): string => {
 };
 
 /** The meetings reported in each statement, with participants named as their entities are. */
-export const findMeetings = (items: readonly StatementMentions[], nameOf: ReadonlyMap<Mention, string>): Extraction['meetings'] => {
+export const findMeetings = (items: readonly StatementMentions[], nameOf: NameLookup): Extraction['meetings'] => {
   const meetings: Extraction['meetings'][number][] = [];
   for (const { statement, mentions, hints } of items) {
     if (hints !== undefined && (hints & HINT_MEETING) === 0) continue;
