@@ -238,21 +238,12 @@ const decodeUnsafe = (bytes: Uint8Array, maxBytes: number): DecodeResult => {
   return decodeUtf8OrCp1252(bytes, false);
 };
 
-/** Stray control bytes (not tab, LF, FF, CR): 1 at their byte values. */
-const CONTROL_BYTE = new Uint8Array(256);
-for (let b = 0; b < 32; b++) if (b !== 9 && b !== 10 && b !== 12 && b !== 13) CONTROL_BYTE[b] = 1;
-CONTROL_BYTE[0x7f] = 1;
+/** Stray control bytes (not tab, LF, FF, CR) — in ASCII they are the same in bytes and in text. */
+const CONTROL = /[\x00-\x08\x0b\x0e-\x1f\x7f]/;
 
-/** Whether any stray control byte occurs (in valid UTF-8 these are exactly the control characters of the text). */
-const hasControlByte = (bytes: Uint8Array): boolean => {
-  const table = CONTROL_BYTE;
-  for (let i = 0; i < bytes.length; i++) if (table[bytes[i]!] !== 0) return true;
-  return false;
-};
-
-/** Rejects NUL-heavy or control-heavy data; counts only when a first scan found any control byte at all. */
+/** Rejects NUL-heavy or control-heavy data; counts only when a native scan found any control at all. */
 const binaryReason = (bytes: Uint8Array, text: string | undefined): DecodeResult | undefined => {
-  if (text !== undefined && !hasControlByte(bytes)) return undefined;
+  if (text !== undefined && !CONTROL.test(text)) return undefined;
   const { nul, control } = countControls(bytes);
   if (nul > 0 && (nul > 8 || nul / bytes.length > 0.001)) {
     return { ok: false, reason: 'binary', detail: `${nul} NUL bytes in ${bytes.length} bytes` };

@@ -249,40 +249,39 @@ const hasLetterIn = (text: string, a: number, b: number): boolean => {
   return false;
 };
 
+const QUOTE_MARK = /["\u201c\u201d\u00ab\u00bb]/g;
 
-/** Records the quotation between marks at `open` and `close` (relative to `base`) when it has letters and is not too long. */
-const addQuotation = (out: Range[], text: string, open: number, close: number, base: number): void => {
+/** Records the quotation between marks at `open` and `close` when it has letters and is not too long. */
+const addQuotation = (out: Range[], text: string, open: number, close: number): void => {
   const len = close - open - 1;
-  if (len >= 1 && len <= MAX_QUOTE_CHARS && hasLetterIn(text, open + 1, close)) out.push([open + 1 - base, close - base]);
+  if (len >= 1 && len <= MAX_QUOTE_CHARS && hasLetterIn(text, open + 1, close)) out.push([open + 1, close]);
 };
 
 /**
  * Quotation ranges (the words between the quote marks) relative to `text`: “…” and «…» pair an
  * opening with the next closing mark (a second opening mark restarts); straight quotes pair up in order.
  */
-export const findQuotations = (text: string): Range[] => findQuotationsIn(text, 0, text.length);
-
-/** `findQuotations` of the range [from, to) of `text`, relative to `from`, read in place. */
-const findQuotationsIn = (text: string, from: number, to: number): Range[] => {
+export const findQuotations = (text: string): Range[] => {
   const out: Range[] = [];
   let curly = -1;
   let guillemet = -1;
   let straight = -1;
-  for (let i = from; i < to; i++) {
+  const scan = QUOTE_MARK;
+  scan.lastIndex = 0;
+  while (scan.test(text)) {
+    const i = scan.lastIndex - 1;
     const c = text.charCodeAt(i);
-    // Quote marks: " « » “ ” (everything else is skipped with one or two comparisons).
-    if (c !== 34 && (c < 0xab || (c !== 0xab && c !== 0xbb && c !== 0x201c && c !== 0x201d))) continue;
     if (c === 0x201c) curly = i;
     else if (c === 0x201d) {
-      if (curly >= 0) addQuotation(out, text, curly, i, from);
+      if (curly >= 0) addQuotation(out, text, curly, i);
       curly = -1;
     } else if (c === 0xab) guillemet = i;
     else if (c === 0xbb) {
-      if (guillemet >= 0) addQuotation(out, text, guillemet, i, from);
+      if (guillemet >= 0) addQuotation(out, text, guillemet, i);
       guillemet = -1;
     } else if (straight < 0) straight = i;
     else {
-      addQuotation(out, text, straight, i, from);
+      addQuotation(out, text, straight, i);
       straight = -1;
     }
   }
@@ -500,7 +499,7 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
         text: body,
         span: [chunk.start, chunk.end],
         sentences: chunk.sentences,
-        quotations: findQuotationsIn(text, chunk.start, chunk.end),
+        quotations: findQuotations(body),
       };
       if (speaker !== undefined) statement.speaker = speaker;
       if (isQuestion) statement.isQuestion = true;
