@@ -2,6 +2,8 @@
  * Phase timings for bench:webhooks (BENCH_PHASES=1): time per DynamoDB command, per notifier
  * invocation, and per transcript from append to the notifier seeing its record and to receipts.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 
@@ -45,10 +47,30 @@ export const instrumentRuntime = (runtime: { store: object; engine: object }): v
   }
 };
 
+/** CPU ms a process used so far (utime + stime from /proc; Linux). */
+const processCpuMs = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+let javaPid: number | undefined;
+let cpuAtReset: { node: number; java: number } | undefined;
+
+/** Finds the DynamoDB Local JVM under the watchdog shell `watchdogPid` (for its CPU time). */
+export const watchJava = (watchdogPid: number): void => {
+  try {
+    javaPid = Number(execFileSync('pgrep', ['-P', String(watchdogPid), 'java']).toString().trim().split('\n')[0]);
+  } catch {
+    javaPid = undefined;
+  }
+};
+
+const cpuNow = () => ({ node: processCpuMs(process.pid), java: javaPid ? processCpuMs(javaPid) : NaN });
+
 /** Forgets what was timed so far (after the warm-up). */
 export const reset = (): void => {
   for (const m of [calls, seenAt, doneAt, spans]) m.clear();
   batches.length = 0;
+  cpuAtReset = cpuNow();
 };
 
 /** Times every command the client sends. */
@@ -90,6 +112,14 @@ export const timedBatch =
 /** Prints the phase timings to stderr. */
 export const report = (appendedAt: Map<string, number>, received: Map<string, number>, transcriptOf: Map<string, string>): void => {
   const out: string[] = [];
+  if (cpuAtReset) {
+    const now = cpuNow();
+    const n = received.size;
+    out.push(
+      `CPU per delivery since the warm-up: node ${((now.node - cpuAtReset.node) / n).toFixed(2)} ms (notifier, sender, receiver, SDK), ` +
+        `DynamoDB Local ${((now.java - cpuAtReset.java) / n).toFixed(2)} ms`,
+    );
+  }
   for (const [name, xs] of calls) out.push(`ddb ${name}: ${stats(xs)}`);
   for (const [name, xs] of spans) out.push(`${name}: ${stats(xs)}`);
   out.push(`notifier invocations: ${stats(batches.map((b) => b.ms))}; records/batch ${stats(batches.map((b) => b.records))}`);

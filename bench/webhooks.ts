@@ -84,6 +84,7 @@ const main = async (): Promise<void> => {
     stops.push(() => resetWebhookRuntime());
     const phases = process.env.BENCH_PHASES === '1' ? await import('./webhooks-phases') : undefined;
     phases?.instrumentDynamo((await import('../lambdas/adapters/aws-clients')).dynamoClient());
+    phases?.watchJava(dynamo.pid);
 
     // The receiver: verifies every signature, notes when each webhook-id arrived.
     const secrets = new Map<string, Webhook>();
