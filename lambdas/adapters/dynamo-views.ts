@@ -98,6 +98,8 @@ const MAX_MERGES_PER_CALL = 2;
 /** The search manifest: live segments, and retired ones waiting for their grace period to end. */
 interface Manifest {
   readonly live: SegmentMeta[];
+  /** The live segment ids, joined: what the index holds. */
+  readonly version: string;
   readonly retired: { readonly id: string; readonly level: number; readonly at: number }[];
 }
 
@@ -110,7 +112,7 @@ const parseManifest = (item: Item | undefined): Manifest => {
     else if (k.startsWith('r:')) retired.push({ id: k.slice(2), level: Number(m.l), at: Number(m.at ?? 0) });
   }
   live.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { live, retired };
+  return { live, retired, version: live.map((s) => s.id).join(',') };
 };
 
 const metaOf = (segment: SearchSegment) => ({ l: segment.level, d: segment.docs, p: segment.postings });
@@ -300,6 +302,11 @@ export class DynamoViewStore implements ViewStore {
   private async readManifest(consistent: boolean): Promise<Manifest> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: SEARCH_MANIFEST_KEY, ConsistentRead: consistent }));
     return parseManifest(Item);
+  }
+
+  async searchIndexVersion(): Promise<string> {
+    await this.liveSegments();
+    return this.manifest!.value.then((m) => m.version);
   }
 
   /** The live segments, as readers see them: a copy at most MANIFEST_TTL_MS old. */

@@ -185,6 +185,32 @@ export const topicsOverview = async (views: ViewStore): Promise<TopicOverview[]>
   );
 };
 
+/** Intersected candidates per (index version, terms): the work of a query grows with the archive, its result is reused. */
+const CANDIDATE_CACHE_SIZE = 100;
+const CANDIDATE_CACHE_MAX_LENGTH = 50_000;
+const candidateCache = new Map<string, Candidate[]>();
+
+/**
+ * The candidate statements of these terms, newest first. The index only changes by whole segments
+ * (immutable, named by the manifest), so the intersection for one index version is kept per
+ * process and later pages and repeated queries skip it.
+ */
+const searchCandidates = async (views: ViewStore, terms: readonly string[]): Promise<Candidate[]> => {
+  const key = `${await views.searchIndexVersion()}|${terms.join('\u0000')}`;
+  const cached = candidateCache.get(key);
+  if (cached) {
+    candidateCache.delete(key);
+    candidateCache.set(key, cached);
+    return cached;
+  }
+  const candidates = intersectPostings(await Promise.all(terms.map((t) => views.postings(t))));
+  if (candidates.length <= CANDIDATE_CACHE_MAX_LENGTH) {
+    candidateCache.set(key, candidates);
+    if (candidateCache.size > CANDIDATE_CACHE_SIZE) candidateCache.delete(candidateCache.keys().next().value!);
+  }
+  return candidates;
+};
+
 /** One statement found by a search. */
 export interface SearchHit extends MentionHit {
   readonly speaker?: string;
@@ -198,15 +224,24 @@ export interface SearchHit extends MentionHit {
 export const searchStatements = async (views: ViewStore, q: string, o: { limit: number; after?: Position }): Promise<PageOf<SearchHit>> => {
   const query = parseSearchQuery(q);
   if (query.terms.length === 0) return { items: [] };
-  const perTerm = await Promise.all(query.terms.map((t) => views.postings(t)));
   const after = o.after;
-  let candidates: Candidate[] = intersectPostings(perTerm);
-  if (after) candidates = candidates.filter((c) => c.dateKey < after.k || (c.dateKey === after.k && c.seq > (after.s ?? Infinity)));
+  const candidates: Candidate[] = await searchCandidates(views, query.terms);
+  // Candidates are sorted, so those after the cursor are a suffix: find where it starts.
+  const isAfter = (c: Candidate) => !!after && (c.dateKey < after.k || (c.dateKey === after.k && c.seq > (after.s ?? Infinity)));
+  let start = 0;
+  if (after) {
+    let hi = candidates.length;
+    while (start < hi) {
+      const mid = (start + hi) >>> 1;
+      if (isAfter(candidates[mid]!)) hi = mid;
+      else start = mid + 1;
+    }
+  }
   const out: { c: Candidate; hit: SearchHit }[] = [];
   // Candidates of a phrase query often fail the phrase check: ask for more of them per round trip
   // (later rounds are sized by the share that passed so far).
   let checked = 0;
-  for (let i = 0; i < candidates.length && out.length <= o.limit; ) {
+  for (let i = start; i < candidates.length && out.length <= o.limit; ) {
     const needed = o.limit + 1 - out.length;
     const passRate = checked === 0 ? (query.phrases.length > 0 ? 0.5 : 1) : Math.max(0.1, out.length / checked);
     const batch = candidates.slice(i, i + Math.min(200, Math.ceil(needed / passRate)));

@@ -114,4 +114,6 @@ export interface ViewStore {
   topicEdge(topic: string, edge: 'first' | 'last'): Promise<ListingEntry | undefined>;
   /** Every posting of an indexed term, across segments and bucket levels. */
   postings(term: string): Promise<Posting[]>;
+  /** Names what the search index holds now (its set of live segments): equal versions, equal postings. */
+  searchIndexVersion(): Promise<string>;
 }
