@@ -19,7 +19,7 @@ import {
   type SegmentMeta,
   transcriptPostings,
 } from '../lambdas/core/projections/search';
-import { topicMentionsPage, type Position } from '../lambdas/core/projections/queries';
+import { searchStatements, topicMentionsPage, type Position } from '../lambdas/core/projections/queries';
 import type { ListingEntry, ViewStore } from '../lambdas/core/projections/view-store';
 import { streamOf, type FixtureRevision } from './support/transcript-fixtures';
 
@@ -302,5 +302,48 @@ describe('topic mentions page', () => {
     reads.length = 0;
     await topicMentionsPage(views, 'sanctions', { limit: 25, statementsPerEntry: 2.5 });
     expect(reads).toEqual([18]);
+  });
+});
+
+describe('statement search over the view store', () => {
+  const a = foldTranscript('a', streamOf('a', [rev1]));
+  const c = foldTranscript('c', streamOf('c', [{ ...rev1, date: '2023-03-03' }]));
+  const segment = buildSegment('s1', [a, c]);
+  let version = 'v1';
+  const asked: string[] = [];
+  const views = {
+    searchIndexVersion: async () => version,
+    postings: async (term: string) => {
+      asked.push(term);
+      const bucket = segment.buckets.get(bucketOf(term, segment.level));
+      return bucket ? postingsIn(bucket, term) : [];
+    },
+    getStatements: async (refs: readonly { transcriptId: string; seq: number }[]) =>
+      new Map(
+        refs.flatMap((r) => {
+          const st = a.statements.find((s) => s.seq === r.seq);
+          return st ? [[`${r.transcriptId}#${r.seq}`, { transcriptId: r.transcriptId, revision: a.revision, title: a.title, seq: st.seq, text: st.text }] as const] : [];
+        }),
+      ),
+  } as unknown as ViewStore;
+
+  it('reuses the intersection while the index version stays, and redoes it when the version moves', async () => {
+    asked.length = 0;
+    const first = await searchStatements(views, 'sanctions russia', { limit: 5 });
+    expect(first.items.map((h) => [h.transcriptId, h.seq])).toEqual([['c', 2], ['a', 2]]);
+    await searchStatements(views, 'sanctions russia', { limit: 5 });
+    expect(asked.sort()).toEqual(['russia', 'sanctions']);
+    version = 'v2';
+    await searchStatements(views, 'sanctions russia', { limit: 5 });
+    expect(asked).toHaveLength(4);
+  });
+
+  it('resumes after the cursor position', async () => {
+    const p1 = await searchStatements(views, 'sanctions', { limit: 1 });
+    expect(p1.items.map((h) => [h.transcriptId, h.seq])).toEqual([['c', 2]]);
+    expect(p1.next).toBeDefined();
+    const p2 = await searchStatements(views, 'sanctions', { limit: 1, after: p1.next! });
+    expect(p2.items.map((h) => [h.transcriptId, h.seq])).toEqual([['a', 2]]);
+    expect(p2.next).toBeUndefined();
   });
 });
