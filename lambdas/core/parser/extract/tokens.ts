@@ -110,6 +110,10 @@ const isWordCode = (c: number): boolean =>
   (c >= 48 && c <= 57) ||
   (c > 127 && c !== 0xa0 && c !== 0xab && c !== 0xbb && c !== 0xb7 && !(c >= 0x2000 && c <= 0x206f) && c !== 0x3000 && c !== 0xfeff && !(c >= 0xd800 && c <= 0xdfff));
 
+/** 1 for every UTF-16 code unit that `isWordCode` accepts: the tokeniser's loop reads one byte per character. */
+const WORD_CODE = new Uint8Array(65_536);
+for (let c = 0; c < 65_536; c++) if (isWordCode(c)) WORD_CODE[c] = 1;
+
 interface Buffers {
   start: Int32Array;
   end: Int32Array;
@@ -130,12 +134,13 @@ let scratch = fresh(1024);
 
 const fill = (text: string, from: number, n: number, bufs: Buffers, owned: boolean): Tokens => {
   const { start, end, caps } = bufs;
+  const word = WORD_CODE;
   let count = 0;
   let capCount = 0;
   let i = from;
   while (i < n) {
     let c = text.charCodeAt(i);
-    if (!isWordCode(c)) {
+    if (word[c] === 0) {
       i++;
       continue;
     }
@@ -145,7 +150,7 @@ const fill = (text: string, from: number, n: number, bufs: Buffers, owned: boole
       i++;
       if (i >= n) break;
       c = text.charCodeAt(i);
-    } while (isWordCode(c));
+    } while (word[c] !== 0);
     end[count++] = i;
   }
   // Shared buffers still hold the previous text's cache entries: clear those this text uses.
