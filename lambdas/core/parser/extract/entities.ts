@@ -259,7 +259,7 @@ const orgMention = (ctx: Ctx, a: number, b: number): void => {
   const surface = span(ctx, a, b);
   if (gaz && gaz.last === b) {
     const name = gaz.value.keepSurface ? surface : gaz.value.canonical;
-    ctx.mentions.push({ kind: gaz.value.kind, key: gaz.value.canonical.toLowerCase(), surface, name, seq: ctx.seq, start: t.start[a]! - ctx.base, end: t.end[b]! - ctx.base });
+    ctx.mentions.push({ kind: gaz.value.kind, key: gaz.value.key, surface, name, seq: ctx.seq, start: t.start[a]! - ctx.base, end: t.end[b]! - ctx.base });
   } else {
     ctx.mentions.push({ kind: 'organization', key: surface.toLowerCase(), surface, name: surface, seq: ctx.seq, start: t.start[a]! - ctx.base, end: t.end[b]! - ctx.base });
   }
@@ -372,10 +372,10 @@ const gazetteerPass = (ctx: Ctx): void => {
       !has(t, prev, W.LEADING_STOP) && !has(t, prev, W.TITLE_WORD) && !isAllCaps(t, prev);
     if (looksLikeSurname) continue;
     const surface = span(ctx, i, gaz.last);
-    const { kind, canonical, keepSurface } = gaz.value;
+    const { kind, canonical, key, keepSurface } = gaz.value;
     ctx.mentions.push({
       kind,
-      key: canonical.toLowerCase(),
+      key,
       surface,
       name: keepSurface ? surface : canonical,
       seq: ctx.seq,

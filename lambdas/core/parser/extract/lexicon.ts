@@ -62,6 +62,8 @@ export interface GazetteerEntry {
   readonly kind: 'place' | 'organization';
   /** Canonical name; for cities and regions the surface form is kept instead (see `keepSurface`). */
   readonly canonical: string;
+  /** The canonical name lower-cased: the entity's grouping key (computed once, not per mention). */
+  readonly key: string;
   /** Whether the entity is named as written (renamed cities: Nur-Sultan or Astana). */
   readonly keepSurface: boolean;
   /** Whether the surface form is an adjective/demonym ("Kazakhstani"). */
@@ -125,21 +127,21 @@ for (const line of lines(COUNTRIES)) {
   const [names = '', demonyms = ''] = line.split(';');
   const all = names.split('|');
   const canonical = all[0]!;
-  for (const name of all) GAZETTEER.add(name, { kind: 'place', canonical, keepSurface: false, demonym: false });
+  for (const name of all) GAZETTEER.add(name, { kind: 'place', canonical, key: canonical.toLowerCase(), keepSurface: false, demonym: false });
   for (const demonym of demonyms.split('|').filter((d) => d.length > 0)) {
-    GAZETTEER.add(demonym, { kind: 'place', canonical, keepSurface: false, demonym: true });
+    GAZETTEER.add(demonym, { kind: 'place', canonical, key: canonical.toLowerCase(), keepSurface: false, demonym: true });
   }
 }
 for (const text of [CITIES, REGIONS]) {
   for (const line of lines(text)) {
     const all = line.split('|');
-    for (const name of all) GAZETTEER.add(name, { kind: 'place', canonical: all[0]!, keepSurface: true, demonym: false });
+    for (const name of all) GAZETTEER.add(name, { kind: 'place', canonical: all[0]!, key: all[0]!.toLowerCase(), keepSurface: true, demonym: false });
   }
 }
 for (const text of [INTERNATIONAL_ORGANIZATIONS, US_ORGANIZATIONS]) {
   for (const line of lines(text)) {
     const all = line.split('|');
-    for (const name of all) GAZETTEER.add(name, { kind: 'organization', canonical: all[0]!, keepSurface: false, demonym: false });
+    for (const name of all) GAZETTEER.add(name, { kind: 'organization', canonical: all[0]!, key: all[0]!.toLowerCase(), keepSurface: false, demonym: false });
   }
 }
 
