@@ -180,7 +180,9 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
   const parallelization = Math.max(1, options.parallelization ?? 1);
   const batchesInFlight = new Set<Promise<void>>();
   let wake: (() => void) | undefined;
-  const keyOf = (record: StreamRecord): string => JSON.stringify(record.dynamodb?.Keys ?? {});
+  // Order is kept per partition key (the table's HASH attribute), as Lambda does.
+  const hashKey = Table?.KeySchema?.find((k) => k.KeyType === 'HASH')?.AttributeName ?? '';
+  const keyOf = (record: StreamRecord): string => JSON.stringify(record.dynamodb?.Keys?.[hashKey] ?? record.dynamodb?.Keys ?? {});
 
   /** Hands one batch to the handler; on a failure its records from the first failed one wait in front of the queue. */
   const handle = async (state: ShardState, batch: Entry[]): Promise<void> => {
