@@ -93,9 +93,11 @@ TAXONOMY.forEach((topic, index) => {
 /**
  * What the first three letters of a token say (tokens of three or more letters are filtered by it):
  * 0 when no phrase starts with them; else the trie node they lead to, where the walk can start
- * directly, or -1 when a wildcard state lies on the way (the walk then starts at the root).
+ * directly, or `WALK` when a wildcard state lies on the way (the walk then starts at the root).
  */
-const TRIGRAMS = new Int32Array(COLS * COLS * COLS);
+// 16-bit cells while node ids fit (half the size, so more of it stays in cache).
+const WALK = nodes < 0xffff ? 0xffff : -1;
+const TRIGRAMS = nodes < 0xffff ? new Uint16Array(COLS * COLS * COLS) : new Int32Array(COLS * COLS * COLS);
 for (let a = 0; a < BREAK; a++) {
   const na = table[COLS + a]!;
   if (na === 0) continue;
@@ -104,7 +106,7 @@ for (let a = 0; a < BREAK; a++) {
     for (let c = 0; c < BREAK; c++) {
       const nc = nb === 0 ? 0 : table[nb * COLS + c]!;
       const starredAfterOne = star[na] !== 0 || (nb !== 0 && star[nb] !== 0);
-      if (nc !== 0 || starredAfterOne) TRIGRAMS[(a * COLS + b) * COLS + c] = starredAfterOne || star[1] !== 0 ? -1 : nc;
+      if (nc !== 0 || starredAfterOne) TRIGRAMS[(a * COLS + b) * COLS + c] = starredAfterOne || star[1] !== 0 ? WALK : nc;
     }
   }
 }
@@ -154,6 +156,9 @@ const buildRows = (): Int32Array => {
   return Int32Array.from(out);
 };
 const rows = buildRows();
+/** 1 where a node has outputs: most states reached have none, and this byte table is small. */
+const HAS_OUTPUT = new Uint8Array(nodes);
+for (let node = 0; node < nodes; node++) if (outputs[node] !== undefined) HAS_OUTPUT[node] = 1;
 // The construction tables are not needed any more.
 table = new Int32Array(0);
 star = new Int32Array(0);
@@ -215,7 +220,7 @@ export const findTopicHits = (tokens: Tokens, hints?: { bits: number }): TopicHi
       for (let k = 0; k < nStates; k++) {
         let node = states[k]!;
         let p = from;
-        if (jump > 0) {
+        if (jump > 0 && jump !== WALK) {
           // No wildcard state on the way: the three letters lead straight to this node.
           node = jump;
           p = from + 3;
@@ -236,7 +241,9 @@ export const findTopicHits = (tokens: Tokens, hints?: { bits: number }): TopicHi
       }
       if (nEnded === 0) break;
       for (let k = 0; k < nEnded; k++) {
-        const outs = outputs[ended[k]!];
+        const state = ended[k]!;
+        if (HAS_OUTPUT[state] === 0) continue;
+        const outs = outputs[state];
         if (!outs) continue;
         for (const out of outs) {
           if (out.topic < 0) {
