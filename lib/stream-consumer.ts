@@ -57,6 +57,9 @@ export class StreamConsumer extends Construct {
       new DynamoEventSource(table, {
         startingPosition: lambda.StartingPosition.TRIM_HORIZON,
         batchSize: props.source.batchSize,
+        // Concurrent batches per shard, as the local stream poller runs them (records of one
+        // partition key, i.e. one commit stream, stay in order).
+        ...(props.source.parallelization ? { parallelizationFactor: props.source.parallelization } : {}),
         bisectBatchOnError: true,
         retryAttempts: STREAM_RETRY_ATTEMPTS,
         reportBatchItemFailures: true,

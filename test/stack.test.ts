@@ -242,6 +242,7 @@ describe('DemarcheStack', () => {
       expect(p.EventSourceArn).toEqual({ 'Fn::GetAtt': [tableId(source.table), 'StreamArn'] });
       expect(p.BatchSize).toBe(source.batchSize);
       expect(p.BisectBatchOnFunctionError).toBe(true);
+      expect(p.ParallelizationFactor).toBe(source.parallelization);
       expect(p.MaximumRetryAttempts).toBeGreaterThan(0);
       expect(p.StartingPosition).toBe('TRIM_HORIZON');
       expect(refsIn(p.DestinationConfig.OnFailure.Destination)).toHaveLength(1);
