@@ -325,6 +325,25 @@ const evidenceText = (e: Evidence): string => {
   return range ? e.statement.text.slice(range[0], range[1]).trim() : e.statement.text.trim();
 };
 
+/** Whether evidence a ranks before b: heavier first, then earlier (seq and sentence make the order total). */
+const ranksBefore = (a: Evidence, b: Evidence): boolean =>
+  a.weight !== b.weight ? a.weight > b.weight : a.seq !== b.seq ? a.seq < b.seq : a.sentence < b.sentence;
+
+/** The `MAX_EVIDENCE` best-ranked sentences, best first (a selection: no sort of every sentence). */
+const topEvidence = (all: readonly Evidence[]): Evidence[] => {
+  const best: Evidence[] = [];
+  for (const e of all) {
+    if (best.length === MAX_EVIDENCE && !ranksBefore(e, best[MAX_EVIDENCE - 1]!)) continue;
+    let k = best.length < MAX_EVIDENCE ? best.length : MAX_EVIDENCE - 1;
+    while (k > 0 && ranksBefore(e, best[k - 1]!)) {
+      best[k] = best[k - 1]!;
+      k--;
+    }
+    best[k] = e;
+  }
+  return best;
+};
+
 /** Scores topics over a transcript's statement hits and reports those at or above the threshold. */
 export const detectTopics = (all: readonly StatementHits[]): Extraction['topics'] => {
   const perTopic = new Map<number, TopicEntry>();
@@ -360,9 +379,7 @@ export const detectTopics = (all: readonly StatementHits[]): Extraction['topics'
     let score = 0;
     for (const { weight, count } of entry.phrases.values()) score += weight * repeatFactor(count);
     if (score < TOPIC_THRESHOLD - 1e-9) continue;
-    const evidence = entry.evidence
-      .sort((a, b) => b.weight - a.weight || a.seq - b.seq || a.sentence - b.sentence)
-      .slice(0, MAX_EVIDENCE)
+    const evidence = topEvidence(entry.evidence)
       .sort((a, b) => a.seq - b.seq || a.sentence - b.sentence)
       .map((e) => ({ seq: e.seq, text: evidenceText(e) }));
     topics.push({
