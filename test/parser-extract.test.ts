@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { extract } from '../lambdas/core/parser/extract';
+import { findTopicHits } from '../lambdas/core/parser/extract/topics';
 import { splitSentences } from '../lambdas/core/parser/sentences';
 import { countWordsOf, tokenize, tokenizeScratch, rawAt } from '../lambdas/core/parser/extract/tokens';
 import { countWords } from '../lambdas/core/parser';
@@ -55,6 +56,22 @@ describe('tokenize', () => {
 });
 
 describe('extract › topics', () => {
+  it('matches every taxonomy phrase, including those added while the trie grew', () => {
+    // Every trigger phrase of the taxonomy, written on its own, gives a hit of its topic (itself or
+    // an overlapping heavier phrase) unless a suppressing phrase of the topic covers it.
+    TAXONOMY.forEach((topic, index) => {
+      for (const phrase of Object.keys(topic.phrases)) {
+        if (phrase.includes('*') || topic.suppress.some((x) => x.includes(phrase))) continue;
+        expect([phrase, findTopicHits(tokenize(phrase)).some((h) => h.topic === index)]).toEqual([phrase, true]);
+      }
+    });
+    // The two phrases that were being added when the construction table grew (they used to be lost).
+    const corruption = TAXONOMY.findIndex((t) => t.id === 'anti-corruption');
+    const energy = TAXONOMY.findIndex((t) => t.id === 'energy');
+    expect(findTopicHits(tokenize('great energy')).filter((h) => h.topic === energy)).toEqual([]);
+    expect(findTopicHits(tokenize('graft')).filter((h) => h.topic === corruption).map((h) => h.phrase)).toEqual(['graft']);
+  });
+
   it('counts one strong phrase on its own', () => {
     expect(topicsOf('We discussed human rights with the minister.')).toContain('human-rights');
   });

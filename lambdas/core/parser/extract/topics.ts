@@ -31,6 +31,9 @@ let table = new Int32Array(COLS * 4096);
 let star = new Int32Array(4096);
 const outputs: (Output[] | undefined)[] = [undefined, undefined];
 let nodes = 2; // 0 = none, 1 = root
+/** Per node: how many transitions it has, and the column of the last one added (for the compact form). */
+let kids = new Int32Array(4096);
+let lastCol = new Int8Array(4096);
 
 /** Column of each ASCII code (letters case-folded), -1 for anything else. */
 const COLUMN = new Int8Array(128).fill(-1);
@@ -49,6 +52,12 @@ const newNode = (): number => {
     const biggerStar = new Int32Array(star.length * 2);
     biggerStar.set(star);
     star = biggerStar;
+    const biggerKids = new Int32Array(kids.length * 2);
+    biggerKids.set(kids);
+    kids = biggerKids;
+    const biggerLast = new Int8Array(lastCol.length * 2);
+    biggerLast.set(lastCol);
+    lastCol = biggerLast;
   }
   outputs.push(undefined);
   return nodes++;
@@ -56,8 +65,16 @@ const newNode = (): number => {
 
 const step = (node: number, col: number): number => {
   const at = node * COLS + col;
-  if (table[at] === 0) table[at] = newNode();
-  return table[at]!;
+  let next = table[at]!;
+  if (next === 0) {
+    // newNode() may replace `table` with a bigger copy: write into the current table after it
+    // (`table[at] = newNode()` would write into the old one, losing the transition).
+    next = newNode();
+    table[at] = next;
+    kids[node]!++;
+    lastCol[node] = col;
+  }
+  return next;
 };
 
 const addPhrase = (phrase: string, output: Output): void => {
@@ -69,7 +86,10 @@ const addPhrase = (phrase: string, output: Output): void => {
     const letters = wild ? word.slice(0, -1) : word;
     for (let c = 0; c < letters.length; c++) node = step(node, column(letters.charCodeAt(c)));
     if (wild) {
-      if (star[node] === 0) star[node] = newNode();
+      if (star[node] === 0) {
+        const starred = newNode();
+        star[node] = starred;
+      }
       node = star[node]!;
     }
   });
@@ -136,14 +156,9 @@ const starOf = star.slice(0, nodes);
 const buildRows = (): Int32Array => {
   const out: number[] = [];
   for (let node = 0; node < nodes; node++) {
-    let targets = 0;
-    let only = SINGLE_NONE;
-    for (let c = 0; c < COLS; c++) {
-      if (table[node * COLS + c] !== 0) {
-        targets++;
-        only = c;
-      }
-    }
+    // Counted while the trie was built: no scan of every node's 37 cells (module load stays fast).
+    const targets = kids[node]!;
+    const only = targets === 0 ? SINGLE_NONE : lastCol[node]!;
     if (targets <= 1) {
       singleCol[node] = only;
       nextOf[node] = only === SINGLE_NONE ? 0 : table[node * COLS + only]!;
@@ -162,6 +177,8 @@ for (let node = 0; node < nodes; node++) if (outputs[node] !== undefined) HAS_OU
 // The construction tables are not needed any more.
 table = new Int32Array(0);
 star = new Int32Array(0);
+kids = new Int32Array(0);
+lastCol = new Int8Array(0);
 
 /** The node reached from `node` by column `col` (0: none). */
 const stepFrom = (node: number, col: number): number => {
