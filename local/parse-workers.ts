@@ -41,10 +41,8 @@ export const workerCount = (files: number, env: NodeJS.ProcessEnv = process.env)
   if (files < MIN_FILES_FOR_WORKERS) return 0;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   // Extra threads only pay off on idle cores: on a busy machine they just contend (and each one
-  // warms up its own copy of the parser), so count the cores the load average leaves free. A core
-  // counts when at least half of it is idle (with a floor, a quiet 2-core machine at load 0.1 would
-  // never use its second core).
-  const idle = Math.round(cores - os.loadavg()[0]!);
+  // warms up its own copy of the parser), so count the cores the load average leaves free.
+  const idle = Math.floor(cores - os.loadavg()[0]!);
   return Math.max(0, Math.min(MAX_WORKERS, cores - 1, idle - 1));
 };
 
