@@ -8,6 +8,8 @@ import { findTopicHits } from '../lambdas/core/parser/extract/topics';
 import { splitSentences } from '../lambdas/core/parser/sentences';
 import { countWordsOf, tokenize, tokenizeScratch, rawAt } from '../lambdas/core/parser/extract/tokens';
 import { countWords } from '../lambdas/core/parser';
+import { COMMON_WORDS_TEXT } from '../lambdas/core/parser/data/common-words';
+import { isCommonWord } from '../lambdas/core/parser/extract/lexicon';
 import type { Extraction } from '../lambdas/core/parser/types';
 import { TAXONOMY } from '../lambdas/core/taxonomy';
 import { TOPIC_IDS } from '../lambdas/core/topic-ids';
@@ -52,6 +54,27 @@ describe('tokenize', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('lexicon › isCommonWord', () => {
+  const listed = COMMON_WORDS_TEXT.split(' ');
+  const set = new Set(listed);
+
+  it('reads a sorted list of lower-case words (the binary search relies on it)', () => {
+    expect(listed.length).toBeGreaterThan(30_000);
+    for (let i = 1; i < listed.length; i++) if (!(listed[i - 1]! < listed[i]!)) throw new Error(`not sorted at ${listed[i]}`);
+  });
+
+  it('finds every listed word, first and last included', () => {
+    expect(listed.filter((w) => !isCommonWord(w))).toEqual([]);
+  });
+
+  it('finds no word that is not listed', () => {
+    const near = listed.flatMap((w) => [`${w}q`, w.slice(0, -1), `a${w}`, `${w} `]).filter((w) => !set.has(w));
+    expect(near.filter((w) => isCommonWord(w))).toEqual([]);
+    for (const w of ['', ' ', 'zzzzzz', 'Aardvark', 'aardvark aback']) expect(isCommonWord(w)).toBe(false);
+    fc.assert(fc.property(fc.string({ maxLength: 12 }), (w) => isCommonWord(w) === set.has(w)));
   });
 });
 
