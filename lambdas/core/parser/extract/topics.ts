@@ -21,19 +21,27 @@ interface Output {
 }
 
 /**
- * A character trie over lower-case ASCII phrases (words joined by a space), stored as one flat
- * transition table: 36 columns for a–z and 0–9 plus one for the word break. `star` is the state
- * after a wildcard word ("refugee*") whose prefix has been read, whatever letters follow.
+ * A character trie over lower-case ASCII phrases (words joined by a space): 36 columns for a–z and
+ * 0–9 plus one for the word break. `star` is the state after a wildcard word ("refugee*") whose
+ * prefix has been read, whatever letters follow.
+ *
+ * It is built directly in the compact form the walk reads, so that the walk stays in cache and
+ * module load allocates little: most nodes have a single transition (a phrase spelled out letter by
+ * letter), stored as its column and target; only the few branching nodes get a full row of `COLS`
+ * targets in `rows`.
  */
 const COLS = 37;
 const BREAK = 36;
-let table = new Int32Array(COLS * 4096);
-let star = new Int32Array(4096);
+const SINGLE_NONE = -1;
+const BRANCHING = -2;
+// Construction tables (grown as needed; see the finished constants below).
+let bSingle = new Int8Array(4096).fill(SINGLE_NONE);
+let bNext = new Int32Array(4096);
+let bStar = new Int32Array(4096);
+let bRows = new Int32Array(COLS * 256);
+let bRowCount = 0;
 const outputs: (Output[] | undefined)[] = [undefined, undefined];
 let nodes = 2; // 0 = none, 1 = root
-/** Per node: how many transitions it has, and the column of the last one added (for the compact form). */
-let kids = new Int32Array(4096);
-let lastCol = new Int8Array(4096);
 
 /** Column of each ASCII code (letters case-folded), -1 for anything else. */
 const COLUMN = new Int8Array(128).fill(-1);
@@ -45,34 +53,51 @@ for (let d = 0; d < 10; d++) COLUMN[48 + d] = 26 + d;
 const column = (code: number): number => (code < 128 ? COLUMN[code]! : -1);
 
 const newNode = (): number => {
-  if (nodes * COLS >= table.length) {
-    const bigger = new Int32Array(table.length * 2);
-    bigger.set(table);
-    table = bigger;
-    const biggerStar = new Int32Array(star.length * 2);
-    biggerStar.set(star);
-    star = biggerStar;
-    const biggerKids = new Int32Array(kids.length * 2);
-    biggerKids.set(kids);
-    kids = biggerKids;
-    const biggerLast = new Int8Array(lastCol.length * 2);
-    biggerLast.set(lastCol);
-    lastCol = biggerLast;
+  if (nodes >= bSingle.length) {
+    const bigger = new Int8Array(bSingle.length * 2).fill(SINGLE_NONE);
+    bigger.set(bSingle);
+    bSingle = bigger;
+    const biggerNext = new Int32Array(bNext.length * 2);
+    biggerNext.set(bNext);
+    bNext = biggerNext;
+    const biggerStar = new Int32Array(bStar.length * 2);
+    biggerStar.set(bStar);
+    bStar = biggerStar;
   }
   outputs.push(undefined);
   return nodes++;
 };
 
+/** The node reached from `node` by column `col` (0: none), while building. */
+const stepBuilt = (node: number, col: number): number => {
+  const only = bSingle[node]!;
+  if (only === col) return bNext[node]!;
+  return only === BRANCHING ? bRows[bNext[node]! * COLS + col]! : 0;
+};
+
+/** The node reached from `node` by column `col`, made when missing. */
 const step = (node: number, col: number): number => {
-  const at = node * COLS + col;
-  let next = table[at]!;
-  if (next === 0) {
-    // newNode() may replace `table` with a bigger copy: write into the current table after it
-    // (`table[at] = newNode()` would write into the old one, losing the transition).
-    next = newNode();
-    table[at] = next;
-    kids[node]!++;
-    lastCol[node] = col;
+  const existing = stepBuilt(node, col);
+  if (existing !== 0) return existing;
+  const next = newNode();
+  const only = bSingle[node]!;
+  if (only === SINGLE_NONE) {
+    bSingle[node] = col;
+    bNext[node] = next;
+  } else if (only === BRANCHING) {
+    bRows[bNext[node]! * COLS + col] = next;
+  } else {
+    // A second transition: the node gets a full row holding both.
+    if ((bRowCount + 1) * COLS > bRows.length) {
+      const bigger = new Int32Array(bRows.length * 2);
+      bigger.set(bRows);
+      bRows = bigger;
+    }
+    const row = bRowCount++;
+    bRows[row * COLS + only] = bNext[node]!;
+    bRows[row * COLS + col] = next;
+    bSingle[node] = BRANCHING;
+    bNext[node] = row;
   }
   return next;
 };
@@ -86,11 +111,11 @@ const addPhrase = (phrase: string, output: Output): void => {
     const letters = wild ? word.slice(0, -1) : word;
     for (let c = 0; c < letters.length; c++) node = step(node, column(letters.charCodeAt(c)));
     if (wild) {
-      if (star[node] === 0) {
+      if (bStar[node] === 0) {
         const starred = newNode();
-        star[node] = starred;
+        bStar[node] = starred;
       }
-      node = star[node]!;
+      node = bStar[node]!;
     }
   });
   (outputs[node] ??= []).push(output);
@@ -110,6 +135,23 @@ TAXONOMY.forEach((topic, index) => {
   for (const phrase of topic.suppress) addPhrase(phrase, { topic: index, weight: 0, suppress: true, phrase });
 });
 
+// The finished tables, trimmed to what was built (constants, which the walk reads fastest).
+/** Per node: its only column, `SINGLE_NONE` (no transition) or `BRANCHING` (see `nextOf`'s row). */
+const singleCol = bSingle.slice(0, nodes);
+/** Per node: the target of its only transition, or the index of its row in `rows`. */
+const nextOf = bNext.slice(0, nodes);
+/** Per node: its star state (0: none). */
+const starOf = bStar.slice(0, nodes);
+/** The full rows of the branching nodes. */
+const rows = bRows.slice(0, bRowCount * COLS);
+
+/** The node reached from `node` by column `col` (0: none). */
+const stepFrom = (node: number, col: number): number => {
+  const only = singleCol[node]!;
+  if (only === col) return nextOf[node]!;
+  return only === BRANCHING ? rows[nextOf[node]! * COLS + col]! : 0;
+};
+
 /**
  * What the first three letters of a token say (tokens of three or more letters are filtered by it):
  * 0 when no phrase starts with them; else the trie node they lead to, where the walk can start
@@ -119,73 +161,32 @@ TAXONOMY.forEach((topic, index) => {
 const WALK = nodes < 0xffff ? 0xffff : -1;
 const TRIGRAMS = nodes < 0xffff ? new Uint16Array(COLS * COLS * COLS) : new Int32Array(COLS * COLS * COLS);
 for (let a = 0; a < BREAK; a++) {
-  const na = table[COLS + a]!;
+  const na = stepFrom(1, a);
   if (na === 0) continue;
   for (let b = 0; b < BREAK; b++) {
-    const nb = table[na * COLS + b]!;
+    const nb = stepFrom(na, b);
+    const starredAfterOne = starOf[na] !== 0 || (nb !== 0 && starOf[nb] !== 0);
+    if (nb === 0 && !starredAfterOne) continue;
     for (let c = 0; c < BREAK; c++) {
-      const nc = nb === 0 ? 0 : table[nb * COLS + c]!;
-      const starredAfterOne = star[na] !== 0 || (nb !== 0 && star[nb] !== 0);
-      if (nc !== 0 || starredAfterOne) TRIGRAMS[(a * COLS + b) * COLS + c] = starredAfterOne || star[1] !== 0 ? WALK : nc;
+      const nc = nb === 0 ? 0 : stepFrom(nb, c);
+      if (nc !== 0 || starredAfterOne) TRIGRAMS[(a * COLS + b) * COLS + c] = starredAfterOne || starOf[1] !== 0 ? WALK : nc;
     }
   }
 }
 
 /** Whether a one- or two-letter word can end or continue a phrase (the word "to" cannot). */
 const SHORT = new Uint8Array(COLS * COLS + COLS);
-const usable = (node: number): boolean => node !== 0 && (outputs[node] !== undefined || table[node * COLS + BREAK] !== 0 || star[node] !== 0);
+const usable = (node: number): boolean => node !== 0 && (outputs[node] !== undefined || stepFrom(node, BREAK) !== 0 || starOf[node] !== 0);
 for (let a = 0; a < BREAK; a++) {
-  const na = table[COLS + a]!;
+  const na = stepFrom(1, a);
   if (na === 0) continue;
   if (usable(na)) SHORT[a] = 1;
-  for (let b = 0; b < BREAK; b++) if (usable(table[na * COLS + b]!) || star[na] !== 0) SHORT[COLS + a * COLS + b] = 1;
+  for (let b = 0; b < BREAK; b++) if (usable(stepFrom(na, b)) || starOf[na] !== 0) SHORT[COLS + a * COLS + b] = 1;
 }
 
-/**
- * The finished trie for matching, compact so that the walk stays in cache: most nodes have a single
- * transition (a phrase spelled out letter by letter), stored as its column and target; only the
- * few branching nodes get a full row of `COLS` targets. `starOf` holds each node's star state.
- */
-const SINGLE_NONE = -1;
-const BRANCHING = -2;
-/** Per node: its only column, `SINGLE_NONE` (no transition) or `BRANCHING` (see `nextOf`'s row). */
-const singleCol = new Int8Array(nodes);
-/** Per node: the target of its only transition, or the index of its row in `rows`. */
-const nextOf = new Int32Array(nodes);
-const starOf = star.slice(0, nodes);
-const buildRows = (): Int32Array => {
-  const out: number[] = [];
-  for (let node = 0; node < nodes; node++) {
-    // Counted while the trie was built: no scan of every node's 37 cells (module load stays fast).
-    const targets = kids[node]!;
-    const only = targets === 0 ? SINGLE_NONE : lastCol[node]!;
-    if (targets <= 1) {
-      singleCol[node] = only;
-      nextOf[node] = only === SINGLE_NONE ? 0 : table[node * COLS + only]!;
-      continue;
-    }
-    singleCol[node] = BRANCHING;
-    nextOf[node] = out.length / COLS;
-    for (let c = 0; c < COLS; c++) out.push(table[node * COLS + c]!);
-  }
-  return Int32Array.from(out);
-};
-const rows = buildRows();
 /** 1 where a node has outputs: most states reached have none, and this byte table is small. */
 const HAS_OUTPUT = new Uint8Array(nodes);
 for (let node = 0; node < nodes; node++) if (outputs[node] !== undefined) HAS_OUTPUT[node] = 1;
-// The construction tables are not needed any more.
-table = new Int32Array(0);
-star = new Int32Array(0);
-kids = new Int32Array(0);
-lastCol = new Int8Array(0);
-
-/** The node reached from `node` by column `col` (0: none). */
-const stepFrom = (node: number, col: number): number => {
-  const only = singleCol[node]!;
-  if (only === col) return nextOf[node]!;
-  return only === BRANCHING ? rows[nextOf[node]! * COLS + col]! : 0;
-};
 
 /** One trigger phrase found in a statement. */
 export interface TopicHit {
