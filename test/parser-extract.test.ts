@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { extract } from '../lambdas/core/parser/extract';
 import { findTopicHits } from '../lambdas/core/parser/extract/topics';
 import { splitSentences } from '../lambdas/core/parser/sentences';
-import { countWordsOf, tokenize, tokenizeScratch, rawAt } from '../lambdas/core/parser/extract/tokens';
+import { countWordsOf, isWordCode, tokenize, tokenizeScratch, rawAt } from '../lambdas/core/parser/extract/tokens';
 import { countWords } from '../lambdas/core/parser';
 import { COMMON_WORDS_TEXT } from '../lambdas/core/parser/data/common-words';
 import { isCommonWord } from '../lambdas/core/parser/extract/lexicon';
@@ -35,6 +35,15 @@ describe('tokenize', () => {
     const t = tokenize('Kazakhstan’s Nur-Sultan, U.S.');
     expect(Array.from({ length: t.count }, (_, i) => rawAt(t, i))).toEqual(['Kazakhstan', 's', 'Nur', 'Sultan', 'U', 'S']);
     expect(t.source.slice(t.start[2], t.end[3])).toBe('Nur-Sultan');
+  });
+
+  it('treats exactly the code units isWordCode accepts as word characters (the tokeniser reads a table)', () => {
+    const disagree: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const t = tokenizeScratch(`-${String.fromCharCode(c)}-`);
+      if ((t.count === 1) !== isWordCode(c)) disagree.push(c);
+    }
+    expect(disagree).toEqual([]);
   });
 
   it('counts words from the tokens exactly as countWords counts them in the text', () => {
