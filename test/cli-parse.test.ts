@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { storedEventSchema, transcriptStream, type StoredEvent } from '../lambdas/core/events';
+import { eventSchemas, transcriptStream, type StoredEvent } from '../lambdas/core/events';
 import { sha256Hex, transcriptIdFor } from '../lambdas/core/ids';
 import { build } from 'esbuild';
 import { buildProgram } from '../local/cli';
@@ -83,7 +83,7 @@ describe('demarche parse --json', () => {
       });
       expect(events.map((e) => e.version)).toEqual(events.map((_, i) => i + 1));
       expect(new Set(events.map((e) => e.stream))).toEqual(new Set([`transcript/${id}`]));
-      for (const e of events) expect(storedEventSchema.safeParse(e).success).toBe(true);
+      for (const e of events) expect(eventSchemas().storedEvent.safeParse(e).success).toBe(true);
     }
   });
 

@@ -1,6 +1,6 @@
-import { storedEventSchema, EVENT_TYPES, transcriptStream } from '../lambdas/core/events';
+import { eventSchemas, EVENT_TYPES, transcriptStream } from '../lambdas/core/events';
 
-describe('storedEventSchema', () => {
+describe('eventSchemas().storedEvent', () => {
   const base = {
     stream: transcriptStream('t1'),
     version: 1,
@@ -11,12 +11,12 @@ describe('storedEventSchema', () => {
 
   it('accepts a well-formed event of the catalogue', () => {
     const event = { ...base, type: 'StatementRecorded', data: { transcriptId: 't1', revision: 1, seq: 1, text: 'Hello.', span: [0, 6] } };
-    expect(storedEventSchema.parse(event)).toEqual(event);
+    expect(eventSchemas().storedEvent.parse(event)).toEqual(event);
   });
 
   it('rejects an unknown type and a missing field', () => {
-    expect(storedEventSchema.safeParse({ ...base, type: 'Nope', data: {} }).success).toBe(false);
-    expect(storedEventSchema.safeParse({ ...base, type: 'TopicDetected', data: { transcriptId: 't1', revision: 1 } }).success).toBe(false);
+    expect(eventSchemas().storedEvent.safeParse({ ...base, type: 'Nope', data: {} }).success).toBe(false);
+    expect(eventSchemas().storedEvent.safeParse({ ...base, type: 'TopicDetected', data: { transcriptId: 't1', revision: 1 } }).success).toBe(false);
   });
 
   it('covers every type of events.md', () => {
@@ -24,5 +24,10 @@ describe('storedEventSchema', () => {
       'TranscriptReceived', 'TranscriptParsed', 'StatementRecorded', 'TopicDetected', 'EntityMentioned',
       'MeetingReported', 'AwardPresented', 'TranscriptRejected', 'TopicFirstSeen',
     ]);
+  });
+
+  it('has a data schema for exactly the listed types, built once', () => {
+    expect(Object.keys(eventSchemas().eventData)).toEqual([...EVENT_TYPES]);
+    expect(eventSchemas()).toBe(eventSchemas());
   });
 });

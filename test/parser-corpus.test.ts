@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { storedEventSchema, type StoredEvent } from '../lambdas/core/events';
+import { eventSchemas, type StoredEvent } from '../lambdas/core/events';
 import { sha256Hex, transcriptIdFor } from '../lambdas/core/ids';
 import { decodeBytes } from '../lambdas/core/parser/decode';
 import { transcriptEvents } from '../lambdas/core/transcript-events';
@@ -120,7 +120,7 @@ describe('the parser on the shared corpus', () => {
     const failures: string[] = [];
     for (const p of parsed) {
       for (const e of p.events) {
-        const result = storedEventSchema.safeParse(e);
+        const result = eventSchemas().storedEvent.safeParse(e);
         if (!result.success) failures.push(`${p.name} v${e.version} ${e.type}: ${result.error.message.slice(0, 200)}`);
       }
     }

@@ -7,7 +7,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
-import { type StoredEvent, storedEventSchema } from '../core/events';
+import { eventSchemas, type StoredEvent } from '../core/events';
 
 /** Attribute names of a commit item, in one place. */
 export const COMMIT_ATTRIBUTES = {
@@ -284,7 +284,7 @@ export const decodeCommitItem = (item: unknown): StoredEvent[] => {
   }
   return parsed.map((entry: unknown, i) => {
     const candidate = { ...(entry as Record<string, unknown>), stream: raw.stream };
-    const result = storedEventSchema.safeParse(candidate);
+    const result = eventSchemas().storedEvent.safeParse(candidate);
     if (!result.success) {
       throw new CommitCodecError(`commit ${raw.commitId} of ${raw.stream}: event ${i + 1} is malformed`, { cause: result.error });
     }

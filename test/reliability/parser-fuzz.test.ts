@@ -9,7 +9,7 @@
  * the quadratic version made this file run for minutes.)
  */
 import fc from 'fast-check';
-import { eventDataSchemas, REJECTION_REASONS, type PendingEvent } from '../../lambdas/core/events';
+import { eventSchemas, REJECTION_REASONS, type PendingEvent } from '../../lambdas/core/events';
 import { DEFAULT_MAX_BYTES, parseTranscript } from '../../lambdas/core/parser';
 import { decodeBytes } from '../../lambdas/core/parser/decode';
 import { TOPIC_IDS } from '../../lambdas/core/topic-ids';
@@ -42,7 +42,7 @@ const expectWellFormed = (bytes: Uint8Array, maxBytes?: number): PendingEvent[] 
   });
   for (const e of events) {
     // Every event satisfies the catalogue's schema (what the store and the API validate later).
-    expect(eventDataSchemas[e.type].safeParse(e.data).success).toBe(true);
+    expect(eventSchemas().eventData[e.type].safeParse(e.data).success).toBe(true);
     if (e.type === 'TopicDetected') {
       expect(TOPIC_IDS).toContain(e.data.topic);
       for (const seq of e.data.statementSeqs) expect(seq).toBeLessThanOrEqual(statements.length);
