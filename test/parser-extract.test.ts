@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { extract } from '../lambdas/core/parser/extract';
 import { findTopicHits } from '../lambdas/core/parser/extract/topics';
 import { splitSentences } from '../lambdas/core/parser/sentences';
-import { countWordsOf, isWordCode, tokenize, tokenizeScratch, rawAt } from '../lambdas/core/parser/extract/tokens';
+import { countWordsOf, isWordCode, phraseWords, tokenize, tokenizeScratch, rawAt } from '../lambdas/core/parser/extract/tokens';
 import { countWords } from '../lambdas/core/parser';
 import { COMMON_WORDS_TEXT } from '../lambdas/core/parser/data/common-words';
 import { isCommonWord } from '../lambdas/core/parser/extract/lexicon';
@@ -37,11 +37,12 @@ describe('tokenize', () => {
     expect(t.source.slice(t.start[2], t.end[3])).toBe('Nur-Sultan');
   });
 
-  it('treats exactly the code units isWordCode accepts as word characters (the tokeniser reads a table)', () => {
+  it('treats exactly the code units isWordCode accepts as word characters (the tokeniser reads a table, phraseWords a regex)', () => {
     const disagree: number[] = [];
     for (let c = 0; c < 0x10000; c++) {
       const t = tokenizeScratch(`-${String.fromCharCode(c)}-`);
       if ((t.count === 1) !== isWordCode(c)) disagree.push(c);
+      if (phraseWords(`-${String.fromCharCode(c)}-`).length !== (isWordCode(c) ? 1 : 0)) disagree.push(c);
     }
     expect(disagree).toEqual([]);
   });
