@@ -19,6 +19,8 @@ import { toEnvelopes } from '../lambdas/core/transcript-events';
 import { ConflictError, ValidationError } from '../lambdas/core/webhooks/errors';
 import { deliveryIdFor } from '../lambdas/core/webhooks/messages';
 import { encodeCommits } from '../lambdas/adapters/event-commits';
+import { WEBHOOKS_TABLE } from '../lambdas/adapters/table-definitions';
+import { CLAIM_RETENTION_SECONDS } from '../lambdas/adapters/webhooks-store';
 import { createWebhookRuntime, resetWebhookRuntime, webhookRuntime } from '../lambdas/adapters/webhook-runtime';
 import { createHttpWebhookSender } from '../lambdas/adapters/webhook-sender';
 import { runDueDeliveries } from '../lambdas/deliverer/handler';
@@ -359,6 +361,12 @@ describe('webhooks (DynamoDB Local, real receiver)', () => {
     await expect(store.settleMessages(['msk_a'], 'one', 'done', at(8))).rejects.toThrow(ConflictError); // no longer one's
     await store.settleMessages(['msk_a'], 'two', 'done', at(8));
     expect(await store.claimMessages(['msk_a', 'msk_b'], 'three', at(200), at(100))).toEqual(['done', 'resumed']); // b: one's lease ended
+    // Claims expire through the table's TTL a week after they were taken.
+    const claim = await archive.dynamo.send(
+      new GetItemCommand({ TableName: archive.tables.webhooks, Key: { pk: { S: 'msg#msk_c' }, sk: { S: 'claim' } } }),
+    );
+    expect(WEBHOOKS_TABLE.timeToLiveAttribute).toBe('ttl');
+    expect(Number(claim.Item?.ttl?.N)).toBe(Date.parse(at(5)) / 1000 + CLAIM_RETENTION_SECONDS);
 
     const delivery = (i: number) => ({
       id: `msg_batch${i}`,

@@ -79,7 +79,8 @@ export const VIEWS_TABLE: TableDefinition = {
 
 /**
  * Webhooks: subscriptions, deliveries and their attempts. The `due` index finds deliveries whose
- * next attempt has come (pk = `due#<shard>`, sk = next attempt time).
+ * next attempt has come (pk = `due#<shard>`, sk = next attempt time). Items with a `ttl` expire:
+ * the notifier's message claims, useless once no stream record can carry their message again.
  */
 export const WEBHOOKS_TABLE: TableDefinition = {
   id: 'webhooks',
@@ -90,6 +91,7 @@ export const WEBHOOKS_TABLE: TableDefinition = {
     { indexName: 'due', partitionKey: { name: 'duePk', type: 'S' }, sortKey: { name: 'dueSk', type: 'S' } },
     { indexName: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
   ],
+  timeToLiveAttribute: 'ttl',
 };
 
 /** Every table, in creation order. */

@@ -7,7 +7,8 @@
  * - delivery:     pk `dlv#<id>`, sk `dlv`; gsi1 `dlvs#<subscriptionId>` / `<createdAt>#<id>` lists a
  *                 subscription's deliveries; while an attempt is due it also carries duePk `due#<shard>`
  *                 and dueSk `<dueAt ISO>` (a sparse index the sweeper reads).
- * - message claim: pk `msg#<message key>`, sk `claim`; owner, leaseUntil, done: who fans a message out.
+ * - message claim: pk `msg#<message key>`, sk `claim`; owner, leaseUntil, done: who fans a message out;
+ *   expires (`ttl`) a week after it was taken.
  * Delivery writes are conditional on the version (or absence), except the batched puts of a
  * notifier holding the claim on their message; a failed condition becomes a domain ConflictError
  * (or `false`).
@@ -50,6 +51,13 @@ export const DUE_SHARDS = 4;
 const subKey = (id: string) => ({ pk: `sub#${id}`, sk: 'sub' });
 const deliveryKey = (id: string) => ({ pk: `dlv#${id}`, sk: 'dlv' });
 const claimKey = (messageKey: string) => ({ pk: `msg#${messageKey}`, sk: 'claim' });
+/**
+ * How long a message claim is kept. A claim only guards against a stream record handed over again,
+ * and DynamoDB keeps stream records for 24 hours; a week leaves room for a stuck stream's retries.
+ */
+export const CLAIM_RETENTION_SECONDS = 7 * 24 * 3600;
+/** The claim's expiry (epoch seconds, the table's TTL attribute). */
+const claimExpiry = (nowIso: string): number => Math.floor(Date.parse(nowIso) / 1000) + CLAIM_RETENTION_SECONDS;
 const SUBS_PARTITION = 'subs';
 const deliveriesPartition = (subscriptionId: string): string => `dlvs#${subscriptionId}`;
 const dueShard = (deliveryId: string): string =>
@@ -436,7 +444,7 @@ export const createDynamoWebhookStore = ({ client, tableName, cipher }: DynamoWe
             const out = await client.send(
               new PutCommand({
                 TableName: tableName,
-                Item: { ...claimKey(key), owner, leaseUntil: leaseUntilIso, claimedAt: nowIso },
+                Item: { ...claimKey(key), owner, leaseUntil: leaseUntilIso, claimedAt: nowIso, ttl: claimExpiry(nowIso) },
                 // New, or left unfinished by an owner whose lease has ended.
                 ConditionExpression: 'attribute_not_exists(pk) OR (attribute_not_exists(done) AND leaseUntil <= :now)',
                 ExpressionAttributeValues: { ':now': nowIso },
