@@ -164,7 +164,7 @@ describe('function bundles', () => {
   });
 
   it('projector projects the commits, and the API answers from the views', async () => {
-    await invoke('projector', await streamEventOfTranscript());
+    expect(await invoke('projector', await streamEventOfTranscript())).toEqual({ batchItemFailures: [] });
     const id = transcriptIdFor(archive.bucket, KEY);
     const res = await invoke<ProxyResult>('api', request('GET', `/transcripts/${id}`, undefined, { id }));
     expect(res.statusCode).toBe(200);

@@ -1,9 +1,11 @@
 /**
  * Projector: DynamoDB stream of the events table → views. Each record is one commit item; the
  * batch's commits are decoded and handed to `projectEvents`, which folds each touched stream and
- * writes views idempotently. A failure throws, so the stream redelivers the batch (harmless).
+ * writes views idempotently. A failure throws, so the stream redelivers the batch (harmless; with
+ * bisect on error, Lambda narrows a failing batch down to the record at fault). Its answer is
+ * Lambda's stream batch response (the mapping reports batch item failures), never anything else.
  */
-import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { systemClock } from '../core/clock';
 import type { StoredEvent } from '../core/events';
 import { projectEvents, type ProjectionReport, type ProjectorDeps } from '../core/projections/projector';
@@ -30,9 +32,10 @@ export const projectStreamEvent = (deps: ProjectorDeps, event: DynamoDBStreamEve
   projectEvents(deps, eventsOfStreamEvent(event));
 
 /** The Lambda handler. */
-export const handler = async (event: DynamoDBStreamEvent): Promise<ProjectionReport> => {
+export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const report = await projectStreamEvent(projectorDeps(), event);
   // A failed search compaction leaves the batch projected; the next batch tries again.
   if (report.compactionError) console.error(JSON.stringify({ level: 'WARN', message: 'search compaction failed', error: report.compactionError }));
-  return report;
+  // Every record was projected (a failure throws): an empty list tells Lambda the batch is done.
+  return { batchItemFailures: [] };
 };
