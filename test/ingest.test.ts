@@ -1,11 +1,6 @@
 import type { SQSEvent } from 'aws-lambda';
-import {
-  MalformedNotificationError,
-  decodeHeaderValue,
-  decodeNotificationKey,
-  objectsCreatedIn,
-  uploadMetadataOf,
-} from '../lambdas/ingest/handler';
+import { decodeNotificationKey, MalformedNotificationError, objectsCreatedIn } from '../lambdas/adapters/s3-notification';
+import { decodeHeaderValue, uploadMetadataOf } from '../lambdas/ingest/handler';
 import { loadFixture } from './support/fixtures';
 
 describe('objectsCreatedIn', () => {

@@ -10,10 +10,10 @@ import path from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { SQSEvent } from 'aws-lambda';
 import { transcriptIdFor } from '../lambdas/core/ids';
-import { decodeNotificationKey, objectsCreatedIn } from '../lambdas/ingest/handler';
+import { decodeNotificationKey, encodeNotificationKey, objectsCreatedIn } from '../lambdas/adapters/s3-notification';
 import { LOCAL_REGION } from '../local/services';
 import { recordMatchesTypes, startArchiveRuntime, type ArchiveRuntime } from '../local/runtime/archive-runtime';
-import { encodeNotificationKey, objectDedupeKey, reconcileBucket, s3CreatedEvent } from '../local/runtime/s3-notifications';
+import { objectDedupeKey, reconcileBucket, s3CreatedEvent } from '../local/runtime/s3-notifications';
 import { openSqsSimulator, pendingDeadLetters, readDeadLetters, type SqsSimulatorOptions } from '../local/runtime/sqs-simulator';
 import { useLocalArchive } from './support/local-archive';
 

@@ -9,7 +9,6 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { Logger } from '@aws-lambda-powertools/logger';
 import { GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import * as z from 'zod';
 import { type ArchiveResult, archiveTranscript } from '../core/archive-transcript';
 import { type Clock, systemClock } from '../core/clock';
 import type { UploadMetadata } from '../core/events';
@@ -18,69 +17,7 @@ import { dynamoClient } from '../adapters/dynamo-clients';
 import { s3Client } from '../adapters/s3-client';
 import { tableName } from '../adapters/config';
 import { DynamoEventStore } from '../adapters/dynamo-event-store';
-
-/** An S3 event notification record, as far as ingest reads it. */
-const s3RecordSchema = z.object({
-  eventName: z.string(),
-  eventTime: z.string(),
-  s3: z.object({
-    bucket: z.object({ name: z.string() }),
-    object: z.object({
-      key: z.string(),
-      eTag: z.string().optional(),
-      versionId: z.string().optional(),
-      sequencer: z.string().optional(),
-    }),
-  }),
-});
-
-/** The body of an SQS message from S3: event records, or the test event S3 sends when wiring up. */
-const notificationSchema = z.union([
-  z.object({ Records: z.array(s3RecordSchema) }),
-  z.object({ Event: z.literal('s3:TestEvent') }),
-]);
-
-/** A created object named by a notification. */
-export interface ObjectCreated {
-  readonly bucket: string;
-  /** The decoded key. */
-  readonly key: string;
-  readonly etag?: string;
-  readonly eventTime: string;
-}
-
-/** An SQS message body that is not an S3 notification (retrying will not help; it ends in the DLQ). */
-export class MalformedNotificationError extends Error {
-  override readonly name = 'MalformedNotificationError';
-}
-
-/** S3 writes keys in notifications form-encoded: `+` for space, `%XX` for the rest. */
-export const decodeNotificationKey = (key: string): string => {
-  try {
-    return decodeURIComponent(key.replace(/\+/g, ' '));
-  } catch (cause) {
-    throw new MalformedNotificationError(`object key ${JSON.stringify(key)} is not form-encoded`, { cause });
-  }
-};
-
-/** The created objects of one SQS message body; none for `s3:TestEvent` or other event names. */
-export const objectsCreatedIn = (body: string): ObjectCreated[] => {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (cause) {
-    throw new MalformedNotificationError('message body is not JSON', { cause });
-  }
-  const parsed = notificationSchema.safeParse(json);
-  if (!parsed.success) throw new MalformedNotificationError('message body is not an S3 event notification', { cause: parsed.error });
-  if (!('Records' in parsed.data)) return [];
-  return parsed.data.Records.filter((r) => r.eventName.startsWith('ObjectCreated:')).map((r) => ({
-    bucket: r.s3.bucket.name,
-    key: decodeNotificationKey(r.s3.object.key),
-    etag: r.s3.object.eTag,
-    eventTime: r.eventTime,
-  }));
-};
+import { MalformedNotificationError, objectsCreatedIn, type ObjectCreated } from '../adapters/s3-notification';
 
 /** Decodes an RFC 2047 encoded-word (`=?UTF-8?B?…?=` / `=?UTF-8?Q?…?=`), as SDKs send non-ASCII metadata. */
 export const decodeHeaderValue = (value: string): string =>

@@ -15,6 +15,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { objectsCreatedIn } from '../../lambdas/adapters/s3-notification';
 import { type Output, processOutput } from '../cli-support';
 import { dataDirFromEnv, dataDirLayout, readRuntimeInfo, type DataDirLayout } from '../runtime/data-dir';
 import { pendingDeadLetters, type DeadLetter } from '../runtime/sqs-simulator';
@@ -42,19 +43,10 @@ export interface DeadLetterSummary {
   readonly lastError?: string;
 }
 
-/** The keys an S3 notification body names (form-decoded), or none when it is not one. */
+/** The keys an S3 notification body names (decoded), or none when it is not one. */
 export const keysOfNotification = (body: string): string[] => {
   try {
-    const records = (JSON.parse(body) as { Records?: Array<{ s3?: { object?: { key?: unknown } } }> }).Records ?? [];
-    return records.flatMap((r) => {
-      const key = r.s3?.object?.key;
-      if (typeof key !== 'string') return [];
-      try {
-        return [decodeURIComponent(key.replace(/\+/g, ' '))];
-      } catch {
-        return [key];
-      }
-    });
+    return objectsCreatedIn(body).map((o) => o.key);
   } catch {
     return [];
   }

@@ -6,6 +6,7 @@
  */
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import type { S3Event, S3EventRecord } from 'aws-lambda';
+import { encodeNotificationKey } from '../../lambdas/adapters/s3-notification';
 
 /** The object facts a notification carries. */
 export interface CreatedObject {
@@ -17,10 +18,6 @@ export interface CreatedObject {
   readonly eventName?: string;
   readonly versionId?: string;
 }
-
-/** S3 encodes keys in notifications like HTML form values: spaces as `+`, slashes kept. */
-export const encodeNotificationKey = (key: string): string =>
-  encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/');
 
 /** The key the journal remembers an object revision by. */
 export const objectDedupeKey = (bucket: string, key: string, etag: string): string => `s3://${bucket}/${key}#${stripQuotes(etag)}`;
