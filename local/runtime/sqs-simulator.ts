@@ -233,6 +233,17 @@ export const openSqsSimulator = (options: SqsSimulatorOptions): SqsSimulator => 
     }, Math.max(0, delayMs));
   };
 
+  /** Journals a new message (durably, before answering) and schedules its delivery. */
+  const enqueue = (body: string, dedupeKey?: string): string => {
+    const id = randomUUID();
+    const sentAt = clock.now();
+    append({ op: 'send', id, body, sentAt, ...(dedupeKey ? { key: dedupeKey } : {}) }, true);
+    if (dedupeKey) known.add(dedupeKey);
+    messages.set(id, { id, body, sentAt, receiveCount: 0, visibleAt: 0, inFlight: false });
+    schedule(batchWindowMs);
+    return id;
+  };
+
   const receive = (): Message[] => {
     const now = clock.now();
     const batch: Message[] = [];
@@ -309,15 +320,7 @@ export const openSqsSimulator = (options: SqsSimulatorOptions): SqsSimulator => 
   };
 
   return {
-    send: (body, dedupeKey) => {
-      const id = randomUUID();
-      const sentAt = clock.now();
-      append({ op: 'send', id, body, sentAt, ...(dedupeKey ? { key: dedupeKey } : {}) }, true);
-      if (dedupeKey) known.add(dedupeKey);
-      messages.set(id, { id, body, sentAt, receiveCount: 0, visibleAt: 0, inFlight: false });
-      schedule(batchWindowMs);
-      return id;
-    },
+    send: (body, dedupeKey) => enqueue(body, dedupeKey),
     isKnown: (dedupeKey) => known.has(dedupeKey),
     redriveDeadLetters: () => {
       const redrivenFile = options.redrivenFile ?? redrivenFileFor(options.deadLetterFile);
@@ -325,16 +328,12 @@ export const openSqsSimulator = (options: SqsSimulatorOptions): SqsSimulator => 
       if (letters.length === 0) return 0;
       mkdirSync(path.dirname(redrivenFile), { recursive: true });
       for (const letter of letters) {
-        const id = randomUUID();
-        const sentAt = clock.now();
-        append({ op: 'send', id, body: letter.body, sentAt }, true);
-        messages.set(id, { id, body: letter.body, sentAt, receiveCount: 0, visibleAt: 0, inFlight: false });
+        const id = enqueue(letter.body);
         const rf = openSync(redrivenFile, 'a');
-        writeSync(rf, `${JSON.stringify({ messageId: letter.messageId, redrivenAt: sentAt, as: id })}\n`);
+        writeSync(rf, `${JSON.stringify({ messageId: letter.messageId, redrivenAt: clock.now(), as: id })}\n`);
         fsyncSync(rf);
         closeSync(rf);
       }
-      schedule(batchWindowMs);
       return letters.length;
     },
     start: (h) => {
