@@ -36,7 +36,8 @@ export const isCommonWord = (word: string): boolean => {
   let hi = text.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const start = text.lastIndexOf(' ', mid - 1) + 1 < lo ? lo : text.lastIndexOf(' ', mid - 1) + 1;
+    // The word around `mid` (`lo` always starts a word, so the word never starts before it).
+    const start = Math.max(lo, text.lastIndexOf(' ', mid - 1) + 1);
     let end = text.indexOf(' ', start);
     if (end < 0 || end > hi) end = hi;
     let cmp = 0;
