@@ -8,13 +8,13 @@
  * one entity per person, place or organisation ("Special Advisor Ostrova" + "Lena Ostrova").
  */
 import type { Extraction, Statement } from '../types';
-import { GAZETTEER as GAZETTEERImport, PLACE_HEADS as PLACE_HEADSImport, spanFlags as spanFlagsImport, TITLES as TITLESImport, W as WImport, wordFlags as wordFlagsImport } from './lexicon';
+import { flagsAt as flagsAtImport, GAZETTEER as GAZETTEERImport, PLACE_HEADS as PLACE_HEADSImport, TITLES as TITLESImport, W as WImport, wordFlags as wordFlagsImport } from './lexicon';
 import { gap as gapImport, isAllCapsAt as isAllCapsAtImport, isCapAt as isCapAtImport, lowAt as lowAtImport, rawAt as rawAtImport, Sep as SepImport, sepAt as sepAtImport, type Tokens } from './tokens';
 // Module-local copies of the imported bindings: under a CommonJS transform (tsx, jest) every use of
 // an import is a getter call, which costs on these per-token paths; bundles are unaffected.
 const GAZETTEER = GAZETTEERImport;
 const PLACE_HEADS = PLACE_HEADSImport;
-const spanFlags = spanFlagsImport;
+const flagsAt = flagsAtImport;
 const TITLES = TITLESImport;
 const W = WImport;
 const wordFlags = wordFlagsImport;
@@ -62,16 +62,6 @@ const isInitial = (t: Tokens, i: number): boolean => t.end[i]! - t.start[i]! ===
 /** Whether token i is exactly the word w (no string is cut out). */
 const isWord = (t: Tokens, i: number, w: string): boolean => t.end[i]! - t.start[i]! === w.length && t.source.startsWith(w, t.start[i]);
 const isOfForOn = (t: Tokens, i: number): boolean => isWord(t, i, 'of') || isWord(t, i, 'for') || isWord(t, i, 'on');
-/** Flags of token i, cached on the tokens (most tokens are asked about several times). */
-const flagsAt = (t: Tokens, i: number): number => {
-  let f = t.flagCache[i]!;
-  if (f === 0) {
-    f = spanFlags(t.source, t.start[i]!, t.end[i]!) | FLAGGED;
-    t.flagCache[i] = f;
-  }
-  return f;
-};
-const FLAGGED = 1 << 30;
 const has = (t: Tokens, i: number, bit: number): boolean => (flagsAt(t, i) & bit) !== 0;
 const isCommon = (t: Tokens, i: number): boolean => has(t, i, W.COMMON);
 

@@ -14,11 +14,10 @@ import {
 } from '../data/names';
 import { INTERNATIONAL_ORGANIZATIONS, US_ORGANIZATIONS } from '../data/organizations';
 import { CITIES, COUNTRIES, REGIONS } from '../data/places';
-import { phraseWords as phraseWordsImport, rawAt as rawAtImport, type Tokens } from './tokens';
+import { phraseWords as phraseWordsImport, type Tokens } from './tokens';
 // Module-local copies of the imported bindings: under a CommonJS transform (tsx, jest) every use of
 // an import is a getter call, which costs on these per-token paths; bundles are unaffected.
 const phraseWords = phraseWordsImport;
-const rawAt = rawAtImport;
 
 const words = (text: string): Set<string> => new Set(text.split(/\s+/).filter((w) => w.length > 0));
 
@@ -97,11 +96,31 @@ export interface GazetteerEntry {
 }
 
 interface TrieNode<T> {
-  next?: Map<string, TrieNode<T>>;
+  /** Children by the id of their word in `VOCABULARY`. */
+  next?: Map<number, TrieNode<T>>;
   value?: T;
 }
 
-/** A case-sensitive word trie. */
+/**
+ * Every word of the gazetteer and the title list, numbered from 1. A token's id rides along with
+ * its word flags (bits `VOCAB_SHIFT` and up), so the tries are walked by integer without cutting a
+ * string out of the text for each word tried.
+ */
+const VOCABULARY = new Map<string, number>();
+const VOCAB_SHIFT = 12;
+/** Ids fit in bits 12–29 (bit 30 marks a cached flags value); the lists hold a few thousand words. */
+const VOCAB_MASK = (1 << 18) - 1;
+const vocabularyId = (word: string): number => {
+  let id = VOCABULARY.get(word);
+  if (id === undefined) {
+    id = VOCABULARY.size + 1;
+    if (id > VOCAB_MASK) throw new Error('lexicon: more words than vocabulary ids');
+    VOCABULARY.set(word, id);
+  }
+  return id;
+};
+
+/** A case-sensitive word trie over tokens. */
 export class WordTrie<T> {
   private readonly root: TrieNode<T> = {};
 
@@ -110,10 +129,11 @@ export class WordTrie<T> {
     let node = this.root;
     for (const word of phraseWords(phrase)) {
       node.next ??= new Map();
-      let child = node.next.get(word);
+      const id = vocabularyId(word);
+      let child = node.next.get(id);
       if (!child) {
         child = {};
-        node.next.set(word, child);
+        node.next.set(id, child);
       }
       node = child;
     }
@@ -125,7 +145,9 @@ export class WordTrie<T> {
    * Returns the last token index and value, or undefined.
    */
   longest(t: Tokens, i: number, canContinue: (j: number) => boolean): { last: number; value: T } | undefined {
-    let node = this.root.next?.get(rawAt(t, i));
+    const first = (flagsAt(t, i) >>> VOCAB_SHIFT) & VOCAB_MASK;
+    if (first === 0) return undefined;
+    let node = this.root.next?.get(first);
     let best: { last: number; value: T } | undefined;
     let j = i;
     while (node) {
@@ -133,14 +155,16 @@ export class WordTrie<T> {
       if (!node.next) break;
       j++;
       if (j >= t.count || !canContinue(j)) break;
-      node = node.next.get(rawAt(t, j));
+      const id = (flagsAt(t, j) >>> VOCAB_SHIFT) & VOCAB_MASK;
+      node = id === 0 ? undefined : node.next.get(id);
     }
     return best;
   }
 
   /** Whether some phrase starts with this word. */
   starts(word: string): boolean {
-    return this.root.next?.has(word) ?? false;
+    const id = VOCABULARY.get(word);
+    return id !== undefined && (this.root.next?.has(id) ?? false);
   }
 }
 
@@ -196,7 +220,7 @@ export const W = {
   CONNECTOR: 2048,
 } as const;
 
-/** Everything the name rules ask about one word. */
+/** Everything the name rules ask about one word, and (above the flag bits) its vocabulary id, 0 when none. */
 export const wordFlags = (word: string): number => {
   let f = 0;
   const lower = word.toLowerCase();
@@ -212,7 +236,7 @@ export const wordFlags = (word: string): number => {
   if (ORG_ROLE.has(word)) f |= W.ORG_ROLE;
   if (NAME_PARTICLES.has(word)) f |= W.PARTICLE;
   if (ORG_CONNECTORS.has(word)) f |= W.CONNECTOR;
-  return f;
+  return f | ((VOCABULARY.get(word) ?? 0) << VOCAB_SHIFT);
 };
 
 // A hash table from words to their flags, probed with the characters of a span of text, so a word
@@ -271,6 +295,18 @@ export const spanFlags = (source: string, start: number, end: number): number =>
     slots[at + 3] = len;
     poolUsed += len;
     slotsUsed++;
+  }
+  return f;
+};
+
+/** Marks a cached flags value (a word may have no flags at all). */
+const FLAGGED = 1 << 30;
+/** `wordFlags` of token i (with its vocabulary id), cached on the tokens: most tokens are asked about several times. */
+export const flagsAt = (t: Tokens, i: number): number => {
+  let f = t.flagCache[i]!;
+  if (f === 0) {
+    f = spanFlags(t.source, t.start[i]!, t.end[i]!) | FLAGGED;
+    t.flagCache[i] = f;
   }
   return f;
 };
