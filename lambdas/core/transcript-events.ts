@@ -3,7 +3,7 @@
  * either the parser's events or TranscriptRejected. Pure and deterministic: the same input always
  * gives the same envelopes (ids included), so a retry after a crash rewrites identical events.
  */
-import { deterministicUlid } from './ids';
+import { ulidSequence } from './ids';
 import type { PendingEvent, Source, StoredEvent, UploadMetadata } from './events';
 import { PARSER, parseTranscript } from './parser';
 
@@ -42,7 +42,7 @@ export const transcriptEvents = (input: ReceivedRevision): StoredEvent[] => {
   return toEnvelopes(streamOf(transcriptId), input.startVersion, [received, ...rest], input.receivedAtMs);
 };
 
-/** Places pending events in a stream from `startVersion` on, with deterministic ids. */
+/** Places pending events in a stream from `startVersion` on, with deterministic ids (one sequence per batch). */
 export const toEnvelopes = (
   stream: string,
   startVersion: number,
@@ -50,6 +50,7 @@ export const toEnvelopes = (
   occurredAtMs: number,
 ): StoredEvent[] => {
   const occurredAt = new Date(occurredAtMs).toISOString();
+  const idAt = ulidSequence(occurredAtMs, `${stream}#${startVersion}`);
   const out: StoredEvent[] = new Array(events.length);
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
@@ -59,7 +60,7 @@ export const toEnvelopes = (
       stream,
       version,
       type: event.type,
-      eventId: deterministicUlid(occurredAtMs, `${stream}#${version}`),
+      eventId: idAt(i),
       occurredAt,
       data: event.data,
       meta: { parser: { name: PARSER.name, version: PARSER.version } },
