@@ -6,7 +6,7 @@ import { eventSchemas, transcriptStream, type StoredEvent } from '../lambdas/cor
 import { sha256Hex, transcriptIdFor } from '../lambdas/core/ids';
 import { build } from 'esbuild';
 import { buildProgram } from '../local/cli';
-import { runParse } from '../local/commands/parse';
+import { renderFile, runParse } from '../local/commands/parse';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/parser');
 
@@ -129,6 +129,23 @@ describe('demarche parse (summary)', () => {
     expect(await runCli(path.join(dir, 'missing.txt'), path.join(dir, 'readout.txt'))).toBe(1);
     expect(err).toContain('missing.txt');
     expect(out).toContain('readout.txt');
+  });
+});
+
+describe('runParse output', () => {
+  it('writes multi-megabyte output in chunks that split no line and no UTF-8 character', () => {
+    const big = path.join(dir, 'big');
+    mkdirSync(big);
+    // Statements full of characters outside ASCII (two and three bytes in UTF-8), ~0.8 MB a file.
+    const paragraph = 'Minister Ngozi Okonjo-Iweala said: “Trade is how we’ll rebuild — café, naïve, Zürich.” ';
+    const text = `Remarks on Trade\n\n${Array.from({ length: 3000 }, (_, k) => `${paragraph.repeat(3)}${k}.`).join('\n\n')}\n`;
+    for (const name of ['a.txt', 'b.txt', 'c.txt']) writeFileSync(path.join(big, name), text);
+    const chunks: Buffer[] = [];
+    runParse([big], { json: true }, (chunk) => void chunks.push(Buffer.from(chunk)), () => undefined);
+    expect(chunks.length).toBeGreaterThan(1);
+    const expected = ['a.txt', 'b.txt', 'c.txt'].map((name) => renderFile(path.join(big, name), true).text).join('');
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(expected);
+    for (const chunk of chunks) expect(chunk.toString('utf8')).not.toContain('\ufffd');
   });
 });
 

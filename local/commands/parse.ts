@@ -11,7 +11,7 @@ import { type Rendered, renderInParallel, workerCount } from '../parse-workers';
 export const LOCAL_BUCKET = 'local';
 /** Files taken from folders: plain-text transcripts. Files named explicitly are parsed whatever their name. */
 const TEXT_FILE = /\.(?:txt|text)$/iu;
-const OUTPUT_CHUNK = 1 << 20;
+const OUTPUT_CHUNK = 1 << 21;
 
 /** Expands files and folders (recursively, text files only, in name order) into a list of files. */
 export const collectFiles = (paths: readonly string[]): { files: string[]; missing: string[] } => {
@@ -108,21 +108,27 @@ export const summarise = (file: string, events: readonly StoredEvent[]): string 
   return `${lines.join('\n')}\n\n`;
 };
 
-/** Writes output in large chunks: one write per megabyte rather than per line. */
+/**
+ * Writes output in large chunks: each text is encoded (UTF-8) straight into a buffer of about two
+ * megabytes, which is written when the next text would not fit. No joined copy of the texts is
+ * made, and each chunk is a fresh buffer (an asynchronous stdout may still hold the last one).
+ */
 class ChunkedWriter {
-  private parts: string[] = [];
-  private size = 0;
-  constructor(private readonly write: (chunk: string) => void) {}
+  private buffer = Buffer.allocUnsafe(OUTPUT_CHUNK);
+  private used = 0;
+  constructor(private readonly write: (chunk: string | Uint8Array) => void) {}
   push(text: string): void {
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size >= OUTPUT_CHUNK) this.flush();
+    // A UTF-16 code unit takes at most three bytes in UTF-8 (a surrogate pair, two units, four).
+    const worst = text.length * 3;
+    if (worst > OUTPUT_CHUNK - this.used) this.flush();
+    if (worst > OUTPUT_CHUNK) this.write(text);
+    else this.used += this.buffer.write(text, this.used);
   }
   flush(): void {
-    if (this.parts.length === 0) return;
-    this.write(this.parts.join(''));
-    this.parts = [];
-    this.size = 0;
+    if (this.used === 0) return;
+    this.write(this.buffer.subarray(0, this.used));
+    this.buffer = Buffer.allocUnsafe(OUTPUT_CHUNK);
+    this.used = 0;
   }
 }
 
@@ -149,7 +155,7 @@ export const enableParseWorkers = (script: string): void => {
 export const runParse = (
   paths: readonly string[],
   options: { json?: boolean },
-  write: (chunk: string) => void = (chunk) => process.stdout.write(chunk),
+  write: (chunk: string | Uint8Array) => void = (chunk) => process.stdout.write(chunk),
   warn: (message: string) => void = (message) => process.stderr.write(`${message}\n`),
 ): number => {
   const { files, missing } = collectFiles(paths);
