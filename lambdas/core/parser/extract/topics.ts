@@ -40,7 +40,8 @@ let bNext = new Int32Array(4096);
 let bStar = new Int32Array(4096);
 let bRows = new Int32Array(COLS * 256);
 let bRowCount = 0;
-const outputs: (Output[] | undefined)[] = [undefined, undefined];
+/** The outputs of the few nodes that end a phrase (most nodes end none). */
+const outputs = new Map<number, Output[]>();
 let nodes = 2; // 0 = none, 1 = root
 
 /** Column of each ASCII code (letters case-folded), -1 for anything else. */
@@ -64,7 +65,6 @@ const newNode = (): number => {
     biggerStar.set(bStar);
     bStar = biggerStar;
   }
-  outputs.push(undefined);
   return nodes++;
 };
 
@@ -102,23 +102,42 @@ const step = (node: number, col: number): number => {
   return next;
 };
 
+/**
+ * Adds a phrase: its words (runs of a–z, 0–9 and `*`, case-folded) joined by word breaks. Read
+ * character by character, with no split: the ~1,500 phrases are added at every cold start.
+ */
 const addPhrase = (phrase: string, output: Output): void => {
-  const words = phrase.toLowerCase().split(/[^a-z0-9*]+/).filter((w) => w.length > 0);
   let node = 1;
-  words.forEach((word, k) => {
-    if (k > 0) node = step(node, BREAK);
-    const wild = word.endsWith('*');
-    const letters = wild ? word.slice(0, -1) : word;
-    for (let c = 0; c < letters.length; c++) node = step(node, column(letters.charCodeAt(c)));
-    if (wild) {
+  let inWord = false;
+  let wordsSeen = 0;
+  for (let p = 0; p <= phrase.length; p++) {
+    const code = p < phrase.length ? phrase.charCodeAt(p) : 32;
+    const col = column(code);
+    if (code === 42 /* * */ && inWord) {
+      // A wildcard ends its word: the state after the prefix, whatever letters follow.
       if (bStar[node] === 0) {
+        // Made before the store: making a node may replace the arrays with bigger ones.
         const starred = newNode();
         bStar[node] = starred;
       }
       node = bStar[node]!;
+      inWord = false;
+      continue;
     }
-  });
-  (outputs[node] ??= []).push(output);
+    if (col < 0) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord) {
+      if (wordsSeen > 0) node = step(node, BREAK);
+      wordsSeen++;
+      inWord = true;
+    }
+    node = step(node, col);
+  }
+  const existing = outputs.get(node);
+  if (existing) existing.push(output);
+  else outputs.set(node, [output]);
 };
 
 /** Hint bits: the statement has a word that can start a meeting report / an award. */
@@ -176,7 +195,7 @@ for (let a = 0; a < BREAK; a++) {
 
 /** Whether a one- or two-letter word can end or continue a phrase (the word "to" cannot). */
 const SHORT = new Uint8Array(COLS * COLS + COLS);
-const usable = (node: number): boolean => node !== 0 && (outputs[node] !== undefined || stepFrom(node, BREAK) !== 0 || starOf[node] !== 0);
+const usable = (node: number): boolean => node !== 0 && (outputs.has(node) || stepFrom(node, BREAK) !== 0 || starOf[node] !== 0);
 for (let a = 0; a < BREAK; a++) {
   const na = stepFrom(1, a);
   if (na === 0) continue;
@@ -186,7 +205,7 @@ for (let a = 0; a < BREAK; a++) {
 
 /** 1 where a node has outputs: most states reached have none, and this byte table is small. */
 const HAS_OUTPUT = new Uint8Array(nodes);
-for (let node = 0; node < nodes; node++) if (outputs[node] !== undefined) HAS_OUTPUT[node] = 1;
+for (const node of outputs.keys()) HAS_OUTPUT[node] = 1;
 
 /** One trigger phrase found in a statement. */
 export interface TopicHit {
@@ -261,7 +280,7 @@ export const findTopicHits = (tokens: Tokens, hints?: { bits: number }): TopicHi
       for (let k = 0; k < nEnded; k++) {
         const state = ended[k]!;
         if (HAS_OUTPUT[state] === 0) continue;
-        const outs = outputs[state];
+        const outs = outputs.get(state);
         if (!outs) continue;
         for (const out of outs) {
           if (out.topic < 0) {
