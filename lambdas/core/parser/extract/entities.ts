@@ -550,14 +550,17 @@ export const resolveEntities = (
   const entities = [...new Set(groupOf.values())]
     .sort((x, y) => x.order - y.order)
     .map((g) => {
-      const aliases = [...g.surfaces].filter((s) => s !== g.name);
-      return {
+      const aliases: string[] = [];
+      for (const s of g.surfaces) if (s !== g.name) aliases.push(s);
+      // No spreads on this per-entity path (the event's own field order is set by parseTranscript).
+      const entity: { kind: EntityKind; name: string; statementSeqs: number[]; title?: string; aliases?: string[] } = {
         kind: g.kind,
         name: g.name,
-        ...(g.title ? { title: g.title } : {}),
-        ...(aliases.length > 0 ? { aliases } : {}),
         statementSeqs: [...g.seqs].sort((a, b) => a - b),
       };
+      if (g.title) entity.title = g.title;
+      if (aliases.length > 0) entity.aliases = aliases;
+      return entity;
     });
   return { entities, nameOf };
 };
