@@ -18,6 +18,11 @@ import {
   type SearchSegment,
   type SegmentMeta,
   transcriptPostings,
+  transcriptPostingCodes,
+  POSITION_MODULUS,
+  hasPositions,
+  phraseConstraints,
+  segmentOfDocs,
 } from '../lambdas/core/projections/search';
 import { searchStatements, topicMentionsPage, type Position } from '../lambdas/core/projections/queries';
 import type { ListingEntry, ViewStore } from '../lambdas/core/projections/view-store';
@@ -187,6 +192,52 @@ describe('search index', () => {
     expect(matchesQuery('The law is a rule for all.', q)).toBe(false);
   });
 
+  it('stores token positions with the postings and checks phrases in the index', () => {
+    const c = foldTranscript('c', streamOf('c', [{ ...rev1, date: '2021-05-05', statements: [{ text: 'The law is a rule for all.' }, { text: 'Under the rule of law, rights matter.' }] }]));
+    const codes = transcriptPostingCodes(c);
+    // 'rule' is token 4 of statement 1 and token 2 of statement 2 ('under', 'the', 'rule', 'of', 'law').
+    expect(codes.get('rule')).toEqual([1 * POSITION_MODULUS + 4, 2 * POSITION_MODULUS + 2]);
+    expect(codes.get('law')).toEqual([1 * POSITION_MODULUS + 1, 2 * POSITION_MODULUS + 4]);
+    const segment = buildSegment('s', [a, c]);
+    const perTermOf = (query: ReturnType<typeof parseSearchQuery>) =>
+      query.terms.map((t) => {
+        const bucket = segment.buckets.get(bucketOf(t, segment.level));
+        return bucket ? postingsIn(bucket, t) : [];
+      });
+    const phrase = parseSearchQuery('"rule of law"');
+    expect(hasPositions(perTermOf(phrase))).toBe(true);
+    // Without the phrase check both statements of c hold both words; with it, only the one with the phrase.
+    expect(intersectPostings(perTermOf(phrase)).map((h) => [h.transcriptId, h.seq])).toEqual([['a', 1], ['c', 1], ['c', 2]]);
+    expect(intersectPostings(perTermOf(phrase), phraseConstraints(phrase)).map((h) => [h.transcriptId, h.seq])).toEqual([['a', 1], ['c', 2]]);
+    const reversed = parseSearchQuery('"law rule"');
+    expect(intersectPostings(perTermOf(reversed), phraseConstraints(reversed))).toEqual([]);
+    // A phrase of one indexed token (or none) leaves the check to the text.
+    expect(phraseConstraints(parseSearchQuery('"of the law"'))).toEqual([]);
+    expect(phraseConstraints(parseSearchQuery('human "rule of law"'))).toEqual([[{ term: 1, offset: 0 }, { term: 2, offset: 2 }]]);
+  });
+
+  it('keeps positions through merges, and falls back to seqs when an input has none', () => {
+    const c = foldTranscript('c', streamOf('c', [{ ...rev1, date: '2021-05-05' }]));
+    const withPositions = mergeSegments('m', [buildSegment('s1', [a]), buildSegment('s2', [c])].map((p) => [...p.buckets.values()]));
+    const rule = withPositions.buckets.get(bucketOf('rule', withPositions.level))!;
+    expect(rule.pm).toBe(POSITION_MODULUS);
+    expect(postingsIn(rule, 'rule').map((p) => [p.transcriptId, p.seqs, p.codes])).toEqual(
+      expect.arrayContaining([['a', [1], [POSITION_MODULUS + 6]], ['c', [1], [POSITION_MODULUS + 6]]]),
+    );
+    // 'rule' is token 6 of 'We discussed human rights and the rule of law.'
+    // A segment written before positions (seqs only): the merge keeps seqs only, and queries still find it.
+    const old = segmentOfDocs('old', [{ transcriptId: 'b', revision: 1, dateKey: '2023-01-01#b', postings: transcriptPostings(b) }]);
+    expect([...old.buckets.values()].every((bucket) => bucket.pm === undefined)).toBe(true);
+    const mixed = mergeSegments('x', [buildSegment('s1', [a]), old].map((p) => [...p.buckets.values()]));
+    const bucket = mixed.buckets.get(bucketOf('rights', mixed.level))!;
+    expect(bucket.pm).toBeUndefined();
+    expect(postingsIn(bucket, 'rights').map((p) => [p.transcriptId, p.seqs, p.codes]).sort()).toEqual([['a', [1], undefined], ['b', [1], undefined]]);
+    const phrase = parseSearchQuery('"human rights"');
+    const perTerm = phrase.terms.map((t) => postingsIn(mixed.buckets.get(bucketOf(t, mixed.level))!, t));
+    expect(hasPositions(perTerm)).toBe(false);
+    expect(intersectPostings(perTerm, phraseConstraints(phrase)).map((h) => h.transcriptId)).toEqual(['b', 'a']);
+  });
+
   it('keeps only the highest indexed revision of a transcript', () => {
     const hits = intersectPostings([
       [
@@ -336,6 +387,23 @@ describe('statement search over the view store', () => {
     version = 'v2';
     await searchStatements(views, 'sanctions russia', { limit: 5 });
     expect(asked).toHaveLength(4);
+  });
+
+  it('reads only the statements of the page, phrase queries included, when the index holds positions', async () => {
+    const read: string[] = [];
+    const counting = { ...views, getStatements: async (refs: readonly { transcriptId: string; seq: number }[]) => (read.push(...refs.map((r) => `${r.transcriptId}#${r.seq}`)), views.getStatements(refs)) } as ViewStore;
+    const page = await searchStatements(counting, '"rule of law"', { limit: 1 });
+    expect(page.items.map((h) => [h.transcriptId, h.seq])).toEqual([['c', 1]]);
+    expect(read).toEqual(['c#1']);
+    expect(page.next).toBeDefined();
+    read.length = 0;
+    const rest = await searchStatements(counting, '"rule of law"', { limit: 1, after: page.next! });
+    expect(rest.items.map((h) => [h.transcriptId, h.seq])).toEqual([['a', 1]]);
+    expect(rest.next).toBeUndefined();
+    expect(read).toEqual(['a#1']);
+    read.length = 0;
+    expect((await searchStatements(counting, '"law of rule"', { limit: 5 })).items).toEqual([]);
+    expect(read).toEqual([]);
   });
 
   it('resumes after the cursor position', async () => {

@@ -1,7 +1,7 @@
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoViewStore } from '../lambdas/adapters/dynamo-views';
 import { SEARCH_MANIFEST_KEY, searchPk } from '../lambdas/adapters/view-keys';
-import { buildSegment, type Posting } from '../lambdas/core/projections/search';
+import { POSITION_MODULUS, buildSegment, type Posting } from '../lambdas/core/projections/search';
 import { foldTranscript } from '../lambdas/core/projections/transcript-view';
 import { useLocalArchive } from './support/local-archive';
 import { streamOf, type FixtureRevision } from './support/transcript-fixtures';
@@ -15,7 +15,8 @@ const revision = (n: number, extra = ''): FixtureRevision => ({
   ],
 });
 
-const key = (p: Posting) => `${p.transcriptId}@${p.revision}:${p.dateKey}:${p.seqs.join(',')}`;
+// Token positions (codes) included: they must survive the store and every merge.
+const key = (p: Posting) => `${p.transcriptId}@${p.revision}:${p.dateKey}:${p.seqs.join(',')}:${p.codes?.join(',') ?? 'no positions'}`;
 
 describe('search compaction (DynamoDB Local)', () => {
   const archive = useLocalArchive();
@@ -58,6 +59,7 @@ describe('search compaction (DynamoDB Local)', () => {
     expect(after.sanctions).toEqual(before.sanctions!.filter((p) => !p.startsWith('t2@1')));
     expect(after.ceasefire).toEqual(before.ceasefire);
     expect(after.ceasefire).toHaveLength(1);
+    expect((await views.postings('rights')).every((p) => p.codes !== undefined && p.modulus === POSITION_MODULUS)).toBe(true);
     expect(after['@e:geneva']!.length).toBe(6);
     expect(await live()).toHaveLength(1);
     expect(Object.keys(await manifest()).filter((k) => k.startsWith('r:'))).toHaveLength(7);

@@ -187,7 +187,7 @@ const decodeBucket = (item: Item | undefined): CachedBucket => {
   if (!item) return { postings: undefined, byTerm: new Map() };
   const postings = gunzipJson<BucketPostings>(item[A.body] as Uint8Array);
   const docs = postings.docs.map(([id, revision, day]) => [id, revision, day.includes('#') ? day : `${day}#${id}`] as const);
-  return { postings: { docs, terms: postings.terms }, byTerm: new Map() };
+  return { postings: { docs, terms: postings.terms, ...(postings.pm ? { pm: postings.pm } : {}) }, byTerm: new Map() };
 };
 
 /** The stored items of a search segment: one per non-empty bucket. */

@@ -5,7 +5,7 @@
  */
 import { TOPIC_IDS } from '../topic-ids';
 import { entityKey, type TranscriptSummary } from './read-models';
-import { entityTerm, intersectPostings, matchesQuery, parseSearchQuery, type Candidate, type Posting } from './search';
+import { entityTerm, hasPositions, intersectPostings, matchesQuery, parseSearchQuery, phraseConstraints, type Candidate, type Posting, type SearchQuery } from './search';
 import type { ListingIndex, ViewStore } from './view-store';
 
 /** Where a page resumes: after statement `s` (or the whole entry, when absent) of entry `k`. */
@@ -188,23 +188,30 @@ export const topicsOverview = async (views: ViewStore): Promise<TopicOverview[]>
 /** Intersected candidates per (index version, terms): the work of a query grows with the archive, its result is reused. */
 const CANDIDATE_CACHE_SIZE = 100;
 const CANDIDATE_CACHE_MAX_LENGTH = 50_000;
-const candidateCache = new Map<string, Candidate[]>();
+/** Candidates of a query, and whether the index checked its phrases (positions in every posting). */
+interface Candidates {
+  readonly list: Candidate[];
+  readonly positional: boolean;
+}
+const candidateCache = new Map<string, Candidates>();
 
 /**
- * The candidate statements of these terms, newest first. The index only changes by whole segments
- * (immutable, named by the manifest), so the intersection for one index version is kept per
- * process and later pages and repeated queries skip it.
+ * The candidate statements of a query, newest first: statements holding every term, and, where the
+ * postings carry positions, every phrase's indexed tokens at their offsets. The index only changes
+ * by whole segments (immutable, named by the manifest), so the intersection for one index version
+ * is kept per process and later pages and repeated queries skip it.
  */
-const searchCandidates = async (views: ViewStore, terms: readonly string[]): Promise<Candidate[]> => {
-  const key = `${await views.searchIndexVersion()}|${terms.join('\u0000')}`;
+const searchCandidates = async (views: ViewStore, query: SearchQuery): Promise<Candidates> => {
+  const key = `${await views.searchIndexVersion()}|${query.terms.join('\u0000')}|${JSON.stringify(query.phrases)}`;
   const cached = candidateCache.get(key);
   if (cached) {
     candidateCache.delete(key);
     candidateCache.set(key, cached);
     return cached;
   }
-  const candidates = intersectPostings(await Promise.all(terms.map((t) => views.postings(t))));
-  if (candidates.length <= CANDIDATE_CACHE_MAX_LENGTH) {
+  const perTerm = await Promise.all(query.terms.map((t) => views.postings(t)));
+  const candidates = { list: intersectPostings(perTerm, phraseConstraints(query)), positional: hasPositions(perTerm) };
+  if (candidates.list.length <= CANDIDATE_CACHE_MAX_LENGTH) {
     candidateCache.set(key, candidates);
     if (candidateCache.size > CANDIDATE_CACHE_SIZE) candidateCache.delete(candidateCache.keys().next().value!);
   }
@@ -218,14 +225,14 @@ export interface SearchHit extends MentionHit {
 
 /**
  * Statements matching every word and phrase of `q`, newest first. Candidates come from the index
- * (postings intersected per statement); each is then checked against the transcript's current
- * revision and, for phrases, its text.
+ * (postings intersected per statement, phrase positions checked); each is then checked against
+ * the transcript's current revision and its text.
  */
 export const searchStatements = async (views: ViewStore, q: string, o: { limit: number; after?: Position }): Promise<PageOf<SearchHit>> => {
   const query = parseSearchQuery(q);
   if (query.terms.length === 0) return { items: [] };
   const after = o.after;
-  const candidates: Candidate[] = await searchCandidates(views, query.terms);
+  const { list: candidates, positional } = await searchCandidates(views, query);
   // Candidates are sorted, so those after the cursor are a suffix: find where it starts.
   const isAfter = (c: Candidate) => !!after && (c.dateKey < after.k || (c.dateKey === after.k && c.seq > (after.s ?? Infinity)));
   let start = 0;
@@ -238,12 +245,16 @@ export const searchStatements = async (views: ViewStore, q: string, o: { limit: 
     }
   }
   const out: { c: Candidate; hit: SearchHit }[] = [];
-  // Candidates of a phrase query often fail the phrase check: ask for more of them per round trip
-  // (later rounds are sized by the share that passed so far).
+  // Only the page's statements are read: the candidate after them is not checked, its existence
+  // gives the next cursor (the index is exact but for stopwords inside phrases and rare position
+  // collisions, so a last page may come back empty). Without positions in the index, candidates
+  // of a phrase query often fail the text check: more of them are asked for per round trip (later
+  // rounds are sized by the share that passed so far).
   let checked = 0;
-  for (let i = start; i < candidates.length && out.length <= o.limit; ) {
-    const needed = o.limit + 1 - out.length;
-    const passRate = checked === 0 ? (query.phrases.length > 0 ? 0.5 : 1) : Math.max(0.1, out.length / checked);
+  let i = start;
+  while (i < candidates.length && out.length < o.limit) {
+    const needed = o.limit - out.length;
+    const passRate = checked === 0 ? (query.phrases.length > 0 && !positional ? 0.5 : 1) : Math.max(0.1, out.length / checked);
     const batch = candidates.slice(i, i + Math.min(200, Math.ceil(needed / passRate)));
     i += batch.length;
     checked += batch.length;
@@ -255,10 +266,10 @@ export const searchStatements = async (views: ViewStore, q: string, o: { limit: 
         c,
         hit: { transcriptId: st.transcriptId, title: st.title, ...(st.date ? { date: st.date } : {}), revision: st.revision, seq: st.seq, ...(st.speaker ? { speaker: st.speaker } : {}), text: st.text },
       });
-      if (out.length > o.limit) break;
     }
   }
   const items = out.slice(0, o.limit);
-  const end = items[items.length - 1];
-  return { items: items.map((x) => x.hit), ...(out.length > o.limit && end ? { next: { k: end.c.dateKey, s: end.c.seq } } : {}) };
+  const end = out[o.limit - 1];
+  const more = out.length > o.limit || i < candidates.length;
+  return { items: items.map((x) => x.hit), ...(end && more ? { next: { k: end.c.dateKey, s: end.c.seq } } : {}) };
 };

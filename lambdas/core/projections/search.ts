@@ -3,9 +3,11 @@
  * folded, stopwords dropped); a *segment* (the transcripts projected together: one projector batch,
  * one rebuild chunk) stores its postings term → [(transcript, revision, day, statement seqs)]
  * spread over a power-of-two number of hashed term buckets, so one stored item holds the postings
- * of many terms of many transcripts. A query reads, for each of its terms, one bucket per bucket
- * level (a handful of items), intersects the postings per statement, and the caller checks phrases
- * against the statement text and drops postings of superseded revisions.
+ * of many terms of many transcripts. Each posting also carries the term's token positions in the
+ * statement (modulo POSITION_MODULUS), so phrases are checked in the index. A query reads, for each
+ * of its terms, one bucket per bucket level (a handful of items), intersects the postings per
+ * statement and checks phrase positions; the caller checks the statement text (stopwords inside
+ * phrases, the rare position collision) and drops postings of superseded revisions.
  */
 import { createHash } from 'node:crypto';
 import type { TranscriptView } from './transcript-view';
@@ -32,6 +34,12 @@ export const BUCKET_LEVELS = [1, 16, 256, 4096] as const;
 /** Roughly how many postings one bucket item should hold (items of a few KB compressed). */
 export const POSTINGS_PER_BUCKET = 400;
 const MAX_TERM_LENGTH = 40;
+/**
+ * Token positions are stored modulo this, folded into the statement seq: code = seq × 64 +
+ * position mod 64. Enough to check phrases in the index (a false match needs two tokens 64 apart
+ * to collide, and the statement text is checked after) for ~25% more index bytes than seqs alone.
+ */
+export const POSITION_MODULUS = 64;
 
 /** Splits text into normalised tokens (lower case, accents removed), stopwords included. */
 export const tokenize = (text: string): string[] =>
@@ -68,6 +76,30 @@ export const transcriptPostings = (view: TranscriptView): Map<string, number[]> 
   return postings;
 };
 
+/**
+ * A transcript's postings with positions: term → sorted codes `seq × modulus + position % modulus`
+ * (position: the token's index in `tokenize(statement.text)`, stopwords counted). Entity terms
+ * carry position 0 (they are never part of a phrase).
+ */
+export const transcriptPostingCodes = (view: TranscriptView, modulus: number = POSITION_MODULUS): Map<string, number[]> => {
+  const codes = new Map<string, number[]>();
+  if (view.revision === 0) return codes;
+  for (const m of entityMentions(view)) codes.set(entityTerm(m.key), m.statements.map((s) => s.seq * modulus));
+  for (const s of view.statements) {
+    const tokens = tokenize(s.text);
+    for (let p = 0; p < tokens.length; p++) {
+      const term = tokens[p]!;
+      if (!isIndexedTerm(term)) continue;
+      const code = s.seq * modulus + (p % modulus);
+      const list = codes.get(term);
+      if (!list) codes.set(term, [code]);
+      else if (!list.includes(code)) list.push(code);
+    }
+  }
+  for (const list of codes.values()) list.sort((a, b) => a - b);
+  return codes;
+};
+
 /** 32-bit FNV-1a hash of a term: buckets at every level derive from it, so levels nest. */
 export const termHash = (term: string): number => {
   let h = 0x811c9dc5;
@@ -87,10 +119,14 @@ export const bucketOf = (term: string, level: number): number => termHash(term) 
  */
 export type SegmentDoc = readonly [transcriptId: string, revision: number, day: string];
 
-/** The postings of one bucket of one segment: documents, and term → [docIndex, ...seqs][]. */
+/**
+ * The postings of one bucket of one segment: documents, and term → [docIndex, ...seqs][]; with
+ * `pm` (the position modulus), term → [docIndex, ...codes][] where code = seq × pm + position % pm.
+ */
 export interface BucketPostings {
   readonly docs: SegmentDoc[];
   readonly terms: Record<string, number[][]>;
+  readonly pm?: number;
 }
 
 /** One segment's index: its level and its non-empty buckets. */
@@ -120,8 +156,8 @@ export interface DocPostings {
   readonly postings: ReadonlyMap<string, readonly number[]>;
 }
 
-/** Builds a segment from per-document postings. */
-export const segmentOfDocs = (id: string, docs: readonly DocPostings[]): SearchSegment => {
+/** Builds a segment from per-document postings (codes with positions when `positionModulus` is set, else seqs). */
+export const segmentOfDocs = (id: string, docs: readonly DocPostings[], positionModulus = 0): SearchSegment => {
   const total = docs.reduce((n, d) => n + d.postings.size, 0);
   const level = levelFor(total);
   const buckets = new Map<number, { docs: SegmentDoc[]; docIndex: Map<string, number>; terms: Record<string, number[][]> }>();
@@ -145,16 +181,30 @@ export const segmentOfDocs = (id: string, docs: readonly DocPostings[]): SearchS
     level,
     postings: total,
     docs: docs.length,
-    buckets: new Map([...buckets].map(([b, { docs: d, terms }]) => [b, { docs: d, terms }])),
+    buckets: new Map([...buckets].map(([b, { docs: d, terms }]) => [b, { docs: d, terms, ...(positionModulus > 0 ? { pm: positionModulus } : {}) }])),
   };
 };
 
-/** Builds the index segment of a set of transcript views (views without content are skipped). */
+/** Builds the index segment of a set of transcript views (views without content are skipped), with positions. */
 export const buildSegment = (id: string, views: readonly TranscriptView[]): SearchSegment =>
   segmentOfDocs(
     id,
-    views.filter((v) => v.revision > 0).map((v) => ({ transcriptId: v.id, revision: v.revision, dateKey: dateKeyOf(v), postings: transcriptPostings(v) })),
+    views
+      .filter((v) => v.revision > 0)
+      .map((v) => ({ transcriptId: v.id, revision: v.revision, dateKey: dateKeyOf(v), postings: transcriptPostingCodes(v, POSITION_MODULUS) })),
+    POSITION_MODULUS,
   );
+
+/** Statement seqs of a posting's values (codes of modulus `pm`, or seqs when pm is 0), ascending and distinct. */
+const seqsOfCodes = (values: readonly number[], pm: number): number[] => {
+  if (!pm) return values as number[];
+  const out: number[] = [];
+  for (const c of values) {
+    const seq = Math.floor(c / pm);
+    if (out[out.length - 1] !== seq) out.push(seq);
+  }
+  return out;
+};
 
 /** The listing key of a stored document (older segments stored the whole key, newer ones the day). */
 const dateKeyOfDoc = (doc: SegmentDoc): string => (doc[2].includes('#') ? doc[2] : `${doc[2]}#${doc[0]}`);
@@ -186,6 +236,9 @@ export const mergeSegments = (id: string, segments: readonly (readonly BucketPos
   let estimate = 0;
   for (const buckets of segments) for (const b of buckets) for (const term in b.terms) estimate += b.terms[term]!.length;
   const level = levelFor(estimate);
+  // Positions survive a merge when every input has them (with one modulus); otherwise seqs only.
+  const moduli = new Set(segments.flatMap((buckets) => buckets.map((b) => b.pm ?? 0)));
+  const pm = moduli.size === 1 ? [...moduli][0]! : 0;
   // Pass 2: postings go straight into the output buckets; those of transcripts held by several
   // inputs are gathered first, so their statement seqs are united.
   const out = new Map<number, { docs: SegmentDoc[]; docIndex: Map<string, number>; terms: Record<string, number[][]> }>();
@@ -221,11 +274,11 @@ export const mergeSegments = (id: string, segments: readonly (readonly BucketPos
             if (!s) shared.set(doc[0], (s = { doc, terms: new Map() }));
             let seqs = s.terms.get(term);
             if (!seqs) s.terms.set(term, (seqs = new Set()));
-            for (let i = 1; i < p.length; i++) seqs.add(p[i]!);
+            for (const v of b.pm && !pm ? seqsOfCodes(p.slice(1), b.pm) : p.slice(1)) seqs.add(v);
             continue;
           }
           target ??= bucketFor(term);
-          const copy = p.slice();
+          const copy = b.pm && !pm ? [0, ...seqsOfCodes(p.slice(1), b.pm)] : p.slice();
           copy[0] = docIn(target, doc);
           (target.terms[term] ??= []).push(copy);
           postings++;
@@ -242,7 +295,7 @@ export const mergeSegments = (id: string, segments: readonly (readonly BucketPos
   }
   let docs = 0;
   for (const l of latest.values()) if (l.used) docs++;
-  return { id, level, postings, docs, buckets: new Map([...out].map(([b, { docs: d, terms }]) => [b, { docs: d, terms }])) };
+  return { id, level, postings, docs, buckets: new Map([...out].map(([b, { docs: d, terms }]) => [b, { docs: d, terms, ...(pm ? { pm } : {}) }])) };
 };
 
 /** What the search manifest records of a live segment. */
@@ -320,13 +373,18 @@ export interface Posting {
   readonly revision: number;
   readonly dateKey: string;
   readonly seqs: readonly number[];
+  /** With positions: codes `seq × modulus + position % modulus` (absent in segments written before positions). */
+  readonly codes?: readonly number[];
+  readonly modulus?: number;
 }
 
 /** The postings of `term` in a bucket. */
 export const postingsIn = (bucket: BucketPostings, term: string): Posting[] =>
-  (Object.hasOwn(bucket.terms, term) ? bucket.terms[term]! : []).flatMap(([di, ...seqs]) => {
+  (Object.hasOwn(bucket.terms, term) ? bucket.terms[term]! : []).flatMap(([di, ...values]) => {
     const doc = bucket.docs[di!];
-    return doc ? [{ transcriptId: doc[0], revision: doc[1], dateKey: dateKeyOfDoc(doc), seqs }] : [];
+    if (!doc) return [];
+    const base = { transcriptId: doc[0], revision: doc[1], dateKey: dateKeyOfDoc(doc) };
+    return [bucket.pm ? { ...base, seqs: seqsOfCodes(values, bucket.pm), codes: values, modulus: bucket.pm } : { ...base, seqs: values }];
   });
 
 /** A parsed search query. */
@@ -375,35 +433,85 @@ export interface Candidate {
   readonly seq: number;
 }
 
+/** The indexed tokens of one phrase: which query term (index into `SearchQuery.terms`) sits at which offset. */
+export type PhraseConstraint = readonly { readonly term: number; readonly offset: number }[];
+
+/**
+ * What the index can check of the query's phrases: for each phrase with two or more indexed
+ * tokens, their term indices and offsets in the phrase (stopwords count as positions).
+ */
+export const phraseConstraints = (query: SearchQuery): PhraseConstraint[] =>
+  query.phrases.flatMap((phrase) => {
+    const parts = phrase.flatMap((token, offset) => (isIndexedTerm(token) ? [{ term: query.terms.indexOf(token), offset }] : []));
+    return parts.length >= 2 && parts.every((p) => p.term >= 0) ? [parts] : [];
+  });
+
+interface TermEntry {
+  readonly dateKey: string;
+  readonly seqs: Set<number>;
+  /** Position codes, or undefined when some posting of this transcript had none. */
+  codes: Set<number> | undefined;
+  readonly modulus: number;
+}
+
+/** Whether statement `seq` has the phrase's tokens at consecutive offsets (true when positions are unknown). */
+const phraseAt = (entries: readonly TermEntry[], constraint: PhraseConstraint, seq: number): boolean => {
+  const pm = entries[0]!.modulus;
+  if (entries.some((e) => !e.codes || e.modulus !== pm) || pm === 0) return true;
+  const base = seq * pm;
+  const first = constraint[0]!;
+  for (let pos = 0; pos < pm; pos++) {
+    if (!entries[0]!.codes!.has(base + pos)) continue;
+    let all = true;
+    for (let k = 1; k < constraint.length && all; k++) {
+      const at = (((pos - first.offset + constraint[k]!.offset) % pm) + pm) % pm;
+      all = entries[k]!.codes!.has(base + at);
+    }
+    if (all) return true;
+  }
+  return false;
+};
+
 /**
  * Intersects per-term postings into candidate statements, newest first (day, then transcript id
  * descending, then statement seq ascending). Postings of the same transcript from several
- * segments are merged; only each transcript's highest indexed revision is kept.
+ * segments are merged; only each transcript's highest indexed revision is kept. With `phrases`
+ * (from `phraseConstraints`), statements whose positions show a phrase is absent are dropped.
  */
-export const intersectPostings = (perTerm: readonly (readonly Posting[])[]): Candidate[] => {
+export const intersectPostings = (perTerm: readonly (readonly Posting[])[], phrases: readonly PhraseConstraint[] = []): Candidate[] => {
   if (perTerm.length === 0) return [];
   const latest = new Map<string, number>();
   for (const postings of perTerm) for (const p of postings) latest.set(p.transcriptId, Math.max(latest.get(p.transcriptId) ?? 0, p.revision));
   const sets = perTerm.map((postings) => {
-    const m = new Map<string, { dateKey: string; seqs: Set<number> }>();
+    const m = new Map<string, TermEntry>();
     for (const p of postings) {
       if (latest.get(p.transcriptId) !== p.revision) continue;
-      const e = m.get(p.transcriptId) ?? { dateKey: p.dateKey, seqs: new Set<number>() };
-      p.seqs.forEach((s) => e.seqs.add(s));
-      m.set(p.transcriptId, e);
+      let e = m.get(p.transcriptId);
+      if (!e) m.set(p.transcriptId, (e = { dateKey: p.dateKey, seqs: new Set<number>(), codes: p.codes ? new Set<number>() : undefined, modulus: p.modulus ?? 0 }));
+      p.seqs.forEach((s) => e!.seqs.add(s));
+      if (e.codes && p.codes && p.modulus === e.modulus) for (const c of p.codes) e.codes.add(c);
+      else e.codes = undefined;
     }
     return m;
   });
-  sets.sort((a, b) => a.size - b.size);
-  const [first, ...others] = sets;
+  const order = sets.map((_, i) => i).sort((a, b) => sets[a]!.size - sets[b]!.size);
+  const first = sets[order[0]!]!;
+  const others = order.slice(1).map((i) => sets[i]!);
   const out: Candidate[] = [];
-  for (const [id, { dateKey, seqs }] of first!) {
+  for (const [id, { dateKey, seqs }] of first) {
+    if (!others.every((o) => o.has(id))) continue;
+    const phraseEntries = phrases.map((c) => c.map((part) => sets[part.term]!.get(id)!));
     for (const seq of seqs) {
-      if (others.every((o) => o.get(id)?.seqs.has(seq))) out.push({ transcriptId: id, revision: latest.get(id)!, dateKey, seq });
+      if (!others.every((o) => o.get(id)!.seqs.has(seq))) continue;
+      if (!phrases.every((c, i) => phraseAt(phraseEntries[i]!, c, seq))) continue;
+      out.push({ transcriptId: id, revision: latest.get(id)!, dateKey, seq });
     }
   }
   return out.sort(compareCandidates);
 };
+
+/** Whether every posting carries positions (then the index has checked the query's phrases). */
+export const hasPositions = (perTerm: readonly (readonly Posting[])[]): boolean => perTerm.every((postings) => postings.every((p) => p.codes !== undefined));
 
 /** Result order: newest first, statements in document order. */
 export const compareCandidates = (a: Candidate, b: Candidate): number =>
