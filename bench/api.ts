@@ -127,8 +127,31 @@ const simulateLiveIndexing = (views: readonly TranscriptView[], batch: number, s
 
 interface Server {
   readonly url: string;
+  readonly pid: number;
   stop(): Promise<void>;
 }
+
+/** CPU time (ms, user + system) a process has used so far, from /proc (0 where there is none). */
+const cpuMsOf = (pid: number | undefined): number => {
+  if (!pid) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    // utime and stime are fields 14 and 15 of stat (11 and 12 after the command), in clock ticks (100/s).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+};
+
+/** The Java process of DynamoDB Local (a child of the watchdog shell `startDynamoLocal` spawns). */
+const javaPidOf = (watchdogPid: number): number | undefined => {
+  try {
+    const children = readFileSync(`/proc/${watchdogPid}/task/${watchdogPid}/children`, 'utf8').trim().split(/\s+/).map(Number);
+    return children.find((c) => readFileSync(`/proc/${c}/cmdline`, 'utf8').includes('DynamoDBLocal.jar'));
+  } catch {
+    return undefined;
+  }
+};
 
 /** Runs this file as a server role in a child process; resolves with the URL it prints once listening. */
 const spawnServer = (role: 'serve-api' | 'serve-raw', env: Record<string, string>, cpuProfDir?: string): Promise<Server> =>
@@ -144,6 +167,7 @@ const spawnServer = (role: 'serve-api' | 'serve-raw', env: Record<string, string
       child.removeAllListeners('exit');
       resolve({
         url: line.slice('listening '.length).trim(),
+        pid: child.pid!,
         // Closing stdin asks the child to exit cleanly (so --cpu-prof writes its profile).
         stop: () =>
           new Promise<void>((done) => {
@@ -186,8 +210,13 @@ const serve = async (role: string) => {
   console.log(`listening ${front.url}`);
 };
 
+/** Processes whose CPU time per request the bench reports next to each measurement. */
+let cpuWatch: Record<string, () => number | undefined> = {};
+
 const cannon = async (url: string, paths: () => string, connections: number, seconds: number) => {
   const { default: autocannon } = await import('autocannon');
+  const before = Object.fromEntries(Object.entries(cpuWatch).map(([k, pid]) => [k, cpuMsOf(pid())]));
+  const selfBefore = process.cpuUsage();
   const result = await autocannon({
     url,
     connections,
@@ -197,6 +226,11 @@ const cannon = async (url: string, paths: () => string, connections: number, sec
   });
   const bad = result.non2xx + result.errors + result.timeouts;
   if (bad > 0) log(`  ! ${bad} failed requests (non2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`);
+  // CPU per request of each process (where the time goes): DynamoDB Local, the server, the load generator.
+  const self = process.cpuUsage(selfBefore);
+  const n = Math.max(1, result.requests.total);
+  const cpu = Object.entries(cpuWatch).map(([k, pid]) => `${k} ${round((cpuMsOf(pid()) - before[k]!) / n, 2)}`);
+  log(`  CPU ms per request: ${[...cpu, `loadgen ${round((self.user + self.system) / 1000 / n, 2)}`].join(', ')} (${result.requests.total} requests)`);
   return { p50Ms: result.latency.p50, p99Ms: result.latency.p99, rps: round(result.requests.average), failed: bad };
 };
 
@@ -322,6 +356,8 @@ const main = async () => {
     };
     const apiServer = await spawnServer('serve-api', env, process.env.BENCH_CPU_PROF);
     const rawServer = await spawnServer('serve-raw', env);
+    const javaPid = javaPidOf(dynamo.pid);
+    cpuWatch = { dynamo: () => javaPid, api: () => apiServer.pid, raw: () => rawServer.pid };
     try {
       const ids = copies.filter((c) => c.base.view.revision > 0).map((c) => c.id);
       const queries = ['sanctions', 'human rights', '"rule of law"', 'climate crisis', 'election', 'vaccines', '"civil society"', 'trade investment', 'ukraine', 'refugees'];
