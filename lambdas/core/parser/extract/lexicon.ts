@@ -23,26 +23,71 @@ const words = (text: string): Set<string> => new Set(text.split(/\s+/).filter((w
 
 const COMMON_TEXT = COMMON_WORDS_TEXT;
 
+/** Compares the word at [start, end) of the list with `word`, as code units (the list's order). */
+const compareAt = (start: number, end: number, word: string): number => {
+  const text = COMMON_TEXT;
+  const n = Math.min(word.length, end - start);
+  for (let k = 0; k < n; k++) {
+    const d = text.charCodeAt(start + k) - word.charCodeAt(k);
+    if (d !== 0) return d;
+  }
+  return end - start - word.length;
+};
+
+/** The start of the first listed word not below `key` (the list's length when there is none). */
+const lowerBound = (key: string): number => {
+  const text = COMMON_TEXT;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = Math.max(lo, text.lastIndexOf(' ', mid - 1) + 1);
+    let end = text.indexOf(' ', start);
+    if (end < 0) end = text.length;
+    if (compareAt(start, end, key) < 0) lo = Math.min(end + 1, text.length);
+    else hi = start;
+  }
+  return lo;
+};
+
+/**
+ * Per two-character ASCII prefix (first * 128 + second): where its words start in the list and
+ * where the last of them ends, found on the prefix's first lookup (start -1: not yet). A lookup then
+ * searches a few dozen words instead of the whole list.
+ */
+const PREFIX_START = new Int32Array(128 * 128).fill(-1);
+const PREFIX_END = new Int32Array(128 * 128);
+
 /**
  * Whether a lower-case word is an ordinary English word: a binary search over the sorted,
  * space-separated list itself. Building a set of its 39,000 words took ~16 ms of every cold start
- * (the ingest function's included); a lookup is ~16 probes, made once per distinct word (the
- * word-flag cache below remembers the answer).
+ * (the ingest function's included); a lookup is a few probes within its two-letter prefix's words,
+ * made once per distinct word (the word-flag cache below remembers the answer).
  */
 export const isCommonWord = (word: string): boolean => {
   const text = COMMON_TEXT;
   let lo = 0;
   let hi = text.length;
+  if (word.length >= 2 && word.charCodeAt(0) < 128 && word.charCodeAt(1) < 127) {
+    const key = word.charCodeAt(0) * 128 + word.charCodeAt(1);
+    if (PREFIX_START[key]! < 0) {
+      const prefix = word.slice(0, 2);
+      const first = lowerBound(prefix);
+      const next = lowerBound(prefix[0]! + String.fromCharCode(prefix.charCodeAt(1) + 1));
+      PREFIX_END[key] = next > first && next < text.length ? next - 1 : next;
+      PREFIX_START[key] = first;
+    }
+    lo = PREFIX_START[key]!;
+    hi = PREFIX_END[key]!;
+    if (lo >= hi) return false;
+  }
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     // The word around `mid` (`lo` always starts a word, so the word never starts before it).
     const start = Math.max(lo, text.lastIndexOf(' ', mid - 1) + 1);
     let end = text.indexOf(' ', start);
     if (end < 0 || end > hi) end = hi;
-    let cmp = 0;
-    const n = Math.min(word.length, end - start);
-    for (let k = 0; k < n && cmp === 0; k++) cmp = word.charCodeAt(k) - text.charCodeAt(start + k);
-    if (cmp === 0) cmp = word.length - (end - start);
+    const cmp = -compareAt(start, end, word);
     if (cmp === 0) return true;
     if (cmp < 0) hi = start === lo ? lo : start - 1;
     else lo = end + 1;
