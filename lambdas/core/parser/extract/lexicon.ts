@@ -265,23 +265,35 @@ export const W = {
   CONNECTOR: 2048,
 } as const;
 
+/**
+ * Every listed word's flags (and its vocabulary id) in one map, so a new word takes one lookup
+ * here plus the common-word search, not one lookup per list.
+ */
+const LISTED = new Map<string, number>();
+const mark = (words: Iterable<string>, bits: number): void => {
+  for (const word of words) LISTED.set(word, (LISTED.get(word) ?? 0) | bits);
+};
+mark(NOT_NAME, W.NOT_NAME);
+mark(TITLE_WORDS, W.TITLE_WORD);
+mark(ORG_HEAD, W.ORG_HEAD);
+mark(ORG_PREFIX, W.ORG_PREFIX);
+mark(LEADING_STOPWORDS, W.LEADING_STOP);
+mark(ROLE, W.ROLE);
+mark(ORG_ROLE, W.ORG_ROLE);
+mark(NAME_PARTICLES, W.PARTICLE);
+mark(ORG_CONNECTORS, W.CONNECTOR);
+for (const [word, id] of VOCABULARY) {
+  let bits = id << VOCAB_SHIFT;
+  if (GAZETTEER.starts(word)) bits |= W.GAZ_START;
+  if (TITLES.starts(word)) bits |= W.TITLE_START;
+  LISTED.set(word, (LISTED.get(word) ?? 0) | bits);
+}
+
 /** Everything the name rules ask about one word, and (above the flag bits) its vocabulary id, 0 when none. */
 export const wordFlags = (word: string): number => {
-  let f = 0;
-  const lower = word.toLowerCase();
-  if (isCommonWord(lower) && !GIVEN.has(word)) f |= W.COMMON;
-  if (NOT_NAME.has(word)) f |= W.NOT_NAME;
-  if (TITLE_WORDS.has(word)) f |= W.TITLE_WORD;
-  if (ORG_HEAD.has(word)) f |= W.ORG_HEAD;
-  if (ORG_PREFIX.has(word)) f |= W.ORG_PREFIX;
-  if (LEADING_STOPWORDS.has(word)) f |= W.LEADING_STOP;
-  if (GAZETTEER.starts(word)) f |= W.GAZ_START;
-  if (TITLES.starts(word)) f |= W.TITLE_START;
-  if (ROLE.has(word)) f |= W.ROLE;
-  if (ORG_ROLE.has(word)) f |= W.ORG_ROLE;
-  if (NAME_PARTICLES.has(word)) f |= W.PARTICLE;
-  if (ORG_CONNECTORS.has(word)) f |= W.CONNECTOR;
-  return f | ((VOCABULARY.get(word) ?? 0) << VOCAB_SHIFT);
+  const listed = LISTED.get(word) ?? 0;
+  // A given name that is also an ordinary word ("Grace") is not taken for an ordinary word.
+  return isCommonWord(word.toLowerCase()) && !GIVEN.has(word) ? listed | W.COMMON : listed;
 };
 
 // A hash table from words to their flags, probed with the characters of a span of text, so a word
