@@ -16,7 +16,8 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import type { ArchiveResult } from '../lambdas/core/archive-transcript';
 import type { Clock } from '../lambdas/core/clock';
-import { dynamoClient, s3Client } from '../lambdas/adapters/aws-clients';
+import { dynamoClient } from '../lambdas/adapters/aws-clients';
+import { s3ObjectReader } from '../lambdas/adapters/s3-object-reader';
 import { tableName } from '../lambdas/adapters/config';
 import { DynamoEventStore } from '../lambdas/adapters/dynamo-event-store';
 import { createIngestHandler } from '../lambdas/ingest/handler';
@@ -163,7 +164,7 @@ const main = async (): Promise<void> => {
     // Sub-millisecond clock: archiveTranscript times the parser with it.
     const clock: Clock = { now: () => performance.timeOrigin + performance.now() };
     const handler = createIngestHandler(() => ({
-      s3: s3Client(),
+      s3: s3ObjectReader(),
       store: new DynamoEventStore({ client: dynamoClient(), tableName: tableName('events') }),
       clock,
       logger: tap,

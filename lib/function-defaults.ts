@@ -54,8 +54,9 @@ export const RUNTIME_PROVIDED_MODULES: readonly string[] = [
  * The SDK's event-stream support, which its HTTP protocol imports on demand for event-stream
  * operations (DynamoDB and KMS have none). Bundled, a module reached by a dynamic `import()` makes
  * esbuild wrap it and everything it imports (much of @smithy/core) in lazy initialisers, which V8
- * compiles eagerly: left out, the projector's start-up takes 12 % fewer instructions. The S3 client
- * imports it statically, so functions that load S3 at start (ingest) bundle it.
+ * compiles eagerly: left out, the projector's start-up takes 12 % fewer instructions. Only the S3
+ * client imports it statically, and no function loads that client at start (ingest reads objects
+ * with lambdas/adapters/s3-object-reader.ts, the API loads the client on demand).
  */
 const EVENT_STREAMS = '@smithy/core/event-streams';
 
@@ -66,6 +67,7 @@ const EVENT_STREAMS = '@smithy/core/event-streams';
  * runtime's AWS SDK instead (measured: see docs/deploy.md).
  */
 export const ON_DEMAND_MODULES: Partial<Record<FunctionName, readonly string[]>> = {
+  ingest: [EVENT_STREAMS],
   projector: [EVENT_STREAMS],
   notifier: [EVENT_STREAMS],
   deliverer: [EVENT_STREAMS],

@@ -139,6 +139,12 @@ describe('function bundles', () => {
     }
   });
 
+  it('ingest holds no S3 client (it reads objects with one signed GET: lambdas/adapters/s3-object-reader.ts)', () => {
+    const code = readFileSync(path.join(dir, 'ingest', 'index.js'), 'utf8');
+    // Every S3 client build carries its operations' shape ids; ingest's bundle must not.
+    expect(code.match(/com\.amazonaws\.s3#\w+/g) ?? []).toEqual([]);
+  });
+
   it('the API starts without loading the S3 client (it loads with the first upload)', async () => {
     const { stdout } = await run(
       process.execPath,

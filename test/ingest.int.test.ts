@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { archiveTranscript } from '../lambdas/core/archive-transcript';
@@ -12,8 +12,9 @@ import { type StoredEvent, transcriptStream } from '../lambdas/core/events';
 import { InMemoryEventStore } from '../lambdas/core/event-store';
 import { sha256Hex, transcriptIdFor } from '../lambdas/core/ids';
 import { DynamoEventStore } from '../lambdas/adapters/dynamo-event-store';
+import { s3ObjectReader } from '../lambdas/adapters/s3-object-reader';
 import { createIngestHandler, handler } from '../lambdas/ingest/handler';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, localDynamoClient } from '../local/services';
+import { localDynamoClient } from '../local/services';
 import { loadFixture } from './support/fixtures';
 import { useLocalArchive } from './support/local-archive';
 
@@ -116,7 +117,7 @@ describe('ingest handler on DynamoDB Local and s3rver', () => {
     );
     // Small commit items written one by one, so the append spans several items and can stop half-way.
     const crashing = createIngestHandler(() => ({
-      s3: archive.s3,
+      s3: s3ObjectReader(),
       store: new DynamoEventStore({ client: crashingClient, tableName: archive.tables.events, maxBodyBytes: 1500, transactions: false }),
       clock: systemClock,
       logger,
@@ -209,7 +210,7 @@ describe('ingest handler on DynamoDB Local and s3rver', () => {
     expect(typesOf(await store.read(streamOf(ok.key)))[0]).toBe('TranscriptReceived');
 
     const noTable = createIngestHandler(() => ({
-      s3: archive.s3,
+      s3: s3ObjectReader(),
       store: new DynamoEventStore({ client: archive.dynamo, tableName: 'no-such-table' }),
       clock: systemClock,
       logger,
@@ -219,12 +220,11 @@ describe('ingest handler on DynamoDB Local and s3rver', () => {
     expect(await noTable(batch(dynamoDown, testEvent))).toEqual({ batchItemFailures: [{ itemIdentifier: dynamoDown.messageId }] });
     await expect(noTable(batch(dynamoDown))).rejects.toThrow(FullBatchFailureError);
 
-    const unreachable = new S3Client({ endpoint: 'http://127.0.0.1:9', region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true, maxAttempts: 1 });
+    const unreachable = s3ObjectReader({ endpoint: 'http://127.0.0.1:9', maxAttempts: 1 });
     const s3Down = createIngestHandler(() => ({ s3: unreachable, store, clock: systemClock, logger }));
     const s3DownMessage = notification(await put('uploads/s3-down.txt', SEED));
     expect(await s3Down(batch(s3DownMessage, testEvent))).toEqual({ batchItemFailures: [{ itemIdentifier: s3DownMessage.messageId }] });
     expect(await store.read(streamOf('uploads/s3-down.txt'))).toEqual([]);
-    unreachable.destroy();
   });
 
   it('gives the log of everything ingested in commit order, each stream in version order', async () => {

@@ -7,14 +7,13 @@
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { type ArchiveResult, archiveTranscript } from '../core/archive-transcript';
 import { type Clock, systemClock } from '../core/clock';
 import type { UploadMetadata } from '../core/events';
 import type { EventStore } from '../core/event-store';
 import { dynamoClient } from '../adapters/dynamo-clients';
-import { s3Client } from '../adapters/s3-client';
+import { type ObjectReader, s3ObjectReader } from '../adapters/s3-object-reader';
 import { tableName } from '../adapters/config';
 import { DynamoEventStore } from '../adapters/dynamo-event-store';
 import { MalformedNotificationError, objectsCreatedIn, type ObjectCreated } from '../adapters/s3-notification';
@@ -43,7 +42,8 @@ const unquote = (etag: string): string => etag.replace(/^"|"$/g, '');
 
 /** What the handler talks to. */
 export interface IngestDeps {
-  readonly s3: S3Client;
+  /** Reads the uploaded objects (s3ObjectReader: one signed GET, without the S3 client's weight at cold start). */
+  readonly s3: ObjectReader;
   readonly store: EventStore;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -52,31 +52,25 @@ export interface IngestDeps {
 
 /** Reads one created object and archives it; undefined when the object is gone. */
 export const ingestObject = async (deps: IngestDeps, created: ObjectCreated): Promise<ArchiveResult | undefined> => {
-  let object;
-  try {
-    object = await deps.s3.send(new GetObjectCommand({ Bucket: created.bucket, Key: created.key }));
-  } catch (error) {
-    // Deleted before we got to it: nothing to archive, and retrying will not bring it back.
-    if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') {
-      deps.logger.warn('object no longer exists', { bucket: created.bucket, key: created.key });
-      return undefined;
-    }
-    throw error;
+  const object = await deps.s3.getObject(created.bucket, created.key);
+  // Deleted before we got to it: nothing to archive, and retrying will not bring it back.
+  if (!object) {
+    deps.logger.warn('object no longer exists', { bucket: created.bucket, key: created.key });
+    return undefined;
   }
-  const bytes = object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
-  const etag = unquote(object.ETag ?? created.etag ?? '');
+  const etag = unquote(object.etag ?? created.etag ?? '');
   // We read the key's current object, which may be newer than this notification's: then its own
   // time (LastModified) identifies it, so every notification of that object yields the same events.
   const sameObject = created.etag === undefined || unquote(created.etag) === etag;
-  const receivedAtMs = sameObject || !object.LastModified ? Date.parse(created.eventTime) : object.LastModified.getTime();
+  const receivedAtMs = sameObject || !object.lastModified ? Date.parse(created.eventTime) : object.lastModified.getTime();
   return archiveTranscript(
     {
       bucket: created.bucket,
       key: created.key,
       etag,
-      ...(object.VersionId && object.VersionId !== 'null' ? { versionId: object.VersionId } : {}),
-      bytes,
-      metadata: uploadMetadataOf(object.Metadata),
+      ...(object.versionId && object.versionId !== 'null' ? { versionId: object.versionId } : {}),
+      bytes: object.bytes,
+      metadata: uploadMetadataOf(object.metadata),
       receivedAtMs: Number.isFinite(receivedAtMs) ? receivedAtMs : deps.clock.now(),
     },
     { store: deps.store, clock: deps.clock, maxBytes: deps.maxBytes },
@@ -105,7 +99,7 @@ export const createIngestHandler = (deps: () => IngestDeps) => {
 let defaults: IngestDeps | undefined;
 const defaultDeps = (): IngestDeps =>
   (defaults ??= {
-    s3: s3Client(),
+    s3: s3ObjectReader(),
     store: new DynamoEventStore({ client: dynamoClient(), tableName: tableName('events') }),
     clock: systemClock,
     logger: new Logger({ serviceName: 'demarche-ingest' }),
