@@ -17,6 +17,11 @@ const STALL_MS = 30_000;
 /** One file's rendered output (a JSON line or a summary), or a warning when it could not be read. */
 export interface Rendered {
   readonly text?: string;
+  /**
+   * Whether a line break follows `text`: kept apart so that a JSON line is encoded straight from
+   * the string JSON.stringify made, without first copying it into a new string with the break.
+   */
+  readonly newline?: boolean;
   readonly warning?: string;
 }
 
@@ -78,7 +83,7 @@ export const renderInParallel = (
   json: boolean,
   count: number,
   render: (file: string, json: boolean) => Rendered,
-  push: (text: string) => void,
+  push: (rendered: Rendered) => void,
   warn: (message: string) => void,
 ): void => {
   const shared = new Int32Array(new SharedArrayBuffer(8));
@@ -91,11 +96,11 @@ export const renderInParallel = (
     ports.push(port1);
   }
   // undefined: not rendered yet; null: written (or nothing to write).
-  const results = new Array<string | null | undefined>(files.length);
+  const results = new Array<Rendered | null | undefined>(files.length);
   let next = 0;
   const store = (index: number, rendered: Rendered): void => {
     if (rendered.warning) warn(rendered.warning);
-    results[index] = rendered.text ?? null;
+    results[index] = rendered.text === undefined ? null : rendered;
   };
   const drain = (): void => {
     for (const port of ports) {
@@ -105,8 +110,8 @@ export const renderInParallel = (
       }
     }
     while (next < files.length && results[next] !== undefined) {
-      const text = results[next];
-      if (text) push(text);
+      const rendered = results[next];
+      if (rendered) push(rendered);
       results[next] = null;
       next++;
     }

@@ -143,7 +143,7 @@ describe('runParse output', () => {
     const chunks: Buffer[] = [];
     runParse([big], { json: true }, (chunk) => void chunks.push(Buffer.from(chunk)), () => undefined);
     expect(chunks.length).toBeGreaterThan(1);
-    const expected = ['a.txt', 'b.txt', 'c.txt'].map((name) => renderFile(path.join(big, name), true).text).join('');
+    const expected = ['a.txt', 'b.txt', 'c.txt'].map((name) => `${renderFile(path.join(big, name), true).text}\n`).join('');
     expect(Buffer.concat(chunks).toString('utf8')).toBe(expected);
     for (const chunk of chunks) expect(chunk.toString('utf8')).not.toContain('\ufffd');
   });

@@ -140,7 +140,7 @@ export const renderFile = (file: string, json: boolean): Rendered => {
   } catch (error) {
     return { warning: `demarche parse: cannot read ${file}: ${(error as Error).message}` };
   }
-  return { text: json ? `${JSON.stringify({ file, events })}\n` : summarise(file, events) };
+  return json ? { text: JSON.stringify({ file, events }), newline: true } : { text: summarise(file, events) };
 };
 
 /** Where worker threads can be started from: the bundle's own file (set by its entry), else nowhere. */
@@ -163,13 +163,17 @@ export const runParse = (
   const out = new ChunkedWriter(write);
   const json = options.json === true;
   const workers = workerScript ? workerCount(files.length) : 0;
+  const push = (rendered: Rendered): void => {
+    if (rendered.text) out.push(rendered.text);
+    if (rendered.newline) out.push('\n');
+  };
   if (workerScript && workers > 0) {
-    renderInParallel(workerScript, files, json, workers, renderFile, (text) => out.push(text), warn);
+    renderInParallel(workerScript, files, json, workers, renderFile, push, warn);
   } else {
     for (const file of files) {
       const rendered = renderFile(file, json);
       if (rendered.warning) warn(rendered.warning);
-      if (rendered.text) out.push(rendered.text);
+      push(rendered);
     }
   }
   out.flush();
