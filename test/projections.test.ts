@@ -21,6 +21,7 @@ import {
   transcriptPostingCodes,
   POSITION_MODULUS,
   hasPositions,
+  indexDecides,
   phraseConstraints,
   segmentOfDocs,
 } from '../lambdas/core/projections/search';
@@ -236,6 +237,13 @@ describe('search index', () => {
     const perTerm = phrase.terms.map((t) => postingsIn(mixed.buckets.get(bucketOf(t, mixed.level))!, t));
     expect(hasPositions(perTerm)).toBe(false);
     expect(intersectPostings(perTerm, phraseConstraints(phrase)).map((h) => h.transcriptId)).toEqual(['b', 'a']);
+  });
+
+  it('lets the index alone decide queries of indexed words only', () => {
+    expect(indexDecides(parseSearchQuery('human rights'))).toBe(true);
+    // A stopword or a phrase still needs the statement text.
+    expect(indexDecides(parseSearchQuery('the sanctions'))).toBe(false);
+    expect(indexDecides(parseSearchQuery('"human rights"'))).toBe(false);
   });
 
   it('keeps only the highest indexed revision of a transcript', () => {

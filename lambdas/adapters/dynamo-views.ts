@@ -485,13 +485,16 @@ export class DynamoViewStore implements ViewStore {
       [A.pk]: transcriptPk(r.transcriptId),
       [A.sk]: statementSk(chunkOf(r.seq)),
     }));
+    const wanted = new Set(refs.map((r) => `${r.transcriptId}#${r.seq}`));
     const out = new Map<string, StoredStatement>();
     for (const item of await this.batchGetKeys(keys)) {
       const transcriptId = (item[A.pk] as string).slice(2);
       const revision = Number(item[A.revision]);
       const chunk = gunzipJson<{ title: string; date?: string; statements: TranscriptDetail['statements'] }>(item[A.body] as Uint8Array);
+      // Only the statements asked for (a chunk holds 16).
       for (const st of chunk.statements) {
-        out.set(`${transcriptId}#${st.seq}`, { transcriptId, revision, title: chunk.title, ...(chunk.date ? { date: chunk.date } : {}), ...st });
+        const key = `${transcriptId}#${st.seq}`;
+        if (wanted.has(key)) out.set(key, { transcriptId, revision, title: chunk.title, ...(chunk.date ? { date: chunk.date } : {}), ...st });
       }
     }
     return out;

@@ -5,7 +5,7 @@
  */
 import { TOPIC_IDS } from '../topic-ids';
 import { entityKey, type TranscriptSummary } from './read-models';
-import { entityTerm, hasPositions, intersectPostings, matchesQuery, parseSearchQuery, phraseConstraints, type Candidate, type Posting, type SearchQuery } from './search';
+import { entityTerm, hasPositions, indexDecides, intersectPostings, matchesQuery, parseSearchQuery, phraseConstraints, type Candidate, type Posting, type SearchQuery } from './search';
 import type { ListingIndex, ViewStore } from './view-store';
 
 /** Where a page resumes: after statement `s` (or the whole entry, when absent) of entry `k`. */
@@ -252,6 +252,7 @@ export const searchStatements = async (views: ViewStore, q: string, o: { limit: 
   // rounds are sized by the share that passed so far).
   let checked = 0;
   let i = start;
+  const textCheck = !indexDecides(query);
   while (i < candidates.length && out.length < o.limit) {
     const needed = o.limit - out.length;
     const passRate = checked === 0 ? (query.phrases.length > 0 && !positional ? 0.5 : 1) : Math.max(0.1, out.length / checked);
@@ -261,7 +262,7 @@ export const searchStatements = async (views: ViewStore, q: string, o: { limit: 
     const statements = await views.getStatements(batch);
     for (const c of batch) {
       const st = statements.get(`${c.transcriptId}#${c.seq}`);
-      if (!st || st.revision !== c.revision || !matchesQuery(st.text, query)) continue;
+      if (!st || st.revision !== c.revision || (textCheck && !matchesQuery(st.text, query))) continue;
       out.push({
         c,
         hit: { transcriptId: st.transcriptId, title: st.title, ...(st.date ? { date: st.date } : {}), revision: st.revision, seq: st.seq, ...(st.speaker ? { speaker: st.speaker } : {}), text: st.text },

@@ -418,6 +418,12 @@ const containsSequence = (tokens: readonly string[], phrase: readonly string[]):
   return false;
 };
 
+/**
+ * Whether intersected postings alone decide the query: no phrases, and every word an indexed term
+ * (a stopword or a too-long word is not in the index, so only the text can say it is there).
+ */
+export const indexDecides = (query: SearchQuery): boolean => query.phrases.length === 0 && query.words.every(isIndexedTerm);
+
 /** Whether a statement's text matches the query: every word present, every phrase contiguous. */
 export const matchesQuery = (text: string, query: SearchQuery): boolean => {
   const tokens = tokenize(text);
