@@ -308,6 +308,7 @@ export const findTopicHits = (tokens: Tokens, hints?: { bits: number }): TopicHi
   const kept = suppressors.length === 0
     ? raw
     : raw.filter((h) => !suppressors.some((s) => s.topic === h.topic && s.first <= h.first && s.last >= h.last));
+  if (kept.length === 1) return kept;
   // Within one topic, overlapping phrases count once: the heaviest (then longest) wins.
   kept.sort((a, b) => a.topic - b.topic || b.weight - a.weight || b.last - b.first - (a.last - a.first) || a.first - b.first);
   const accepted: TopicHit[] = [];
