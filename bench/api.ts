@@ -131,11 +131,11 @@ interface Server {
   stop(): Promise<void>;
 }
 
-/** CPU time (ms, user + system) a process has used so far, from /proc (0 where there is none). */
-const cpuMsOf = (pid: number | undefined): number => {
+/** CPU time (ms, user + system) a process (or, with `mainThread`, its main thread) has used so far, from /proc (0 where there is none). */
+const cpuMsOf = (pid: number | undefined, mainThread = false): number => {
   if (!pid) return 0;
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    const fields = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
     // utime and stime are fields 14 and 15 of stat (11 and 12 after the command), in clock ticks (100/s).
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
@@ -215,7 +215,7 @@ let cpuWatch: Record<string, () => number | undefined> = {};
 
 const cannon = async (url: string, paths: () => string, connections: number, seconds: number) => {
   const { default: autocannon } = await import('autocannon');
-  const before = Object.fromEntries(Object.entries(cpuWatch).map(([k, pid]) => [k, cpuMsOf(pid())]));
+  const before = Object.fromEntries(Object.entries(cpuWatch).map(([k, pid]) => [k, [cpuMsOf(pid()), cpuMsOf(pid(), true)] as const]));
   const selfBefore = process.cpuUsage();
   const result = await autocannon({
     url,
@@ -229,7 +229,11 @@ const cannon = async (url: string, paths: () => string, connections: number, sec
   // CPU per request of each process (where the time goes): DynamoDB Local, the server, the load generator.
   const self = process.cpuUsage(selfBefore);
   const n = Math.max(1, result.requests.total);
-  const cpu = Object.entries(cpuWatch).map(([k, pid]) => `${k} ${round((cpuMsOf(pid()) - before[k]!) / n, 2)}`);
+  // A Node server's main thread bounds its throughput (its GC and other threads may run alongside).
+  const cpu = Object.entries(cpuWatch).map(([k, pid]) => {
+    const total = round((cpuMsOf(pid()) - before[k]![0]) / n, 2);
+    return k === 'dynamo' ? `${k} ${total}` : `${k} ${total} (main thread ${round((cpuMsOf(pid(), true) - before[k]![1]) / n, 2)})`;
+  });
   log(`  CPU ms per request: ${[...cpu, `loadgen ${round((self.user + self.system) / 1000 / n, 2)}`].join(', ')} (${result.requests.total} requests)`);
   return { p50Ms: result.latency.p50, p99Ms: result.latency.p99, rps: round(result.requests.average), failed: bad };
 };
