@@ -490,6 +490,8 @@ interface Group {
   seqs: Set<number>;
   order: number;
   cores: number;
+  /** Whether the group is in the list of groups yet (groups are listed in the order first met). */
+  listed: boolean;
 }
 
 /** Merges mentions into entities (one per person, place, organisation); returns each mention's entity name too. */
@@ -499,15 +501,24 @@ export const resolveEntities = (
 ): { entities: Extraction['entities']; nameOf: NameLookup } => {
   // Groups by kind, then key (no "kind:key" string is built per mention).
   const groups: Record<EntityKind, Map<string, Group>> = { person: new Map(), organization: new Map(), place: new Map() };
-  const groupOf = new Map<Mention, Group>();
+  // Each mention's group by its index (an array: a map keyed by objects costs far more per mention).
+  const groupAt = new Array<Group | undefined>(mentions.length);
+  const listed: Group[] = [];
+  const assign = (index: number, g: Group): void => {
+    groupAt[index] = g;
+    if (!g.listed) {
+      g.listed = true;
+      listed.push(g);
+    }
+  };
   const bySurname = new Map<string, Group>();
   const byGiven = new Map<string, Group>();
   const position = (m: Mention): number => m.seq * 1e7 + m.start;
-  const add = (m: Mention): Group => {
+  const add = (m: Mention, index: number): Group => {
     const ofKind = groups[m.kind];
     let g = ofKind.get(m.key);
     if (!g) {
-      g = { kind: m.kind, name: m.name, surfaces: new Set(), seqs: new Set(), order: position(m), cores: m.single ? 1 : 2 };
+      g = { kind: m.kind, name: m.name, surfaces: new Set(), seqs: new Set(), order: position(m), cores: m.single ? 1 : 2, listed: false };
       ofKind.set(m.key, g);
     }
     g.order = Math.min(g.order, position(m));
@@ -515,39 +526,51 @@ export const resolveEntities = (
     if (m.kind === 'person' && !m.single && m.name.length > g.name.length && g.cores > 1) g.name = m.name;
     g.surfaces.add(m.surface);
     g.seqs.add(m.seq);
-    groupOf.set(m, g);
+    assign(index, g);
     return g;
   };
   // Full names first, so surname-only mentions can join them.
-  for (const m of mentions) {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
     if (m.kind !== 'person' || m.single) continue;
-    const group = add(m);
+    const group = add(m, i);
     if (!bySurname.has(m.surname!)) bySurname.set(m.surname!, group);
     // Family name first (Mori Takeo): a later "Mori" is the same person.
     const space = m.key.indexOf(' ');
     const given = space < 0 ? m.key : m.key.slice(0, space);
     if (!byGiven.has(given)) byGiven.set(given, group);
   }
-  for (const m of mentions) {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
     if (m.kind === 'person') {
       if (!m.single) continue;
       const full = bySurname.get(m.surname!) ?? byGiven.get(m.surname!);
       if (full) {
-        groupOf.set(m, full);
+        assign(i, full);
         full.seqs.add(m.seq);
         full.surfaces.add(m.surface);
         full.order = Math.min(full.order, position(m));
         if (m.title && !full.title) full.title = m.title;
-      } else add(m);
-    } else add(m);
+      } else add(m, i);
+    } else add(m, i);
   }
   for (const { word, seq } of leftovers) {
     const g = bySurname.get(word) ?? groups.person.get(word);
     if (g) g.seqs.add(seq);
   }
-  // Meetings and awards ask for the names of a few mentions only: look them up on demand.
-  const nameOf: NameLookup = { get: (m) => groupOf.get(m)?.name };
-  const entities = [...new Set(groupOf.values())]
+  // Meetings and awards ask for the names of a few mentions only: the index by mention is made on
+  // the first such question.
+  let byMention: Map<Mention, Group> | undefined;
+  const nameOf: NameLookup = {
+    get: (m) => {
+      if (!byMention) {
+        byMention = new Map();
+        for (let i = 0; i < mentions.length; i++) byMention.set(mentions[i]!, groupAt[i]!);
+      }
+      return byMention.get(m)?.name;
+    },
+  };
+  const entities = listed
     .sort((x, y) => x.order - y.order)
     .map((g) => {
       const aliases: string[] = [];
