@@ -34,16 +34,6 @@ const COLS = 37;
 const BREAK = 36;
 const SINGLE_NONE = -1;
 const BRANCHING = -2;
-// Construction tables (grown as needed; see the finished constants below).
-let bSingle = new Int8Array(4096).fill(SINGLE_NONE);
-let bNext = new Int32Array(4096);
-let bStar = new Int32Array(4096);
-let bRows = new Int32Array(COLS * 256);
-let bRowCount = 0;
-/** The outputs of the few nodes that end a phrase (most nodes end none). */
-const outputs = new Map<number, Output[]>();
-let nodes = 2; // 0 = none, 1 = root
-
 /** Column of each ASCII code (letters case-folded), -1 for anything else. */
 const COLUMN = new Int8Array(128).fill(-1);
 for (let c = 0; c < 26; c++) {
@@ -53,116 +43,118 @@ for (let c = 0; c < 26; c++) {
 for (let d = 0; d < 10; d++) COLUMN[48 + d] = 26 + d;
 const column = (code: number): number => (code < 128 ? COLUMN[code]! : -1);
 
-const newNode = (): number => {
-  if (nodes >= bSingle.length) {
-    const bigger = new Int8Array(bSingle.length * 2).fill(SINGLE_NONE);
-    bigger.set(bSingle);
-    bSingle = bigger;
-    const biggerNext = new Int32Array(bNext.length * 2);
-    biggerNext.set(bNext);
-    bNext = biggerNext;
-    const biggerStar = new Int32Array(bStar.length * 2);
-    biggerStar.set(bStar);
-    bStar = biggerStar;
-  }
-  return nodes++;
-};
-
-/** The node reached from `node` by column `col` (0: none), while building. */
-const stepBuilt = (node: number, col: number): number => {
-  const only = bSingle[node]!;
-  if (only === col) return bNext[node]!;
-  return only === BRANCHING ? bRows[bNext[node]! * COLS + col]! : 0;
-};
-
-/** The node reached from `node` by column `col`, made when missing. */
-const step = (node: number, col: number): number => {
-  const existing = stepBuilt(node, col);
-  if (existing !== 0) return existing;
-  const next = newNode();
-  const only = bSingle[node]!;
-  if (only === SINGLE_NONE) {
-    bSingle[node] = col;
-    bNext[node] = next;
-  } else if (only === BRANCHING) {
-    bRows[bNext[node]! * COLS + col] = next;
-  } else {
-    // A second transition: the node gets a full row holding both.
-    if ((bRowCount + 1) * COLS > bRows.length) {
-      const bigger = new Int32Array(bRows.length * 2);
-      bigger.set(bRows);
-      bRows = bigger;
-    }
-    const row = bRowCount++;
-    bRows[row * COLS + only] = bNext[node]!;
-    bRows[row * COLS + col] = next;
-    bSingle[node] = BRANCHING;
-    bNext[node] = row;
-  }
-  return next;
-};
-
-/**
- * Adds a phrase: its words (runs of a–z, 0–9 and `*`, case-folded) joined by word breaks. Read
- * character by character, with no split: the ~1,500 phrases are added at every cold start.
- */
-const addPhrase = (phrase: string, output: Output): void => {
-  let node = 1;
-  let inWord = false;
-  let wordsSeen = 0;
-  for (let p = 0; p <= phrase.length; p++) {
-    const code = p < phrase.length ? phrase.charCodeAt(p) : 32;
-    const col = column(code);
-    if (code === 42 /* * */ && inWord) {
-      // A wildcard ends its word: the state after the prefix, whatever letters follow.
-      if (bStar[node] === 0) {
-        // Made before the store: making a node may replace the arrays with bigger ones.
-        const starred = newNode();
-        bStar[node] = starred;
-      }
-      node = bStar[node]!;
-      inWord = false;
-      continue;
-    }
-    if (col < 0) {
-      inWord = false;
-      continue;
-    }
-    if (!inWord) {
-      if (wordsSeen > 0) node = step(node, BREAK);
-      wordsSeen++;
-      inWord = true;
-    }
-    node = step(node, col);
-  }
-  const existing = outputs.get(node);
-  if (existing) existing.push(output);
-  else outputs.set(node, [output]);
-};
-
 /** Hint bits: the statement has a word that can start a meeting report / an award. */
 export const HINT_MEETING = 1;
 /** Hint bit: the statement has a word an award pattern needs. */
 export const HINT_AWARD = 2;
 const MEETING_WORDS = 'met meet meets meeting meetings spoke speak speaks speaking talked talk talks discussion discussions conversation conversations call calls consulted consultations opportunity chance joined';
 const AWARD_WORDS = 'award* prize* medal* honor* honour* troph* citation* hero* laureate* winner* recipient*';
-for (const w of MEETING_WORDS.split(' ')) addPhrase(w, { topic: -1, weight: HINT_MEETING, suppress: false, phrase: w });
-for (const w of AWARD_WORDS.split(' ')) addPhrase(w, { topic: -1, weight: HINT_AWARD, suppress: false, phrase: w });
 
+interface PhraseEntry {
+  readonly phrase: string;
+  readonly output: Output;
+}
+const ENTRIES: PhraseEntry[] = [];
+for (const w of MEETING_WORDS.split(' ')) ENTRIES.push({ phrase: w, output: { topic: -1, weight: HINT_MEETING, suppress: false, phrase: w } });
+for (const w of AWARD_WORDS.split(' ')) ENTRIES.push({ phrase: w, output: { topic: -1, weight: HINT_AWARD, suppress: false, phrase: w } });
 TAXONOMY.forEach((topic, index) => {
-  for (const [phrase, weight] of Object.entries(topic.phrases)) addPhrase(phrase, { topic: index, weight, suppress: false, phrase });
-  for (const phrase of topic.suppress) addPhrase(phrase, { topic: index, weight: 0, suppress: true, phrase });
+  for (const [phrase, weight] of Object.entries(topic.phrases)) ENTRIES.push({ phrase, output: { topic: index, weight, suppress: false, phrase } });
+  for (const phrase of topic.suppress) ENTRIES.push({ phrase, output: { topic: index, weight: 0, suppress: true, phrase } });
 });
+
+/** The trie's tables as built, and the outputs of the few nodes that end a phrase. */
+interface Built {
+  readonly single: Int8Array;
+  readonly next: Int32Array;
+  readonly star: Int32Array;
+  readonly rows: Int32Array;
+  readonly nodes: number;
+  readonly rowCount: number;
+  readonly outputs: Map<number, Output[]>;
+}
+
+/**
+ * Builds the trie of every phrase: its words (runs of a–z, 0–9, case-folded) joined by word breaks,
+ * a trailing `*` making a wildcard state. One function with its tables sized up front (a node per
+ * character at most, a branching row per phrase at most), because it runs at every cold start.
+ */
+const buildTrie = (entries: readonly PhraseEntry[]): Built => {
+  let capacity = 2;
+  for (const { phrase } of entries) capacity += 2 * phrase.length + 2;
+  const single = new Int8Array(capacity).fill(SINGLE_NONE);
+  const next = new Int32Array(capacity);
+  const star = new Int32Array(capacity);
+  const rows = new Int32Array((entries.length + 1) * COLS);
+  const outputs = new Map<number, Output[]>();
+  let nodes = 2; // 0 = none, 1 = root
+  let rowCount = 0;
+  for (const { phrase, output } of entries) {
+    let node = 1;
+    let inWord = false;
+    let wordsSeen = 0;
+    for (let p = 0; p < phrase.length; p++) {
+      const code = phrase.charCodeAt(p);
+      if (code === 42 /* * */ && inWord) {
+        // A wildcard ends its word: the state after the prefix, whatever letters follow.
+        if (star[node] === 0) star[node] = nodes++;
+        node = star[node]!;
+        inWord = false;
+        continue;
+      }
+      const col = code < 128 ? COLUMN[code]! : -1;
+      if (col < 0) {
+        inWord = false;
+        continue;
+      }
+      // A new word after the first starts with a word break, then its first letter.
+      for (let k = !inWord && wordsSeen > 0 ? 0 : 1; k < 2; k++) {
+        const c = k === 0 ? BREAK : col;
+        const only = single[node]!;
+        let target = only === c ? next[node]! : only === BRANCHING ? rows[next[node]! * COLS + c]! : 0;
+        if (target === 0) {
+          target = nodes++;
+          if (only === SINGLE_NONE) {
+            single[node] = c;
+            next[node] = target;
+          } else if (only === BRANCHING) {
+            rows[next[node]! * COLS + c] = target;
+          } else {
+            // A second transition: the node gets a full row holding both.
+            const row = rowCount++;
+            rows[row * COLS + only] = next[node]!;
+            rows[row * COLS + c] = target;
+            single[node] = BRANCHING;
+            next[node] = row;
+          }
+        }
+        node = target;
+      }
+      if (!inWord) {
+        wordsSeen++;
+        inWord = true;
+      }
+    }
+    const existing = outputs.get(node);
+    if (existing) existing.push(output);
+    else outputs.set(node, [output]);
+  }
+  return { single, next, star, rows, nodes, rowCount, outputs };
+};
+
+const BUILT = buildTrie(ENTRIES);
+/** The outputs of the few nodes that end a phrase (most nodes end none). */
+const outputs = BUILT.outputs;
+const nodes = BUILT.nodes;
 
 // The finished tables, trimmed to what was built (constants, which the walk reads fastest).
 /** Per node: its only column, `SINGLE_NONE` (no transition) or `BRANCHING` (see `nextOf`'s row). */
-const singleCol = bSingle.slice(0, nodes);
+const singleCol = BUILT.single.slice(0, nodes);
 /** Per node: the target of its only transition, or the index of its row in `rows`. */
-const nextOf = bNext.slice(0, nodes);
+const nextOf = BUILT.next.slice(0, nodes);
 /** Per node: its star state (0: none). */
-const starOf = bStar.slice(0, nodes);
+const starOf = BUILT.star.slice(0, nodes);
 /** The full rows of the branching nodes. */
-const rows = bRows.slice(0, bRowCount * COLS);
+const rows = BUILT.rows.slice(0, BUILT.rowCount * COLS);
 
 /** The node reached from `node` by column `col` (0: none). */
 const stepFrom = (node: number, col: number): number => {
@@ -179,19 +171,33 @@ const stepFrom = (node: number, col: number): number => {
 // 16-bit cells while node ids fit (half the size, so more of it stays in cache).
 const WALK = nodes < 0xffff ? 0xffff : -1;
 const TRIGRAMS = nodes < 0xffff ? new Uint16Array(COLS * COLS * COLS) : new Int32Array(COLS * COLS * COLS);
-for (let a = 0; a < BREAK; a++) {
-  const na = stepFrom(1, a);
-  if (na === 0) continue;
-  for (let b = 0; b < BREAK; b++) {
-    const nb = stepFrom(na, b);
-    const starredAfterOne = starOf[na] !== 0 || (nb !== 0 && starOf[nb] !== 0);
-    if (nb === 0 && !starredAfterOne) continue;
-    for (let c = 0; c < BREAK; c++) {
-      const nc = nb === 0 ? 0 : stepFrom(nb, c);
-      if (nc !== 0 || starredAfterOne) TRIGRAMS[(a * COLS + b) * COLS + c] = starredAfterOne || starOf[1] !== 0 ? WALK : nc;
+/** Fills `TRIGRAMS`, reading only the transitions that exist (most nodes have one). */
+const fillTrigrams = (): void => {
+  const anyStar = starOf[1] !== 0;
+  for (let a = 0; a < BREAK; a++) {
+    const na = stepFrom(1, a);
+    if (na === 0) continue;
+    for (let b = 0; b < BREAK; b++) {
+      const nb = stepFrom(na, b);
+      const base = (a * COLS + b) * COLS;
+      if (starOf[na] !== 0 || (nb !== 0 && starOf[nb] !== 0)) {
+        // A wildcard state after one or two letters: every third letter walks from the root.
+        TRIGRAMS.fill(WALK, base, base + BREAK);
+        continue;
+      }
+      if (nb === 0) continue;
+      const only = singleCol[nb]!;
+      if (only === BRANCHING) {
+        const row = nextOf[nb]! * COLS;
+        for (let c = 0; c < BREAK; c++) {
+          const nc = rows[row + c]!;
+          if (nc !== 0) TRIGRAMS[base + c] = anyStar ? WALK : nc;
+        }
+      } else if (only >= 0 && only < BREAK) TRIGRAMS[base + only] = anyStar ? WALK : nextOf[nb]!;
     }
   }
-}
+};
+fillTrigrams();
 
 /** Whether a one- or two-letter word can end or continue a phrase (the word "to" cannot). */
 const SHORT = new Uint8Array(COLS * COLS + COLS);
