@@ -140,12 +140,6 @@ export interface GazetteerEntry {
   readonly demonym: boolean;
 }
 
-interface TrieNode<T> {
-  /** Children by the id of their word in `VOCABULARY`. */
-  next?: Map<number, TrieNode<T>>;
-  value?: T;
-}
-
 /**
  * Every word of the gazetteer and the title list, numbered from 1. A token's id rides along with
  * its word flags (bits `VOCAB_SHIFT` and up), so the tries are walked by integer without cutting a
@@ -165,24 +159,37 @@ const vocabularyId = (word: string): number => {
   return id;
 };
 
-/** A case-sensitive word trie over tokens. */
+/** Vocabulary ids are below this; an edge's key is its parent node × this + the word's id. */
+const VOCAB_LIMIT = VOCAB_MASK + 1;
+
+/**
+ * A case-sensitive word trie over tokens. Nodes are numbers (0 the root) and every edge sits in one
+ * map keyed by (parent, word id): no object or map per node, since the tries are built at every
+ * cold start.
+ */
 export class WordTrie<T> {
-  private readonly root: TrieNode<T> = {};
+  private readonly edges = new Map<number, number>();
+  /** Per node: the value of the phrase ending there, if any. */
+  private readonly values: (T | undefined)[] = [undefined];
+  /** Per node: whether some phrase continues past it. */
+  private readonly inner: boolean[] = [false];
 
   /** Adds a phrase (split like tokens) unless it is already present. */
   add(phrase: string, value: T): void {
-    let node = this.root;
+    let node = 0;
     for (const word of phraseWords(phrase)) {
-      node.next ??= new Map();
-      const id = vocabularyId(word);
-      let child = node.next.get(id);
-      if (!child) {
-        child = {};
-        node.next.set(id, child);
+      const key = node * VOCAB_LIMIT + vocabularyId(word);
+      let child = this.edges.get(key);
+      if (child === undefined) {
+        child = this.values.length;
+        this.values.push(undefined);
+        this.inner.push(false);
+        this.edges.set(key, child);
+        this.inner[node] = true;
       }
       node = child;
     }
-    node.value ??= value;
+    if (this.values[node] === undefined) this.values[node] = value;
   }
 
   /**
@@ -192,16 +199,17 @@ export class WordTrie<T> {
   longest(t: Tokens, i: number, canContinue: (j: number) => boolean): { last: number; value: T } | undefined {
     const first = (flagsAt(t, i) >>> VOCAB_SHIFT) & VOCAB_MASK;
     if (first === 0) return undefined;
-    let node = this.root.next?.get(first);
+    let node = this.edges.get(first);
     let best: { last: number; value: T } | undefined;
     let j = i;
-    while (node) {
-      if (node.value !== undefined) best = { last: j, value: node.value };
-      if (!node.next) break;
+    while (node !== undefined) {
+      const value = this.values[node];
+      if (value !== undefined) best = { last: j, value };
+      if (!this.inner[node]) break;
       j++;
       if (j >= t.count || !canContinue(j)) break;
       const id = (flagsAt(t, j) >>> VOCAB_SHIFT) & VOCAB_MASK;
-      node = id === 0 ? undefined : node.next.get(id);
+      node = id === 0 ? undefined : this.edges.get(node * VOCAB_LIMIT + id);
     }
     return best;
   }
@@ -209,7 +217,7 @@ export class WordTrie<T> {
   /** Whether some phrase starts with this word. */
   starts(word: string): boolean {
     const id = VOCABULARY.get(word);
-    return id !== undefined && (this.root.next?.has(id) ?? false);
+    return id !== undefined && this.edges.has(id);
   }
 }
 
