@@ -51,6 +51,8 @@ export const toEnvelopes = (
 ): StoredEvent[] => {
   const occurredAt = new Date(occurredAtMs).toISOString();
   const idAt = ulidSequence(occurredAtMs, `${stream}#${startVersion}`);
+  // One meta object for the batch: events are never changed in place (the store copies them).
+  const meta = { parser: { name: PARSER.name, version: PARSER.version } };
   const out: StoredEvent[] = new Array(events.length);
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
@@ -63,7 +65,7 @@ export const toEnvelopes = (
       eventId: idAt(i),
       occurredAt,
       data: event.data,
-      meta: { parser: { name: PARSER.name, version: PARSER.version } },
+      meta,
     } as StoredEvent;
   }
   return out;
