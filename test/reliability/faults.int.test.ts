@@ -10,9 +10,9 @@ process.env.DEMARCHE_RETRY_SCHEDULE = '500ms,1s,2s,4s';
 process.env.DEMARCHE_WEBHOOK_TIMEOUT_MS = '1000';
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 
-import { dynamoClient, s3Client } from '../../lambdas/adapters/aws-clients';
+import { dynamoClient } from '../../lambdas/adapters/aws-clients';
 import { checkInvariants, formatInvariantReport, type ExpectedUpload } from '../../local/invariants';
-import { injectAwsFaults, startTcpProxy, startWebhookReceiver, type TcpProxy, type WebhookReceiver } from '../support/faults';
+import { injectAwsFaults, startS3FaultProxy, startTcpProxy, startWebhookReceiver, type S3FaultProxy, type TcpProxy, type WebhookReceiver } from '../support/faults';
 import { useLocalArchive } from '../support/local-archive';
 import { corpusSample, putObject, receivedBy, settle, startInProcessArchive, subscribe, type InProcessArchive } from './harness';
 
@@ -23,6 +23,7 @@ describe('the local archive under injected faults', () => {
   let archive: InProcessArchive;
   let receiver: WebhookReceiver;
   let s3Proxy: TcpProxy;
+  let s3Http: S3FaultProxy;
   const uploads: ExpectedUpload[] = [];
   const subscriptionByName = new Map<string, string>();
 
@@ -32,7 +33,9 @@ describe('the local archive under injected faults', () => {
   beforeAll(async () => {
     // The handlers reach S3 through a proxy that the s3 test takes down; the test itself uploads directly.
     s3Proxy = await startTcpProxy(Number(new URL(local.s3Endpoint).port));
-    process.env.AWS_ENDPOINT_URL_S3 = s3Proxy.endpoint;
+    // Ingest's object GETs fail on the wire (it reads with a signed GET of its own, not the SDK).
+    s3Http = await startS3FaultProxy(s3Proxy.endpoint);
+    process.env.AWS_ENDPOINT_URL_S3 = s3Http.endpoint;
     receiver = await startWebhookReceiver();
     archive = await startInProcessArchive({ dynamo: local.dynamo, s3: local.s3, tables: local.tables, bucket: local.bucket, visibilityTimeoutMs: 700 });
     subscriptionByName.set('all', await subscribe(archive, receiver.url('all'), ['*'], ALL_EVENTS));
@@ -41,13 +44,14 @@ describe('the local archive under injected faults', () => {
   afterAll(async () => {
     await archive?.stop();
     await receiver?.close();
+    await s3Http?.stop();
     await s3Proxy?.stop();
   });
 
   it('loses and duplicates nothing while DynamoDB throttles and S3 slows down', async () => {
     const dynamoFaults = injectAwsFaults(dynamoClient(), { fault: ['throttling', 'provisioned-throughput'], count: 30, everyNth: 3 });
-    // Seven in a row on GetObject: more than the SDK's five attempts, so ingest fails and the queue redelivers.
-    const s3Faults = injectAwsFaults(s3Client(), { fault: ['s3-slow-down', 's3-internal-error'], count: 7, commands: /GetObject/ });
+    // Seven in a row on GetObject: more than the reader's five attempts, so ingest fails and the queue redelivers.
+    s3Http.arm(7, ['s3-slow-down', 's3-internal-error']);
     try {
       const texts = corpusSample(5, 3);
       for (const [i, t] of texts.entries()) uploads.push(await putObject(local.s3, local.bucket, `throttled/${i}-${t.name}`, t.bytes));
@@ -57,11 +61,11 @@ describe('the local archive under injected faults', () => {
       await settle(archive, local.dynamo, local.tables.webhooks);
     } finally {
       dynamoFaults.remove();
-      s3Faults.remove();
+      s3Http.disarm();
     }
 
     expect(dynamoFaults.injected).toBeGreaterThan(10);
-    expect(s3Faults.injected).toBe(7);
+    expect(s3Http.injected).toBe(7);
     // The queue took the failed batch back at least once.
     const report = await invariants();
     expect(formatInvariantReport(report)).toMatch(/^invariants hold/);

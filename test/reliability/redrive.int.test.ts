@@ -6,11 +6,10 @@
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 
 import { Command } from 'commander';
-import { s3Client } from '../../lambdas/adapters/s3-client';
 import { transcriptIdFor } from '../../lambdas/core/ids';
 import { localDeadLetters, registerRedriveCommand, requestLocalRedrive } from '../../local/commands/redrive';
 import { dataDirLayout } from '../../local/runtime/data-dir';
-import { injectAwsFaults } from '../support/faults';
+import { startS3FaultProxy, type S3FaultProxy } from '../support/faults';
 import { useLocalArchive } from '../support/local-archive';
 import { api, corpusSample, putObject, startInProcessArchive, type InProcessArchive } from './harness';
 
@@ -43,13 +42,18 @@ const runRedrive = async (dataDir: string, args: string[]): Promise<string[]> =>
 describe('redrive of dead-lettered uploads', () => {
   const local = useLocalArchive();
   let archive: InProcessArchive;
+  let s3Http: S3FaultProxy;
 
   beforeAll(async () => {
+    // Ingest's object GETs fail on the wire (it reads with a signed GET of its own, not the SDK).
+    s3Http = await startS3FaultProxy(local.s3Endpoint);
+    process.env.AWS_ENDPOINT_URL_S3 = s3Http.endpoint;
     // A short visibility timeout so five failed receives take seconds, not minutes.
     archive = await startInProcessArchive({ dynamo: local.dynamo, s3: local.s3, tables: local.tables, bucket: local.bucket, visibilityTimeoutMs: 100 });
   });
   afterAll(async () => {
     await archive?.stop();
+    await s3Http?.stop();
   });
 
   it('dead-letters an upload S3 never serves, lists it, and archives it once after redrive', async () => {
@@ -58,14 +62,14 @@ describe('redrive of dead-lettered uploads', () => {
     const key = `redrive/${text!.name}`;
     const transcriptId = transcriptIdFor(local.bucket, key);
 
-    const faults = injectAwsFaults(s3Client(), { fault: 's3-internal-error', count: 10_000, commands: /GetObject/ });
+    s3Http.arm(10_000, 's3-internal-error');
     try {
       await putObject(local.s3, local.bucket, key, text!.bytes);
       await waitFor('the dead letter', () => localDeadLetters(layout).length === 1);
     } finally {
-      faults.remove();
+      s3Http.disarm();
     }
-    expect(faults.injected).toBeGreaterThanOrEqual(5);
+    expect(s3Http.injected).toBeGreaterThanOrEqual(5);
     expect(archive.lines.some((l) => /^dead +ingest message/.test(l))).toBe(true);
     expect((await api(archive, 'GET', `/transcripts/${transcriptId}`)).status).toBe(404);
 

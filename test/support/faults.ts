@@ -100,6 +100,76 @@ export const injectAwsFaults = (
   };
 };
 
+// --- S3 faults over HTTP ---------------------------------------------------------------------------
+
+/** An HTTP proxy in front of S3 (s3rver) that can fail object GETs with S3's own error responses. */
+export interface S3FaultProxy {
+  readonly endpoint: string;
+  /** GETs failed so far. */
+  readonly injected: number;
+  /** Fails the next `count` object GETs (each retry is a new GET) with `fault`, in turn if several. */
+  arm(count: number, fault: Extract<AwsFault, `s3-${string}`> | readonly Extract<AwsFault, `s3-${string}`>[]): void;
+  /** Lets every request through again. */
+  disarm(): void;
+  stop(): Promise<void>;
+}
+
+const S3_FAULT_RESPONSES = {
+  's3-slow-down': { status: 503, code: 'SlowDown', message: 'Please reduce your request rate (injected)' },
+  's3-internal-error': { status: 500, code: 'InternalError', message: 'We encountered an internal error (injected)' },
+} as const;
+
+/**
+ * Starts an HTTP proxy to the S3 endpoint `target` (path-style addressing). Ingest reads objects
+ * with a signed GET of its own (lambdas/adapters/s3-object-reader.ts), not the SDK, so its faults
+ * are injected on the wire: the reader's own retries and the queue's redelivery are exercised for
+ * real. A request the target cannot take resets the client's connection.
+ */
+export const startS3FaultProxy = async (target: string): Promise<S3FaultProxy> => {
+  const upstream = new URL(target);
+  let armed = 0;
+  let injected = 0;
+  let faults: readonly (keyof typeof S3_FAULT_RESPONSES)[] = [];
+  const server = http.createServer((req, res) => {
+    // An object GET: /bucket/key (not a bucket listing or a bucket-level request).
+    if (armed > 0 && req.method === 'GET' && /^\/[^/?]+\/[^?]+/.test(req.url ?? '')) {
+      armed--;
+      injected++;
+      const fault = S3_FAULT_RESPONSES[faults[injected % faults.length]!];
+      req.resume();
+      res.writeHead(fault.status, { 'content-type': 'application/xml' });
+      res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${fault.code}</Code><Message>${fault.message}</Message><RequestId>injected</RequestId></Error>`);
+      return;
+    }
+    const forward = http.request(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    forward.on('error', () => res.destroy());
+    req.pipe(forward);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    get injected() {
+      return injected;
+    },
+    arm: (count, fault) => {
+      armed += count;
+      faults = Array.isArray(fault) ? fault : [fault as keyof typeof S3_FAULT_RESPONSES];
+    },
+    disarm: () => void (armed = 0),
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+};
+
 // --- a TCP proxy that can be down --------------------------------------------------------------
 
 /** A loopback TCP proxy in front of a service. */
