@@ -25,7 +25,12 @@ export const RUNTIME = lambda.Runtime.NODEJS_22_X;
 /** The esbuild target matching RUNTIME. */
 export const ESBUILD_TARGET = 'node22';
 
-/** NODE_OPTIONS of every function (source maps for stack traces); bench:bundles loads bundles with the same. */
+/**
+ * NODE_OPTIONS of every function; bench:bundles loads bundles with the same. Note: with external
+ * source maps (SourceMapMode.EXTERNAL: no `//# sourceMappingURL` comment) Node never opens the
+ * .map, so the flag costs nothing at start and maps no stack trace; linking the map would make
+ * Node read and parse it and scan the whole bundle at every cold start (measured: see docs/deploy.md).
+ */
 export const NODE_OPTIONS = '--enable-source-maps';
 
 /** Powertools metrics namespace for every function. */
