@@ -17,7 +17,7 @@
  * "search"), BENCH_CONNECTIONS ("10,50"), BENCH_CPU_PROF=<dir> (V8 CPU profile of the API process).
  * Last line: {"routes": {...}, "rawQuery": {...}, "searchWcuPerTranscript", ...}.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
@@ -143,6 +143,20 @@ const cpuMsOf = (pid: number | undefined, mainThread = false): number => {
   }
 };
 
+/** Garbage collections of a JVM so far (jstat, when the JDK has it): young and full counts and their total pause ms. */
+const jvmGcOf = (pid: number | undefined): { young: number; full: number; ms: number } | undefined => {
+  if (!pid) return undefined;
+  try {
+    const [head, row] = execFileSync('jstat', ['-gc', String(pid)], { encoding: 'utf8', timeout: 5_000 }).trim().split('\n');
+    const cols = head!.trim().split(/\s+/);
+    const vals = row!.trim().split(/\s+/);
+    const at = (name: string) => Number(vals[cols.indexOf(name)]);
+    return { young: at('YGC'), full: at('FGC'), ms: at('GCT') * 1000 };
+  } catch {
+    return undefined;
+  }
+};
+
 /** The Java process of DynamoDB Local (a child of the watchdog shell `startDynamoLocal` spawns). */
 const javaPidOf = (watchdogPid: number): number | undefined => {
   try {
@@ -217,6 +231,7 @@ const cannon = async (url: string, paths: () => string, connections: number, sec
   const { default: autocannon } = await import('autocannon');
   const before = Object.fromEntries(Object.entries(cpuWatch).map(([k, pid]) => [k, [cpuMsOf(pid()), cpuMsOf(pid(), true)] as const]));
   const selfBefore = process.cpuUsage();
+  const gcBefore = jvmGcOf(cpuWatch.dynamo?.());
   const result = await autocannon({
     url,
     connections,
@@ -235,6 +250,10 @@ const cannon = async (url: string, paths: () => string, connections: number, sec
     return k === 'dynamo' ? `${k} ${total}` : `${k} ${total} (main thread ${round((cpuMsOf(pid(), true) - before[k]![1]) / n, 2)})`;
   });
   log(`  CPU ms per request: ${[...cpu, `loadgen ${round((self.user + self.system) / 1000 / n, 2)}`].join(', ')} (${result.requests.total} requests)`);
+  const gcAfter = jvmGcOf(cpuWatch.dynamo?.());
+  if (gcBefore && gcAfter) {
+    log(`  DynamoDB Local GC: ${gcAfter.young - gcBefore.young} young, ${gcAfter.full - gcBefore.full} full, ${round(gcAfter.ms - gcBefore.ms)} ms paused`);
+  }
   return { p50Ms: result.latency.p50, p99Ms: result.latency.p99, rps: round(result.requests.average), failed: bad };
 };
 
