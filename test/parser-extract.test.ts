@@ -9,7 +9,10 @@ import { splitSentences } from '../lambdas/core/parser/sentences';
 import { countWordsOf, isWordCode, phraseWords, tokenize, tokenizeScratch, rawAt } from '../lambdas/core/parser/extract/tokens';
 import { countWords } from '../lambdas/core/parser';
 import { COMMON_WORDS_TEXT } from '../lambdas/core/parser/data/common-words';
-import { isCommonWord } from '../lambdas/core/parser/extract/lexicon';
+import { GAZETTEER, isCommonWord, TITLES } from '../lambdas/core/parser/extract/lexicon';
+import { CITIES, COUNTRIES, REGIONS } from '../lambdas/core/parser/data/places';
+import { INTERNATIONAL_ORGANIZATIONS, US_ORGANIZATIONS } from '../lambdas/core/parser/data/organizations';
+import { TITLE_HEADS } from '../lambdas/core/parser/data/names';
 import type { Extraction } from '../lambdas/core/parser/types';
 import { TAXONOMY } from '../lambdas/core/taxonomy';
 import { TOPIC_IDS } from '../lambdas/core/topic-ids';
@@ -64,6 +67,29 @@ describe('tokenize', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('lexicon › word tries', () => {
+  const names = (text: string): string[] =>
+    text.split('\n').flatMap((line) => line.split(';')[0]!.split('|')).map((n) => n.trim()).filter((n) => n.length > 0);
+  const wholeMatch = (trie: typeof GAZETTEER | typeof TITLES, phrase: string): boolean => {
+    const t = tokenize(phrase);
+    return trie.longest(t, 0, () => true)?.last === t.count - 1;
+  };
+
+  it('matches every gazetteer name in full (countries, demonyms, cities, regions, organisations)', () => {
+    const demonyms = COUNTRIES.split('\n').flatMap((line) => (line.split(';')[1] ?? '').split('|')).filter((d) => d.trim().length > 0);
+    const all = [...names(COUNTRIES), ...demonyms, ...names(CITIES), ...names(REGIONS), ...names(INTERNATIONAL_ORGANIZATIONS), ...names(US_ORGANIZATIONS)];
+    expect(all.length).toBeGreaterThan(1000);
+    expect(all.filter((name) => !wholeMatch(GAZETTEER, name))).toEqual([]);
+  });
+
+  it('matches every title in full, and no phrase that merely starts like one', () => {
+    const titles = TITLE_HEADS.split(/[|\n]/).map((t) => t.trim()).filter((t) => t.length > 0);
+    expect(titles.filter((title) => !wholeMatch(TITLES, title))).toEqual([]);
+    expect(wholeMatch(GAZETTEER, 'Zzyzx Republic')).toBe(false);
+    expect(GAZETTEER.longest(tokenize('France and Germany'), 0, () => true)?.last).toBe(0);
   });
 });
 
