@@ -8,13 +8,14 @@
  * one entity per person, place or organisation ("Special Advisor Ostrova" + "Lena Ostrova").
  */
 import type { Extraction, Statement } from '../types';
-import { flagsAt as flagsAtImport, GAZETTEER as GAZETTEERImport, PLACE_HEADS as PLACE_HEADSImport, TITLES as TITLESImport, W as WImport, wordFlags as wordFlagsImport } from './lexicon';
+import { flagsAt as flagsAtImport, GAZETTEER as GAZETTEERImport, mayBeRole as mayBeRoleImport, PLACE_HEADS as PLACE_HEADSImport, TITLES as TITLESImport, W as WImport, wordFlags as wordFlagsImport } from './lexicon';
 import { gap as gapImport, isAllCapsAt as isAllCapsAtImport, isCapAt as isCapAtImport, lowAt as lowAtImport, rawAt as rawAtImport, Sep as SepImport, sepAt as sepAtImport, type Tokens } from './tokens';
 // Module-local copies of the imported bindings: under a CommonJS transform (tsx, jest) every use of
 // an import is a getter call, which costs on these per-token paths; bundles are unaffected.
 const GAZETTEER = GAZETTEERImport;
 const PLACE_HEADS = PLACE_HEADSImport;
 const flagsAt = flagsAtImport;
+const mayBeRole = mayBeRoleImport;
 const TITLES = TITLESImport;
 const W = WImport;
 const wordFlags = wordFlagsImport;
@@ -135,7 +136,7 @@ const nameRun = (ctx: Ctx, i: number, strict: boolean): number => {
       if (isAllCaps(t, j) && !ROMAN.has(rawAt(t, j))) break;
       if (j === i && strict && isCommon(t, j)) return i - 1;
       if (!isInitial(t, j) && !(j > i && sepAt(t, j) === Sep.Join)) core++;
-    } else if (!(has(t, j, W.PARTICLE) && j + 1 < t.count && isCap(t, j + 1) && j > i)) break;
+    } else if (!(j > i && j + 1 < t.count && isCap(t, j + 1) && has(t, j, W.PARTICLE))) break;
     if (core > 3) return i - 1;
     j++;
   }
@@ -162,7 +163,7 @@ const complement = (ctx: Ctx, k: number): number => {
       if (!isCommon(t, c) && !has(t, c, W.TITLE_WORD)) break;
       last = c;
       c++;
-    } else if (has(t, c, W.CONNECTOR) && c + 1 < t.count && isCap(t, c + 1) && last >= 0) {
+    } else if (last >= 0 && c + 1 < t.count && isCap(t, c + 1) && has(t, c, W.CONNECTOR)) {
       c++;
     } else break;
   }
@@ -177,7 +178,7 @@ const capRun = (ctx: Ctx, i: number): number => {
   while (j < t.count && !used[j]) {
     if (j > i && !softJoin(t, j)) break;
     if (isCap(t, j) || (j > i && sepAt(t, j) === Sep.Join && isDigit(t.source.charCodeAt(t.start[j]!)))) last = j;
-    else if (!(has(t, j, W.CONNECTOR) && j + 1 < t.count && isCap(t, j + 1) && j > i)) break;
+    else if (!(j > i && j + 1 < t.count && isCap(t, j + 1) && has(t, j, W.CONNECTOR))) break;
     j++;
   }
   return last;
@@ -228,7 +229,7 @@ const titlePass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numbe
       for (let k = i; k <= titleEnd; k++) used[k] = 1;
       personMention(ctx, nameStart, last, titleText);
       skip = last;
-    } else if (i > 0 && !used[i - 1] && !isCap(t, i - 1) && has(t, i - 1, W.ROLE)) {
+    } else if (i > 0 && !used[i - 1] && !isCap(t, i - 1) && mayBeRole(t, i - 1) && has(t, i - 1, W.ROLE)) {
       // A lower-case role noun before the name: "mayor Verhoeven", "poet, Tagore".
       const raw = rawAt(t, i - 1);
       const j = i;

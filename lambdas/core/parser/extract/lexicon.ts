@@ -100,6 +100,15 @@ export const GIVEN = words(GIVEN_NAMES);
 export const NOT_NAME = words(NOT_NAMES);
 /** Lower-case role nouns that introduce a name. */
 export const ROLE = words(ROLE_NOUNS);
+/** (length up to 31, first code unit) of each role noun: a cheap test before a word's flags are worked out. */
+const ROLE_SHAPE = new Uint8Array(32 * 128);
+for (const w of ROLE) ROLE_SHAPE[Math.min(w.length, 31) * 128 + (w.charCodeAt(0) & 127)] = 1;
+/** False when token i cannot be a role noun (most words before a capitalised one are not). */
+export const mayBeRole = (t: Tokens, i: number): boolean => {
+  const start = t.start[i]!;
+  const first = t.source.charCodeAt(start);
+  return first >= 128 || ROLE_SHAPE[Math.min(t.end[i]! - start, 31) * 128 + first] === 1;
+};
 /** Words that end an organisation's name. */
 export const ORG_HEAD = words(ORGANIZATION_HEADS);
 /** Words that start an organisation's name before of/for/on. */
