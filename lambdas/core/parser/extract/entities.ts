@@ -234,7 +234,7 @@ const titlePass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numbe
       const raw = rawAt(t, i - 1);
       const j = i;
       if (!(sepAt(t, j) === Sep.Space || commaBefore(t, j))) continue;
-      if (isCommon(t, j) || has(t, j, W.NOT_NAME) || has(t, j, W.TITLE_WORD) || has(t, j, W.GAZ_START)) continue;
+      if (has(t, j, W.COMMON | W.NOT_NAME | W.TITLE_WORD | W.GAZ_START)) continue;
       const last = nameRun(ctx, j, true);
       if (last < j) continue;
       used[i - 1] = 1;
@@ -417,7 +417,7 @@ const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numb
     // Skip words that cannot start a name, then read the longest name run.
     let a = i;
     while (a < t.count && !used[a] && isCap(t, a) && (a === i || nameJoins(t, a)) &&
-      (has(t, a, W.LEADING_STOP) || has(t, a, W.NOT_NAME) || has(t, a, W.TITLE_WORD) || isCommon(t, a) || isAllCaps(t, a))) a++;
+      (has(t, a, W.LEADING_STOP | W.NOT_NAME | W.TITLE_WORD | W.COMMON) || isAllCaps(t, a))) a++;
     if (a >= t.count || used[a] || !isCap(t, a) || (a > i && !nameJoins(t, a))) {
       skip = a - 1;
       continue;
