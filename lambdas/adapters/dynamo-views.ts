@@ -60,7 +60,6 @@ import {
   DETAIL_SK,
   GSI1,
   STATEMENTS_PER_CHUNK,
-  LEGACY_STATEMENTS_PER_CHUNK,
   STATEMENT_SK_PREFIX,
   STATS_KEY,
   chunkOf,
@@ -164,7 +163,7 @@ export const transcriptItems = (view: TranscriptView): { summary: Item; others: 
     [A.summary]: summary,
   };
   const others: Item[] = [
-    // The detail without its statements, which live in statement items of STATEMENTS_PER_CHUNK.
+    // The detail without its statements, which live in statement items of 8.
     { [A.pk]: pk, [A.sk]: DETAIL_SK, [A.revision]: view.revision, [A.body]: gzipJson({ ...detail, statements: [] }) },
     ...statementChunks.map((group, n) => ({
       [A.pk]: pk,
@@ -482,19 +481,9 @@ export class DynamoViewStore implements ViewStore {
   }
 
   async getStatements(refs: readonly StatementRef[]): Promise<Map<string, StoredStatement>> {
-    const out = await this.readStatements(refs, STATEMENTS_PER_CHUNK);
-    // Views written with the older, smaller statement items hold a missing statement elsewhere:
-    // read those once more at their old place (views written since never get here).
-    const missing = refs.filter((r) => !out.has(`${r.transcriptId}#${r.seq}`) && chunkOf(r.seq, LEGACY_STATEMENTS_PER_CHUNK) !== chunkOf(r.seq));
-    if (missing.length > 0) for (const [k, v] of await this.readStatements(missing, LEGACY_STATEMENTS_PER_CHUNK)) out.set(k, v);
-    return out;
-  }
-
-  /** The statements asked for, from the statement items of a layout of `perChunk` statements per item. */
-  private async readStatements(refs: readonly StatementRef[], perChunk: number): Promise<Map<string, StoredStatement>> {
-    const keys = [...new Map(refs.map((r) => [`${r.transcriptId}#${chunkOf(r.seq, perChunk)}`, r])).values()].map((r) => ({
+    const keys = [...new Map(refs.map((r) => [`${r.transcriptId}#${chunkOf(r.seq)}`, r])).values()].map((r) => ({
       [A.pk]: transcriptPk(r.transcriptId),
-      [A.sk]: statementSk(chunkOf(r.seq, perChunk)),
+      [A.sk]: statementSk(chunkOf(r.seq)),
     }));
     const wanted = new Set(refs.map((r) => `${r.transcriptId}#${r.seq}`));
     const out = new Map<string, StoredStatement>();
@@ -502,7 +491,7 @@ export class DynamoViewStore implements ViewStore {
       const transcriptId = (item[A.pk] as string).slice(2);
       const revision = Number(item[A.revision]);
       const chunk = gunzipJson<{ title: string; date?: string; statements: TranscriptDetail['statements'] }>(item[A.body] as Uint8Array);
-      // Only the statements asked for (an item holds up to 64).
+      // Only the statements asked for (a chunk holds 16).
       for (const st of chunk.statements) {
         const key = `${transcriptId}#${st.seq}`;
         if (wanted.has(key)) out.set(key, { transcriptId, revision, title: chunk.title, ...(chunk.date ? { date: chunk.date } : {}), ...st });

@@ -5,7 +5,7 @@
  * |-------------------------|------------------------|-------------------|-------------------|----------------|
  * | transcript summary      | T#<id>                 | SUMMARY           | TRANSCRIPTS       | <day>#<id>     |
  * | transcript detail       | T#<id>                 | DETAIL            |                   |                |
- * | statements (64 / item) | T#<id>                 | STMT#<chunk:5>    |                   |                |
+ * | statements (16 / item) | T#<id>                 | STMT#<chunk:5>    |                   |                |
  * | topic mention           | T#<id>                 | TOPIC#<topic>     | TOPIC#<topic>     | <day>#<id>     |
  * | topic counters          | STATS                  | TOPICS            |                   |                |
  * | search bucket           | SX#<level>#<bucket>    | <segment id>      |                   |                |
@@ -46,20 +46,14 @@ export const transcriptPk = (id: string): string => `T#${id}`;
 export const SUMMARY_SK = 'SUMMARY';
 /** Sort key of a transcript's detail. */
 export const DETAIL_SK = 'DETAIL';
-/**
- * Statements per statement item: search fetches only the items holding its hits. 64 (most
- * transcripts fit in one item, the corpus's largest 64 statements gzip to ~10 KB): a search page
- * spans fewer items (each BatchGet key costs DynamoDB more than its bytes do).
- */
-export const STATEMENTS_PER_CHUNK = 64;
-/** Statements per item in views written before STATEMENTS_PER_CHUNK was 64 (read as a fallback until `demarche replay`). */
-export const LEGACY_STATEMENTS_PER_CHUNK = 16;
+/** Statements per statement item: search fetches only the items holding its hits. */
+export const STATEMENTS_PER_CHUNK = 16;
 /** Prefix of statement item sort keys. */
 export const STATEMENT_SK_PREFIX = 'STMT#';
-/** Sort key of the statement item holding chunk `n` (statements n*64+1 … n*64+64). */
+/** Sort key of the statement item holding chunk `n` (statements n*16+1 … n*16+16). */
 export const statementSk = (chunk: number): string => `${STATEMENT_SK_PREFIX}${String(chunk).padStart(5, '0')}`;
 /** The chunk that holds statement `seq`. */
-export const chunkOf = (seq: number, perChunk: number = STATEMENTS_PER_CHUNK): number => Math.floor((seq - 1) / perChunk);
+export const chunkOf = (seq: number): number => Math.floor((seq - 1) / STATEMENTS_PER_CHUNK);
 /** Sort key of a transcript's mention of a topic. */
 export const topicSk = (topic: string): string => `TOPIC#${topic}`;
 /** gsi1 partition listing every transcript. */
