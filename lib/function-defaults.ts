@@ -26,10 +26,9 @@ export const RUNTIME = lambda.Runtime.NODEJS_22_X;
 export const ESBUILD_TARGET = 'node22';
 
 /**
- * NODE_OPTIONS of every function; bench:bundles loads bundles with the same. Note: with external
- * source maps (SourceMapMode.EXTERNAL: no `//# sourceMappingURL` comment) Node never opens the
- * .map, so the flag costs nothing at start and maps no stack trace; linking the map would make
- * Node read and parse it and scan the whole bundle at every cold start (measured: see docs/deploy.md).
+ * NODE_OPTIONS of every function; bench:bundles loads bundles with the same. The bundles link their
+ * source maps (`//# sourceMappingURL`), so Node maps the stack traces functions log back to the
+ * TypeScript sources; it reads the map at every cold start (measured: see docs/deploy.md).
  */
 export const NODE_OPTIONS = '--enable-source-maps';
 
@@ -81,9 +80,10 @@ export const ON_DEMAND_MODULES: Partial<Record<FunctionName, readonly string[]>>
 };
 
 /**
- * Bundling for a function: minified CommonJS with external source maps. The AWS SDK clients it
- * uses are bundled from their ES module builds (mainFields: module first), so esbuild keeps only
- * the commands and middleware it reaches, and a cold start compiles one file instead of resolving
+ * Bundling for a function: minified CommonJS with linked source maps (no sources content). The
+ * AWS SDK clients it uses are bundled from their ES module builds (mainFields: module first), so
+ * esbuild keeps only the commands and middleware it reaches, and a cold start compiles one file
+ * instead of resolving
  * and compiling some forty SDK files from the runtime (measured: see docs/deploy.md); only
  * RUNTIME_PROVIDED_MODULES and the function's ON_DEMAND_MODULES stay external.
  */
@@ -91,7 +91,7 @@ export const bundlingFor = (name: FunctionName): BundlingOptions => ({
   forceDockerBundling: false,
   minify: true,
   sourceMap: true,
-  sourceMapMode: SourceMapMode.EXTERNAL,
+  sourceMapMode: SourceMapMode.DEFAULT,
   sourcesContent: false,
   target: ESBUILD_TARGET,
   format: OutputFormat.CJS,
@@ -110,7 +110,7 @@ export const esbuildOptions = (name: FunctionName, outfile: string, entryRoot: s
     target: bundling.target,
     format: bundling.format === OutputFormat.ESM ? 'esm' : 'cjs',
     minify: bundling.minify,
-    sourcemap: bundling.sourceMap ? 'external' : false,
+    sourcemap: bundling.sourceMap ? (bundling.sourceMapMode === SourceMapMode.EXTERNAL ? 'external' : 'linked') : false,
     sourcesContent: bundling.sourcesContent,
     mainFields: bundling.mainFields,
     external: bundling.externalModules,

@@ -139,6 +139,23 @@ describe('function bundles', () => {
     }
   });
 
+  it('link their source maps, which Node loads so that logged stack traces name the TypeScript sources', async () => {
+    const child = `
+const bundle = process.argv[1];
+require(bundle);
+const map = require('node:module').findSourceMap(bundle);
+process.stdout.write(JSON.stringify(map ? map.payload.sources.filter((s) => s.includes('lambdas/')).length : -1));`;
+    for (const name of NAMES) {
+      const bundle = path.join(dir, name, 'index.js');
+      expect(readFileSync(bundle, 'utf8')).toMatch(/\/\/# sourceMappingURL=index\.js\.map\s*$/);
+      const { stdout } = await run(process.execPath, ['--enable-source-maps', '-e', child, bundle], {
+        cwd: dir,
+        env: { ...process.env, NODE_PATH: path.join(REPO_ROOT, 'node_modules'), POWERTOOLS_LOG_LEVEL: 'ERROR' },
+      });
+      expect(Number(stdout)).toBeGreaterThan(0);
+    }
+  });
+
   it('ingest holds no S3 client (it reads objects with one signed GET: lambdas/adapters/s3-object-reader.ts)', () => {
     const code = readFileSync(path.join(dir, 'ingest', 'index.js'), 'utf8');
     // Every S3 client build carries its operations' shape ids; ingest's bundle must not.
