@@ -5,6 +5,8 @@
 import fc from 'fast-check';
 import { extract } from '../lambdas/core/parser/extract';
 import { findTopicHits } from '../lambdas/core/parser/extract/topics';
+import { buildTopicTables, decodeTopicTables, encodeTopicTables, phraseEntries } from '../lambdas/core/parser/extract/topic-tables';
+import { TOPIC_TABLES } from '../lambdas/core/parser/data/topic-tables.generated';
 import { splitSentences } from '../lambdas/core/parser/sentences';
 import { countWordsOf, isWordCode, phraseWords, tokenize, tokenizeScratch, rawAt } from '../lambdas/core/parser/extract/tokens';
 import { countWords } from '../lambdas/core/parser';
@@ -115,6 +117,16 @@ describe('lexicon › isCommonWord', () => {
 });
 
 describe('extract › topics', () => {
+  it('ships the tables the taxonomy builds (after changing the taxonomy: npm run generate:parser-tables)', () => {
+    const built = buildTopicTables(phraseEntries(TAXONOMY));
+    const shipped = decodeTopicTables(TOPIC_TABLES);
+    for (const key of ['single', 'next', 'star', 'rows', 'trigrams', 'short', 'hasOutput', 'outputNodes', 'outputEntries'] as const) {
+      expect([key, Buffer.from(shipped[key].buffer, shipped[key].byteOffset, shipped[key].byteLength).equals(Buffer.from(built[key].buffer, built[key].byteOffset, built[key].byteLength))]).toEqual([key, true]);
+    }
+    expect([shipped.nodes, shipped.walk]).toEqual([built.nodes, built.walk]);
+    expect(decodeTopicTables(encodeTopicTables(built)).rows).toEqual(built.rows);
+  });
+
   it('matches every taxonomy phrase, including those added while the trie grew', () => {
     // Every trigger phrase of the taxonomy, written on its own, gives a hit of its topic (itself or
     // an overlapping heavier phrase) unless a suppressing phrase of the topic covers it.

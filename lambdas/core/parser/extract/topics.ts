@@ -6,155 +6,57 @@
  * words about a topic still speaks about it.
  */
 import { TAXONOMY, TOPIC_THRESHOLD } from '../../taxonomy';
+import { TOPIC_TABLES } from '../data/topic-tables.generated';
 import type { Extraction, Statement } from '../types';
+import {
+  BRANCHING as BRANCHINGImport,
+  BREAK as BREAKImport,
+  COLS as COLSImport,
+  column as columnImport,
+  decodeTopicTables,
+  type Output,
+  phraseEntries,
+} from './topic-tables';
 import { Sep as SepImport, sepAt as sepAtImport, type Tokens } from './tokens';
+
+export { HINT_AWARD, HINT_MEETING } from './topic-tables';
 // Module-local copies of the imported bindings: under a CommonJS transform (tsx, jest) every use of
 // an import is a getter call, which costs on these per-token paths; bundles are unaffected.
 const Sep = SepImport;
 const sepAt = sepAtImport;
+const BRANCHING = BRANCHINGImport;
+const BREAK = BREAKImport;
+const COLS = COLSImport;
+const column = columnImport;
 
-interface Output {
-  readonly topic: number;
-  readonly weight: number;
-  readonly suppress: boolean;
-  readonly phrase: string;
-}
-
-/**
- * A character trie over lower-case ASCII phrases (words joined by a space): 36 columns for a–z and
- * 0–9 plus one for the word break. `star` is the state after a wildcard word ("refugee*") whose
- * prefix has been read, whatever letters follow.
- *
- * It is built directly in the compact form the walk reads, so that the walk stays in cache and
- * module load allocates little: most nodes have a single transition (a phrase spelled out letter by
- * letter), stored as its column and target; only the few branching nodes get a full row of `COLS`
- * targets in `rows`.
- */
-const COLS = 37;
-const BREAK = 36;
-const SINGLE_NONE = -1;
-const BRANCHING = -2;
-/** Column of each ASCII code (letters case-folded), -1 for anything else. */
-const COLUMN = new Int8Array(128).fill(-1);
-for (let c = 0; c < 26; c++) {
-  COLUMN[97 + c] = c;
-  COLUMN[65 + c] = c;
-}
-for (let d = 0; d < 10; d++) COLUMN[48 + d] = 26 + d;
-const column = (code: number): number => (code < 128 ? COLUMN[code]! : -1);
-
-/** Hint bits: the statement has a word that can start a meeting report / an award. */
-export const HINT_MEETING = 1;
-/** Hint bit: the statement has a word an award pattern needs. */
-export const HINT_AWARD = 2;
-const MEETING_WORDS = 'met meet meets meeting meetings spoke speak speaks speaking talked talk talks discussion discussions conversation conversations call calls consulted consultations opportunity chance joined';
-const AWARD_WORDS = 'award* prize* medal* honor* honour* troph* citation* hero* laureate* winner* recipient*';
-
-interface PhraseEntry {
-  readonly phrase: string;
-  readonly output: Output;
-}
-const ENTRIES: PhraseEntry[] = [];
-for (const w of MEETING_WORDS.split(' ')) ENTRIES.push({ phrase: w, output: { topic: -1, weight: HINT_MEETING, suppress: false, phrase: w } });
-for (const w of AWARD_WORDS.split(' ')) ENTRIES.push({ phrase: w, output: { topic: -1, weight: HINT_AWARD, suppress: false, phrase: w } });
-TAXONOMY.forEach((topic, index) => {
-  for (const [phrase, weight] of Object.entries(topic.phrases)) ENTRIES.push({ phrase, output: { topic: index, weight, suppress: false, phrase } });
-  for (const phrase of topic.suppress) ENTRIES.push({ phrase, output: { topic: index, weight: 0, suppress: true, phrase } });
-});
-
-/** The trie's tables as built, and the outputs of the few nodes that end a phrase. */
-interface Built {
-  readonly single: Int8Array;
-  readonly next: Int32Array;
-  readonly star: Int32Array;
-  readonly rows: Int32Array;
-  readonly nodes: number;
-  readonly rowCount: number;
-  readonly outputs: Map<number, Output[]>;
-}
-
-/**
- * Builds the trie of every phrase: its words (runs of a–z, 0–9, case-folded) joined by word breaks,
- * a trailing `*` making a wildcard state. One function with its tables sized up front (a node per
- * character at most, a branching row per phrase at most), because it runs at every cold start.
- */
-const buildTrie = (entries: readonly PhraseEntry[]): Built => {
-  let capacity = 2;
-  for (const { phrase } of entries) capacity += 2 * phrase.length + 2;
-  const single = new Int8Array(capacity).fill(SINGLE_NONE);
-  const next = new Int32Array(capacity);
-  const star = new Int32Array(capacity);
-  const rows = new Int32Array((entries.length + 1) * COLS);
-  const outputs = new Map<number, Output[]>();
-  let nodes = 2; // 0 = none, 1 = root
-  let rowCount = 0;
-  for (const { phrase, output } of entries) {
-    let node = 1;
-    let inWord = false;
-    let wordsSeen = 0;
-    for (let p = 0; p < phrase.length; p++) {
-      const code = phrase.charCodeAt(p);
-      if (code === 42 /* * */ && inWord) {
-        // A wildcard ends its word: the state after the prefix, whatever letters follow.
-        if (star[node] === 0) star[node] = nodes++;
-        node = star[node]!;
-        inWord = false;
-        continue;
-      }
-      const col = code < 128 ? COLUMN[code]! : -1;
-      if (col < 0) {
-        inWord = false;
-        continue;
-      }
-      // A new word after the first starts with a word break, then its first letter.
-      for (let k = !inWord && wordsSeen > 0 ? 0 : 1; k < 2; k++) {
-        const c = k === 0 ? BREAK : col;
-        const only = single[node]!;
-        let target = only === c ? next[node]! : only === BRANCHING ? rows[next[node]! * COLS + c]! : 0;
-        if (target === 0) {
-          target = nodes++;
-          if (only === SINGLE_NONE) {
-            single[node] = c;
-            next[node] = target;
-          } else if (only === BRANCHING) {
-            rows[next[node]! * COLS + c] = target;
-          } else {
-            // A second transition: the node gets a full row holding both.
-            const row = rowCount++;
-            rows[row * COLS + only] = next[node]!;
-            rows[row * COLS + c] = target;
-            single[node] = BRANCHING;
-            next[node] = row;
-          }
-        }
-        node = target;
-      }
-      if (!inWord) {
-        wordsSeen++;
-        inWord = true;
-      }
-    }
-    const existing = outputs.get(node);
-    if (existing) existing.push(output);
-    else outputs.set(node, [output]);
-  }
-  return { single, next, star, rows, nodes, rowCount, outputs };
-};
-
-const BUILT = buildTrie(ENTRIES);
+const TABLES = decodeTopicTables(TOPIC_TABLES);
+/** Every phrase of the taxonomy and the hint words, in the order the tables were built from. */
+const ENTRIES = phraseEntries(TAXONOMY);
 /** The outputs of the few nodes that end a phrase (most nodes end none). */
-const outputs = BUILT.outputs;
-const nodes = BUILT.nodes;
-
-// The finished tables, trimmed to what was built (constants, which the walk reads fastest).
+const outputs = new Map<number, Output[]>();
+for (let k = 0; k < TABLES.outputNodes.length; k++) {
+  const node = TABLES.outputNodes[k]!;
+  const output = ENTRIES[TABLES.outputEntries[k]!]!.output;
+  const existing = outputs.get(node);
+  if (existing) existing.push(output);
+  else outputs.set(node, [output]);
+}
+// The tables as constants of this module (which the walk reads fastest).
 /** Per node: its only column, `SINGLE_NONE` (no transition) or `BRANCHING` (see `nextOf`'s row). */
-const singleCol = BUILT.single.slice(0, nodes);
+const singleCol = TABLES.single;
 /** Per node: the target of its only transition, or the index of its row in `rows`. */
-const nextOf = BUILT.next.slice(0, nodes);
+const nextOf = TABLES.next;
 /** Per node: its star state (0: none). */
-const starOf = BUILT.star.slice(0, nodes);
+const starOf = TABLES.star;
 /** The full rows of the branching nodes. */
-const rows = BUILT.rows.slice(0, BUILT.rowCount * COLS);
+const rows = TABLES.rows;
+/** The first three letters of a token: 0, the trie node they lead to, or `WALK` (see topic-tables.ts). */
+const TRIGRAMS = TABLES.trigrams;
+const WALK = TABLES.walk;
+/** Whether a one- or two-letter word can end or continue a phrase (the word "to" cannot). */
+const SHORT = TABLES.short;
+/** 1 where a node has outputs: most states reached have none, and this byte table is small. */
+const HAS_OUTPUT = TABLES.hasOutput;
 
 /** The node reached from `node` by column `col` (0: none). */
 const stepFrom = (node: number, col: number): number => {
@@ -162,56 +64,6 @@ const stepFrom = (node: number, col: number): number => {
   if (only === col) return nextOf[node]!;
   return only === BRANCHING ? rows[nextOf[node]! * COLS + col]! : 0;
 };
-
-/**
- * What the first three letters of a token say (tokens of three or more letters are filtered by it):
- * 0 when no phrase starts with them; else the trie node they lead to, where the walk can start
- * directly, or `WALK` when a wildcard state lies on the way (the walk then starts at the root).
- */
-// 16-bit cells while node ids fit (half the size, so more of it stays in cache).
-const WALK = nodes < 0xffff ? 0xffff : -1;
-const TRIGRAMS = nodes < 0xffff ? new Uint16Array(COLS * COLS * COLS) : new Int32Array(COLS * COLS * COLS);
-/** Fills `TRIGRAMS`, reading only the transitions that exist (most nodes have one). */
-const fillTrigrams = (): void => {
-  const anyStar = starOf[1] !== 0;
-  for (let a = 0; a < BREAK; a++) {
-    const na = stepFrom(1, a);
-    if (na === 0) continue;
-    for (let b = 0; b < BREAK; b++) {
-      const nb = stepFrom(na, b);
-      const base = (a * COLS + b) * COLS;
-      if (starOf[na] !== 0 || (nb !== 0 && starOf[nb] !== 0)) {
-        // A wildcard state after one or two letters: every third letter walks from the root.
-        TRIGRAMS.fill(WALK, base, base + BREAK);
-        continue;
-      }
-      if (nb === 0) continue;
-      const only = singleCol[nb]!;
-      if (only === BRANCHING) {
-        const row = nextOf[nb]! * COLS;
-        for (let c = 0; c < BREAK; c++) {
-          const nc = rows[row + c]!;
-          if (nc !== 0) TRIGRAMS[base + c] = anyStar ? WALK : nc;
-        }
-      } else if (only >= 0 && only < BREAK) TRIGRAMS[base + only] = anyStar ? WALK : nextOf[nb]!;
-    }
-  }
-};
-fillTrigrams();
-
-/** Whether a one- or two-letter word can end or continue a phrase (the word "to" cannot). */
-const SHORT = new Uint8Array(COLS * COLS + COLS);
-const usable = (node: number): boolean => node !== 0 && (outputs.has(node) || stepFrom(node, BREAK) !== 0 || starOf[node] !== 0);
-for (let a = 0; a < BREAK; a++) {
-  const na = stepFrom(1, a);
-  if (na === 0) continue;
-  if (usable(na)) SHORT[a] = 1;
-  for (let b = 0; b < BREAK; b++) if (usable(stepFrom(na, b)) || starOf[na] !== 0) SHORT[COLS + a * COLS + b] = 1;
-}
-
-/** 1 where a node has outputs: most states reached have none, and this byte table is small. */
-const HAS_OUTPUT = new Uint8Array(nodes);
-for (const node of outputs.keys()) HAS_OUTPUT[node] = 1;
 
 /** One trigger phrase found in a statement. */
 export interface TopicHit {
