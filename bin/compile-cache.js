@@ -66,4 +66,4 @@ const requireCached = (file) => {
   return loaded.exports;
 };
 
-module.exports = { requireCached, cachePathOf };
+module.exports = { requireCached };

@@ -53,10 +53,6 @@ const encodeBytes = (bytes: Uint8Array, chars: number): string => {
   return out;
 };
 
-/** A ULID whose time part is `timeMs` and whose 80-bit random part is a hash of `seed`. */
-export const deterministicUlid = (timeMs: number, seed: string): string =>
-  encodeTime(timeMs) + encodeBytes(sha256Bytes(seed), 16);
-
 const FORTY_BITS = 2 ** 40;
 
 /** Eight Crockford characters for a 40-bit number. */
