@@ -1,6 +1,6 @@
 /**
- * Topic detection: every trigger and suppressing phrase of the taxonomy is compiled once into a
- * word trie; each statement's tokens are walked once, collecting hits. Triggers inside a suppressing
+ * Topic detection: every trigger and suppressing phrase of the taxonomy is compiled, ahead of time,
+ * into a character trie (topic-tables.ts); each statement's tokens are walked once, collecting hits. Triggers inside a suppressing
  * phrase of their topic are dropped, overlapping triggers of one topic count once, and a topic is
  * reported when its score reaches the taxonomy's threshold. Quotations count: a transcript quoting
  * words about a topic still speaks about it.
