@@ -15,7 +15,9 @@ const MARKER = 'DEMARCHE_V8_POOL_SET';
  * (0 keeps Node's default).
  */
 const poolSizeFor = (env = process.env, execArgv = process.execArgv, cores = os.availableParallelism()) => {
-  if (env[MARKER] === '1' || execArgv.some((a) => a.startsWith('--v8-pool-size'))) return 0;
+  // Not twice, not over a pool set on the command line, and not under a debugger (a second process
+  // would try to take the inspector's port).
+  if (env[MARKER] === '1' || execArgv.some((a) => a.startsWith('--v8-pool-size') || /^--(?:inspect|debug)/u.test(a))) return 0;
   const forced = env.DEMARCHE_V8_POOL_SIZE?.trim();
   if (forced && /^\d+$/u.test(forced)) return Number(forced);
   const pool = Math.max(1, cores - 1);

@@ -16,9 +16,10 @@ describe('poolSizeFor (bin/v8-pool.js)', () => {
     expect(poolSizeFor({}, [], 16)).toBe(0);
   });
 
-  it('never relaunches twice, honours a pool set on the command line and the DEMARCHE_V8_POOL_SIZE override', () => {
+  it('never relaunches twice or under a debugger, and honours a pool set on the command line and the DEMARCHE_V8_POOL_SIZE override', () => {
     expect(poolSizeFor({ DEMARCHE_V8_POOL_SET: '1' }, [], 2)).toBe(0);
     expect(poolSizeFor({}, ['--v8-pool-size=2'], 2)).toBe(0);
+    expect(poolSizeFor({}, ['--inspect-brk'], 2)).toBe(0);
     expect(poolSizeFor({ DEMARCHE_V8_POOL_SIZE: '0' }, [], 2)).toBe(0);
     expect(poolSizeFor({ DEMARCHE_V8_POOL_SIZE: '3' }, [], 16)).toBe(3);
   });
