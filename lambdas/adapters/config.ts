@@ -25,3 +25,9 @@ export const tableName = (id: TableId, env: NodeJS.ProcessEnv = process.env): st
 
 /** The transcripts bucket's name. */
 export const bucketName = (env: NodeJS.ProcessEnv = process.env): string => readEnv([BUCKET_ENV_VAR], env)[BUCKET_ENV_VAR];
+
+/** Attempts per S3 request (the S3 client's and ingest's object reader's alike). */
+export const S3_MAX_ATTEMPTS = 5;
+
+/** Whether S3 is addressed path-style (`DEMARCHE_S3_FORCE_PATH_STYLE=1`, which s3rver needs). */
+export const s3ForcePathStyle = (env: NodeJS.ProcessEnv = process.env): boolean => env.DEMARCHE_S3_FORCE_PATH_STYLE === '1';

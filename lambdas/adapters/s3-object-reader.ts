@@ -10,6 +10,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
+import { S3_MAX_ATTEMPTS, s3ForcePathStyle } from './config';
 import { dynamoClient } from './dynamo-clients';
 
 /** An object as ingest reads it. */
@@ -172,10 +173,10 @@ export const s3ObjectReader = (options: S3ObjectReaderOptions = {}): ObjectReade
   const env = process.env;
   const region = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
   const credentials = options.credentials ?? defaultCredentials;
-  const maxAttempts = Math.max(1, options.maxAttempts ?? 5);
+  const maxAttempts = Math.max(1, options.maxAttempts ?? S3_MAX_ATTEMPTS);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const now = options.now ?? (() => new Date());
-  const pathStyle = options.forcePathStyle ?? env.DEMARCHE_S3_FORCE_PATH_STYLE === '1';
+  const pathStyle = options.forcePathStyle ?? s3ForcePathStyle(env);
 
   const urlOf = (bucket: string, key: string): URL => {
     if (!region) throw new S3RequestError('No region: set AWS_REGION', 'MissingRegion', undefined, false);
