@@ -94,12 +94,13 @@ export const isCommonWord = (word: string): boolean => {
   }
   return false;
 };
+// The word lists of the name rules; wordFlags reads them merged into LISTED (below).
 /** Given names that are also ordinary words. */
-export const GIVEN = words(GIVEN_NAMES);
+const GIVEN = words(GIVEN_NAMES);
 /** Capitalised words that never belong to a person's name. */
-export const NOT_NAME = words(NOT_NAMES);
+const NOT_NAME = words(NOT_NAMES);
 /** Lower-case role nouns that introduce a name. */
-export const ROLE = words(ROLE_NOUNS);
+const ROLE = words(ROLE_NOUNS);
 /** (length up to 31, first code unit) of each role noun: a cheap test before a word's flags are worked out. */
 const ROLE_SHAPE = new Uint8Array(32 * 128);
 for (const w of ROLE) ROLE_SHAPE[Math.min(w.length, 31) * 128 + (w.charCodeAt(0) & 127)] = 1;
@@ -110,17 +111,17 @@ export const mayBeRole = (t: Tokens, i: number): boolean => {
   return first >= 128 || ROLE_SHAPE[Math.min(t.end[i]! - start, 31) * 128 + first] === 1;
 };
 /** Words that end an organisation's name. */
-export const ORG_HEAD = words(ORGANIZATION_HEADS);
+const ORG_HEAD = words(ORGANIZATION_HEADS);
 /** Words that start an organisation's name before of/for/on. */
-export const ORG_PREFIX = words(ORGANIZATION_PREFIXES);
+const ORG_PREFIX = words(ORGANIZATION_PREFIXES);
 /** Role words after which "of X" names an organisation. */
-export const ORG_ROLE = words(ORGANIZATION_ROLES);
+const ORG_ROLE = words(ORGANIZATION_ROLES);
 /** Lower-case particles inside personal names. */
-export const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'dos', 'das', 'y']);
+const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'dos', 'das', 'y']);
 /** Lower-case words allowed inside an organisation's name. */
-export const ORG_CONNECTORS = new Set(['of', 'for', 'on', 'the', 'and', 'in', 'de', 'du', 'des', 'la', 'le', 'to', 'at']);
+const ORG_CONNECTORS = new Set(['of', 'for', 'on', 'the', 'and', 'in', 'de', 'du', 'des', 'la', 'le', 'to', 'at']);
 /** Words that, leading a capitalised run, belong to the sentence rather than a name. */
-export const LEADING_STOPWORDS = new Set([
+const LEADING_STOPWORDS = new Set([
   'The', 'A', 'An', 'Our', 'Their', 'His', 'Her', 'This', 'That', 'These', 'Those', 'Its', 'My', 'Your', 'And', 'But', 'Or',
   'In', 'On', 'At', 'For', 'With', 'By', 'To', 'From', 'Of', 'As', 'If', 'When', 'While', 'Both', 'Dear', 'Today', 'Also',
   'Through', 'Under', 'Over', 'After', 'Before', 'Since', 'Without', 'Between', 'Among', 'Against', 'During', 'Including',
@@ -260,7 +261,7 @@ for (const text of [INTERNATIONAL_ORGANIZATIONS, US_ORGANIZATIONS]) {
 /** Titles before a name; the value is the number of words (for longest match). */
 export const TITLES = new WordTrie<true>();
 /** Every word used in a title, so a title word is never taken for part of a name. */
-export const TITLE_WORDS = new Set<string>();
+const TITLE_WORDS = new Set<string>();
 for (const title of TITLE_HEADS.split(/[|\n]/).map((t) => t.trim()).filter((t) => t.length > 0)) {
   TITLES.add(title, true);
   for (const w of phraseWords(title)) if (w.length > 1) TITLE_WORDS.add(w);
