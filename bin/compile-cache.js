@@ -58,7 +58,6 @@ const requireCached = (file) => {
   }
   const loaded = new Module(file, module);
   loaded.filename = file;
-  loaded.paths = Module._nodeModulePaths(path.dirname(file));
   require.cache[file] = loaded;
   const compiled = script.runInThisContext({ displayErrors: true });
   compiled.call(loaded.exports, loaded.exports, Module.createRequire(file), loaded, file, path.dirname(file));
