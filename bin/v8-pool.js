@@ -25,6 +25,16 @@ const poolSizeFor = (env = process.env, execArgv = process.execArgv, cores = os.
 };
 
 /**
+ * The environment for a relaunched `demarche parse`: the caller's, less NODE_EXTRA_CA_CERTS. Node
+ * reads and parses that certificate file at every start-up (about 80 ms for a system bundle on the
+ * project's machine), and parsing opens no TLS connection.
+ */
+const parseEnv = (env = process.env) => {
+  const { NODE_EXTRA_CA_CERTS: _unused, ...rest } = env;
+  return rest;
+};
+
+/**
  * Runs `script` again with `args` under `--v8-pool-size=N` when N (see poolSizeFor) is set: the
  * child inherits stdio, receives the signals this process gets, and its exit status becomes this
  * process's. Returns whether it relaunched (then the caller does nothing more).
@@ -52,4 +62,4 @@ const relaunchWithPool = (script, args, env = process.env) => {
   return true;
 };
 
-module.exports = { poolSizeFor, relaunchWithPool };
+module.exports = { parseEnv, poolSizeFor, relaunchWithPool };

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 // bin/ is plain CommonJS run by Node as is (no build), so the test loads it the same way.
-const { poolSizeFor } = require('../bin/v8-pool.js') as { poolSizeFor: (env: NodeJS.ProcessEnv, execArgv: string[], cores: number) => number };
+const { parseEnv, poolSizeFor } = require('../bin/v8-pool.js') as {
+  parseEnv: (env: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
+  poolSizeFor: (env: NodeJS.ProcessEnv, execArgv: string[], cores: number) => number;
+};
 const LOADER = path.resolve(__dirname, '../bin/v8-pool.js');
 
 describe('poolSizeFor (bin/v8-pool.js)', () => {
@@ -22,6 +25,14 @@ describe('poolSizeFor (bin/v8-pool.js)', () => {
     expect(poolSizeFor({}, ['--inspect-brk'], 2)).toBe(0);
     expect(poolSizeFor({ DEMARCHE_V8_POOL_SIZE: '0' }, [], 2)).toBe(0);
     expect(poolSizeFor({ DEMARCHE_V8_POOL_SIZE: '3' }, [], 16)).toBe(3);
+  });
+});
+
+describe('parseEnv (bin/v8-pool.js)', () => {
+  it('passes the environment on without NODE_EXTRA_CA_CERTS, which parsing never needs', () => {
+    const env = { PATH: '/usr/bin', NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt', DEMARCHE_V8_POOL_SIZE: '1' };
+    expect(parseEnv(env)).toEqual({ PATH: '/usr/bin', DEMARCHE_V8_POOL_SIZE: '1' });
+    expect(env.NODE_EXTRA_CA_CERTS).toBe('/etc/ssl/certs/ca-certificates.crt');
   });
 });
 
