@@ -326,6 +326,69 @@ describe('structureTranscript', () => {
     expect(doc.statements).toHaveLength(3);
   });
 
+  it('takes a sentence-case headline followed by a date or page chrome for the title, then reads the dateline', () => {
+    const doc = structureTranscript(
+      [
+        'Home > News > Press Releases',
+        'Minister meets Ruritanian counterpart in Strelsau, pledges support for court reform',
+        '2026-04-22',
+        'Share on Facebook',
+        'STRELSAU, 22 April 2026 – On Wednesday the two ministers met to discuss reform of the courts and energy links between their countries.',
+      ].join('\n'),
+    );
+    expect(doc.title).toBe('Minister meets Ruritanian counterpart in Strelsau, pledges support for court reform');
+    expect(doc.date).toBe('2026-04-22');
+    expect(doc.location).toBe('Strelsau');
+    expect(texts(doc)).toEqual(['On Wednesday the two ministers met to discuss reform of the courts and energy links between their countries.']);
+  });
+
+  it('drops a link list in sentence case under its "Related Articles" heading at the end', () => {
+    const doc = structureTranscript(
+      [
+        'Statement on the Harbour Agreement',
+        '',
+        'The two governments signed an agreement today on the management of the shared harbour and its fisheries.',
+        '',
+        'Both sides will meet again in the autumn to review progress on the agreement.',
+        '',
+        'Related Articles',
+        'Minister at the OSCE: elections in the region must be free and fair',
+        'Ministry allocates additional humanitarian aid to refugees',
+        '© 2026 Ministry of Foreign Affairs. All rights reserved.',
+      ].join('\n'),
+    );
+    expect(texts(doc)).toEqual([
+      'The two governments signed an agreement today on the management of the shared harbour and its fisheries.',
+      'Both sides will meet again in the autumn to review progress on the agreement.',
+    ]);
+  });
+
+  it('drops every attribution line of a page holding several readouts and attributes each readout', () => {
+    const doc = structureTranscript(
+      [
+        'Secretary’s Call with Foreign Minister Dalen',
+        'The following is attributable to Spokesperson Tomas Reyes:',
+        'The Secretary spoke today with Foreign Minister Dalen about the flood response and humanitarian access.',
+        'Deputy Secretary’s Meeting with Foreign Minister Varga',
+        'The following is attributable to Deputy Spokesperson Mara Ellison:',
+        'The Deputy Secretary met today with Foreign Minister Varga to discuss energy security in the region.',
+      ].join('\n\n'),
+    );
+    expect(doc.statements.map((s) => [s.speaker, s.text.slice(0, 30)])).toEqual([
+      ['Tomas Reyes', 'The Secretary spoke today with'],
+      ['Mara Ellison', 'The Deputy Secretary met today'],
+    ]);
+  });
+
+  it('reads "Special Briefing: …" on the first line as the title, not as a speaker label', () => {
+    const doc = structureTranscript(
+      'Special Briefing: Update on Maritime Security, Port Inspections and the Protection of Fishing Crews in the Strait\nOctober 14, 2026\n\nMODERATOR: Good morning, everyone, and thank you for joining us today.',
+    );
+    expect(doc.title).toBe('Special Briefing: Update on Maritime Security, Port Inspections and the Protection of Fishing Crews in the Strait');
+    expect(doc.date).toBe('2026-10-14');
+    expect(doc.speakers).toEqual(['Moderator']);
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

@@ -126,6 +126,13 @@ export const hasWebVocabulary = (line: string): boolean => WEB_STRONG.test(line)
 /** Whether the line carries phrases only web pages use, even inside full sentences. */
 export const hasStrongWebVocabulary = (line: string): boolean => WEB_STRONG.test(line);
 
+/** The heading of a list of links to other pages: "Related Articles", "See also", "More from the Ministry". */
+const LINK_LIST_HEADING =
+  /^(?:related(?: \p{L}+){1,2}|see also|read (?:more|next|also)|more (?:from|news|stories|articles|on this)\b.*|recommended(?: \p{L}+)?|you (?:may|might) also (?:like|be interested in)|latest (?:news|articles|stories|updates)|other (?:news|articles|stories)|further reading)[:.]?$/iu;
+
+/** Whether the line heads a list of links to other pages ("Related Articles", "See also"). */
+export const isLinkListHeading = (line: string): boolean => line.length <= 60 && LINK_LIST_HEADING.test(line);
+
 /** Whether the line is a lone interface word such as "Share" or "Print". */
 export const isUiWord = (line: string): boolean =>
   line.length <= 40 && UI_WORD.test(line.replace(/[\s:|•·›»>]+$/u, '').trim());

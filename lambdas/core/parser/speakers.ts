@@ -76,11 +76,16 @@ const countLetters = (s: string): { upper: number; lower: number } => {
 };
 
 const TITLE_CONNECTORS = new Set(['of', 'the', 'for', 'and', 'de', 'al', 'von', 'van']);
+/** Words that end the name of a kind of document, not of a person or role ("Special Briefing: …", "Joint Statement: …"). */
+const DOCUMENT_WORDS = new Set([
+  'briefing', 'briefings', 'statement', 'remarks', 'readout', 'transcript', 'interview', 'conference', 'update', 'note',
+  'release', 'announcement', 'sheet', 'notice', 'advisory', 'communique', 'communiqué', 'declaration', 'message',
+]);
 
 /** Whether a Title Case label names a role or a person ("The President", "Deputy Secretary Sherman", "Ms. Porter"). */
 const isTitleCaseSpeaker = (raw: string): boolean => {
   const words = raw.split(/\s+/u);
-  if (words.length > 6) return false;
+  if (words.length > 6 || DOCUMENT_WORDS.has(words[words.length - 1]!.toLowerCase())) return false;
   for (const w of words) if (!/^\p{Lu}/u.test(w) && !TITLE_CONNECTORS.has(w)) return false;
   let i = 0;
   if (words[0] === 'The') i = 1;

@@ -12,6 +12,7 @@ import {
   isChromeLine,
   isEdgeChrome,
   isLinkLine,
+  isLinkListHeading,
   isMarkerLine,
   isTitleLike,
   isTranscriberNote,
@@ -177,8 +178,12 @@ interface Header {
   defaultSpeaker?: string;
 }
 
+/** Whether a header line that follows a heading marks it as one: a date, an author line or chrome. */
+const isHeadingFollower = (next: Paragraph | undefined): boolean =>
+  next !== undefined && !next.label && (isDateOrTimeLine(next.text) || isChromeLine(next.text) || parseByline(next.text) !== undefined);
+
 /** Classifies a paragraph of the leading zone, or returns undefined when the body has begun. */
-const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean): HeaderKind | undefined => {
+const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, next?: Paragraph): HeaderKind | undefined => {
   const line = p.text;
   // Header lines are short; a long line ending like a sentence is where the remarks begin.
   if (line.length > 400 || (line.length > 120 && endsLikeSentence(line))) return undefined;
@@ -223,7 +228,9 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean): Heade
     return line.length <= 300 && hasStrongWebVocabulary(line) ? 'chrome' : undefined;
   }
   const { words } = wordShape(line);
-  if (!(words <= 8 || isTitleLike(line, 30))) return undefined;
+  // A headline in sentence case ("Foreign Minister meets Moldovan counterpart in Vilnius, pledges …")
+  // is a heading when a date, an author line or page chrome follows it.
+  if (!(words <= 8 || isTitleLike(line, 30) || (words <= 30 && isHeadingFollower(next)))) return undefined;
   if (PUBLISHER.test(line)) return 'chrome';
   // The title is the fullest heading before any author line or place (later ones name venues);
   // navigation items and section names are shorter than a page's own title.
@@ -392,6 +399,25 @@ const END_MARKER =
 /** Short sentences inside a footer ("Opt in to receive…") are at most this long (about 40 words). */
 const FOOTER_SENTENCE_CHARS = 280;
 
+/** A link list at the end is looked for within this many paragraphs before the footer. */
+const MAX_LINK_LIST_ITEMS = 15;
+/** A link list's items are headlines: at most this long. */
+const LINK_ITEM_CHARS = 200;
+
+/**
+ * Where a link list under its heading ("Related Articles", "See also") starts when it runs to the
+ * end of the remarks: the items are headlines of other pages, in sentence case as often as not, so
+ * only the heading above them tells them from short paragraphs. Looks back over a few paragraphs.
+ */
+const linkListStart = (paragraphs: readonly Paragraph[], bodyStart: number, end: number): number => {
+  for (let k = end - 1; k >= bodyStart && end - k <= MAX_LINK_LIST_ITEMS; k--) {
+    const p = paragraphs[k]!;
+    if (p.label || p.text.length > LINK_ITEM_CHARS) return end;
+    if (k < end - 1 && isLinkListHeading(p.text)) return k;
+  }
+  return end;
+};
+
 /**
  * Where the trailing chrome starts. From the end, chrome paragraphs are set aside; a few short
  * sentences sandwiched between chrome runs (a newsletter pitch inside a footer) go too, and so
@@ -418,6 +444,7 @@ const trailingZoneStart = (paragraphs: readonly Paragraph[], bodyStart: number):
     }
     break;
   }
+  end = linkListStart(paragraphs, bodyStart, end);
   for (let i = bodyStart; i < end; i++) {
     const t = paragraphs[i]!.text;
     const c = t.charCodeAt(0);
@@ -443,7 +470,7 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
   let sawAnchor = false;
   const limit = Math.min(paragraphs.length, MAX_HEADER_PARAGRAPHS);
   while (bodyStart < limit) {
-    const kind = classifyHeader(paragraphs[bodyStart]!, header, sawAnchor);
+    const kind = classifyHeader(paragraphs[bodyStart]!, header, sawAnchor, paragraphs[bodyStart + 1]);
     if (kind === undefined) break;
     if (kind === 'byline' || kind === 'place' || kind === 'keyvalue') sawAnchor = true;
     bodyStart++;
@@ -524,11 +551,12 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
       if (isMarkerLine(content) || isTranscriberNote(content) || isChromeLine(content)) continue;
     } else {
       if (isBodyNonStatement(p.text)) continue;
-      if (statements.length === 0) {
-        // "The following is attributable to Spokesperson X:" introduces X's statement; it is not one.
+      if (p.text.charCodeAt(p.text.length - 1) === 58) {
+        // "The following is attributable to Spokesperson X:" introduces X's statement (one per
+        // readout when a page holds several); it is not one.
         const attributed = parseAttribution(p.text);
         if (attributed) {
-          if (!hasLabels && speaker === undefined) speaker = attributed;
+          if (!hasLabels && (speaker === undefined || statements.length > 0)) speaker = attributed;
           continue;
         }
       }
