@@ -120,11 +120,28 @@ describe('extract › topics', () => {
   it('ships the tables the taxonomy builds (after changing the taxonomy: npm run generate:parser-tables)', () => {
     const built = buildTopicTables(phraseEntries(TAXONOMY));
     const shipped = decodeTopicTables(TOPIC_TABLES);
-    for (const key of ['single', 'next', 'star', 'rows', 'trigrams', 'short', 'hasOutput', 'outputNodes', 'outputEntries'] as const) {
+    for (const key of ['single', 'next', 'star', 'rows', 'trigrams', 'short', 'outputNodes', 'outputEntries'] as const) {
       expect([key, Buffer.from(shipped[key].buffer, shipped[key].byteOffset, shipped[key].byteLength).equals(Buffer.from(built[key].buffer, built[key].byteOffset, built[key].byteLength))]).toEqual([key, true]);
     }
     expect([shipped.nodes, shipped.walk]).toEqual([built.nodes, built.walk]);
     expect(decodeTopicTables(encodeTopicTables(built)).rows).toEqual(built.rows);
+  });
+
+  it('keeps node ids in 16-bit tables while they fit, and in 32-bit ones past 65,534 nodes', () => {
+    const small = buildTopicTables(phraseEntries(TAXONOMY));
+    expect([small.next, small.star, small.rows, small.trigrams].map((a) => a.BYTES_PER_ELEMENT)).toEqual([2, 2, 2, 2]);
+    // Random twelve-letter phrases share little more than their first letters: 9,000 of them spell
+    // out over 65,535 nodes.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    let seed = 1;
+    const letter = (): string => letters[(seed = (seed * 48_271) % 0x7fffffff) % 26]!;
+    const phrases = Array.from({ length: 9000 }, () => Array.from({ length: 12 }, letter).join(''));
+    const entries = [...new Set(phrases)].map((phrase) => ({ phrase, output: { topic: 0, weight: 1, suppress: false, phrase } }));
+    const large = buildTopicTables(entries);
+    expect(large.nodes).toBeGreaterThan(0xffff);
+    expect([large.next, large.star, large.rows, large.trigrams].map((a) => a.BYTES_PER_ELEMENT)).toEqual([4, 4, 4, 4]);
+    const decoded = decodeTopicTables(encodeTopicTables(large));
+    expect([decoded.next, decoded.rows, decoded.trigrams, decoded.walk]).toEqual([large.next, large.rows, large.trigrams, large.walk]);
   });
 
   it('matches every taxonomy phrase, including those added while the trie grew', () => {

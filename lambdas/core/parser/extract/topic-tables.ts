@@ -144,28 +144,29 @@ const buildTrie = (entries: readonly PhraseEntry[]): Built => {
 };
 
 
+/** A table of node ids: 16-bit cells while node ids fit (half the cache lines), else 32-bit. */
+export type NodeArray = Uint16Array | Int32Array;
+
 /** Everything the topic walk reads. */
 export interface TopicTables {
   readonly nodes: number;
   /** Per node: its only column, `SINGLE_NONE` (no transition) or `BRANCHING` (see `next`'s row). */
   readonly single: Int8Array;
   /** Per node: the target of its only transition, or the index of its row in `rows`. */
-  readonly next: Int32Array;
+  readonly next: NodeArray;
   /** Per node: its star state (0: none). */
-  readonly star: Int32Array;
+  readonly star: NodeArray;
   /** The full rows of the branching nodes. */
-  readonly rows: Int32Array;
+  readonly rows: NodeArray;
   /**
    * What a token's first three letters say: 0 when no phrase starts with them; else the trie node
    * they lead to, where the walk can start directly, or `walk` when a wildcard state lies on the
-   * way (the walk then starts at the root). 16-bit cells while node ids fit.
+   * way (the walk then starts at the root).
    */
-  readonly trigrams: Uint16Array | Int32Array;
+  readonly trigrams: NodeArray;
   readonly walk: number;
   /** Whether a one- or two-letter word can end or continue a phrase (the word "to" cannot). */
   readonly short: Uint8Array;
-  /** 1 where a node has outputs. */
-  readonly hasOutput: Uint8Array;
   /** Pairs (node, index of the entry that ends there), in entry order per node. */
   readonly outputNodes: Int32Array;
   readonly outputEntries: Int32Array;
@@ -175,17 +176,19 @@ export interface TopicTables {
 export const buildTopicTables = (entries: readonly PhraseEntry[]): TopicTables => {
   const built = buildTrie(entries);
   const nodes = built.nodes;
+  const narrow = nodes < 0xffff;
+  const nodeArray = (values: Int32Array): NodeArray => (narrow ? Uint16Array.from(values) : values.slice());
   const single = built.single.slice(0, nodes);
-  const next = built.next.slice(0, nodes);
-  const star = built.star.slice(0, nodes);
-  const rows = built.rows.slice(0, built.rowCount * COLS);
+  const next = nodeArray(built.next.subarray(0, nodes));
+  const star = nodeArray(built.star.subarray(0, nodes));
+  const rows = nodeArray(built.rows.subarray(0, built.rowCount * COLS));
   const stepFrom = (node: number, col: number): number => {
     const only = single[node]!;
     if (only === col) return next[node]!;
     return only === BRANCHING ? rows[next[node]! * COLS + col]! : 0;
   };
-  const walk = nodes < 0xffff ? 0xffff : -1;
-  const trigrams = nodes < 0xffff ? new Uint16Array(COLS * COLS * COLS) : new Int32Array(COLS * COLS * COLS);
+  const walk = narrow ? 0xffff : -1;
+  const trigrams = narrow ? new Uint16Array(COLS * COLS * COLS) : new Int32Array(COLS * COLS * COLS);
   for (let a = 0; a < BREAK; a++) {
     const na = stepFrom(1, a);
     if (na === 0) continue;
@@ -207,27 +210,23 @@ export const buildTopicTables = (entries: readonly PhraseEntry[]): TopicTables =
     if (usable(na)) short[a] = 1;
     for (let b = 0; b < BREAK; b++) if (usable(stepFrom(na, b)) || star[na] !== 0) short[COLS + a * COLS + b] = 1;
   }
-  const hasOutput = new Uint8Array(nodes);
   const pairs: number[] = [];
-  for (const [node, ends] of built.ends) {
-    hasOutput[node] = 1;
-    for (const entry of ends) pairs.push(node, entry);
-  }
+  for (const [node, ends] of built.ends) for (const entry of ends) pairs.push(node, entry);
   const outputNodes = new Int32Array(pairs.length / 2);
   const outputEntries = new Int32Array(pairs.length / 2);
   for (let k = 0; k < outputNodes.length; k++) {
     outputNodes[k] = pairs[2 * k]!;
     outputEntries[k] = pairs[2 * k + 1]!;
   }
-  return { nodes, single, next, star, rows, trigrams, walk, short, hasOutput, outputNodes, outputEntries };
+  return { nodes, single, next, star, rows, trigrams, walk, short, outputNodes, outputEntries };
 };
 
-const FORMAT = 1;
-const ARRAYS = ['single', 'next', 'star', 'rows', 'trigrams', 'short', 'hasOutput', 'outputNodes', 'outputEntries'] as const;
+const FORMAT = 2;
+const ARRAYS = ['single', 'next', 'star', 'rows', 'trigrams', 'short', 'outputNodes', 'outputEntries'] as const;
 
 /** The tables as deflated bytes in base64: a header of counts, then each array 4-byte aligned. */
 export const encodeTopicTables = (t: TopicTables): string => {
-  const header = new Int32Array([FORMAT, t.nodes, t.walk, t.trigrams.BYTES_PER_ELEMENT, ...ARRAYS.map((k) => t[k].length)]);
+  const header = new Int32Array([FORMAT, t.nodes, t.walk, t.next.BYTES_PER_ELEMENT, ...ARRAYS.map((k) => t[k].length)]);
   const parts: Uint8Array[] = [new Uint8Array(header.buffer)];
   for (const key of ARRAYS) {
     const a = t[key];
@@ -247,7 +246,7 @@ export const decodeTopicTables = (encoded: string): TopicTables => {
   const fixed = 4 + ARRAYS.length;
   const header = new Int32Array(buffer, 0, fixed);
   if (header[0] !== FORMAT) throw new Error(`topic tables: format ${header[0]}, expected ${FORMAT}`);
-  const trigramWidth = header[3]!;
+  const nodeWidth = header[3]!;
   let offset = fixed * 4;
   const view = <T>(make: (buffer: ArrayBuffer, offset: number, length: number) => T, length: number, width: number): T => {
     const array = make(buffer, offset, length);
@@ -258,14 +257,15 @@ export const decodeTopicTables = (encoded: string): TopicTables => {
   const int8 = (b: ArrayBuffer, o: number, n: number) => new Int8Array(b, o, n);
   const uint8 = (b: ArrayBuffer, o: number, n: number) => new Uint8Array(b, o, n);
   const int32 = (b: ArrayBuffer, o: number, n: number) => new Int32Array(b, o, n);
+  const nodeArray = (k: number): NodeArray =>
+    nodeWidth === 2 ? view((b, o, n) => new Uint16Array(b, o, n), count(k), 2) : view(int32, count(k), 4);
   const single = view(int8, count(0), 1);
-  const next = view(int32, count(1), 4);
-  const star = view(int32, count(2), 4);
-  const rows = view(int32, count(3), 4);
-  const trigrams = trigramWidth === 2 ? view((b, o, n) => new Uint16Array(b, o, n), count(4), 2) : view(int32, count(4), 4);
+  const next = nodeArray(1);
+  const star = nodeArray(2);
+  const rows = nodeArray(3);
+  const trigrams = nodeArray(4);
   const short = view(uint8, count(5), 1);
-  const hasOutput = view(uint8, count(6), 1);
-  const outputNodes = view(int32, count(7), 4);
-  const outputEntries = view(int32, count(8), 4);
-  return { nodes: header[1]!, single, next, star, rows, trigrams, walk: header[2]!, short, hasOutput, outputNodes, outputEntries };
+  const outputNodes = view(int32, count(6), 4);
+  const outputEntries = view(int32, count(7), 4);
+  return { nodes: header[1]!, single, next, star, rows, trigrams, walk: header[2]!, short, outputNodes, outputEntries };
 };

@@ -32,11 +32,19 @@ const column = columnImport;
 const TABLES = decodeTopicTables(TOPIC_TABLES);
 /** Every phrase of the taxonomy and the hint words, in the order the tables were built from. */
 const ENTRIES = phraseEntries(TAXONOMY);
-/** The outputs of the few nodes that end a phrase (most nodes end none). */
+/** The topic outputs (triggers and suppressors) of the few nodes that end a phrase. */
 const outputs = new Map<number, Output[]>();
+/** Per node: the hint bits of the hint words ending there, plus `TOPIC_OUTPUT` when `outputs` has it. */
+const OUTPUT_KIND = new Uint8Array(TABLES.nodes);
+const TOPIC_OUTPUT = 0x80;
 for (let k = 0; k < TABLES.outputNodes.length; k++) {
   const node = TABLES.outputNodes[k]!;
   const output = ENTRIES[TABLES.outputEntries[k]!]!.output;
+  if (output.topic < 0) {
+    OUTPUT_KIND[node] = OUTPUT_KIND[node]! | output.weight;
+    continue;
+  }
+  OUTPUT_KIND[node] = OUTPUT_KIND[node]! | TOPIC_OUTPUT;
   const existing = outputs.get(node);
   if (existing) existing.push(output);
   else outputs.set(node, [output]);
@@ -55,8 +63,6 @@ const TRIGRAMS = TABLES.trigrams;
 const WALK = TABLES.walk;
 /** Whether a one- or two-letter word can end or continue a phrase (the word "to" cannot). */
 const SHORT = TABLES.short;
-/** 1 where a node has outputs: most states reached have none, and this byte table is small. */
-const HAS_OUTPUT = TABLES.hasOutput;
 
 /** The node reached from `node` by column `col` (0: none). */
 const stepFrom = (node: number, col: number): number => {
@@ -78,6 +84,23 @@ export interface TopicHit {
 const MAX_STATES = 16;
 const statesA = new Int32Array(MAX_STATES);
 const statesB = new Int32Array(MAX_STATES);
+
+/** Orders hits by topic, then heaviest, longest and first: an insertion sort (stable, as
+ * `Array.prototype.sort` is), since a statement has a handful of hits and a comparator call per
+ * comparison cost more than the sorting itself. */
+const sortHits = (hits: TopicHit[]): void => {
+  for (let i = 1; i < hits.length; i++) {
+    const hit = hits[i]!;
+    let k = i - 1;
+    for (; k >= 0; k--) {
+      const a = hits[k]!;
+      const order = a.topic - hit.topic || hit.weight - a.weight || hit.last - hit.first - (a.last - a.first) || a.first - hit.first;
+      if (order <= 0) break;
+      hits[k + 1] = a;
+    }
+    hits[k + 1] = hit;
+  }
+};
 
 /** The accepted trigger hits of one statement's tokens. */
 export const findTopicHits = (tokens: Tokens, hints?: { bits: number }): TopicHit[] => {
@@ -137,14 +160,12 @@ export const findTopicHits = (tokens: Tokens, hints?: { bits: number }): TopicHi
       if (nEnded === 0) break;
       for (let k = 0; k < nEnded; k++) {
         const state = ended[k]!;
-        if (HAS_OUTPUT[state] === 0) continue;
-        const outs = outputs.get(state);
-        if (!outs) continue;
-        for (const out of outs) {
-          if (out.topic < 0) {
-            if (hints) hints.bits |= out.weight;
-            continue;
-          }
+        // Most states reached end no phrase; of those that do, most end only a hint word.
+        const kind = OUTPUT_KIND[state]!;
+        if (kind === 0) continue;
+        if (hints) hints.bits |= kind & ~TOPIC_OUTPUT;
+        if (kind < TOPIC_OUTPUT) continue;
+        for (const out of outputs.get(state)!) {
           const hit = { topic: out.topic, weight: out.weight, phrase: out.phrase, first: i, last: j };
           (out.suppress ? suppressors : raw).push(hit);
         }
@@ -168,7 +189,7 @@ export const findTopicHits = (tokens: Tokens, hints?: { bits: number }): TopicHi
     : raw.filter((h) => !suppressors.some((s) => s.topic === h.topic && s.first <= h.first && s.last >= h.last));
   if (kept.length === 1) return kept;
   // Within one topic, overlapping phrases count once: the heaviest (then longest) wins.
-  kept.sort((a, b) => a.topic - b.topic || b.weight - a.weight || b.last - b.first - (a.last - a.first) || a.first - b.first);
+  sortHits(kept);
   const accepted: TopicHit[] = [];
   let topicStart = 0;
   for (const hit of kept) {
