@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoViewStore } from '../lambdas/adapters/dynamo-views';
 import { SEARCH_MANIFEST_KEY, searchPk } from '../lambdas/adapters/view-keys';
 import { POSITION_MODULUS, buildSegment, type Posting } from '../lambdas/core/projections/search';
@@ -32,6 +32,16 @@ describe('search compaction (DynamoDB Local)', () => {
 
   const manifest = async () => (await doc.send(new GetCommand({ TableName: archive.tables.views, Key: SEARCH_MANIFEST_KEY, ConsistentRead: true }))).Item ?? {};
   const live = async () => Object.keys(await manifest()).filter((k) => k.startsWith('s:'));
+  /** Search bucket items whose segment the manifest does not list as live. */
+  const unreferenced = async (): Promise<string[]> => {
+    const liveIds = new Set((await live()).map((k) => k.slice(2)));
+    const { Items = [] } = await doc.send(
+      new ScanCommand({ TableName: archive.tables.views, FilterExpression: 'begins_with(pk, :sx)', ExpressionAttributeValues: { ':sx': 'SX#' }, ConsistentRead: true }),
+    );
+    return Items.map((item) => item.sk as string).filter((id) => !liveIds.has(id));
+  };
+  /** No merge is planned under this policy: a compaction only sweeps. */
+  const sweepOnly = { fanIn: 1_000, maxInputs: 1_000, maxDocs: 1_000 };
   const answers = async (terms: string[]) => Object.fromEntries(await Promise.all(terms.map(async (t) => [t, (await views.postings(t)).map(key).sort()] as const)));
 
   it('merges many one-transcript segments into one that answers every query the same, then deletes the inputs after the grace period', async () => {
@@ -93,5 +103,54 @@ describe('search compaction (DynamoDB Local)', () => {
     expect([x.merged, y.merged].sort()).toEqual([0, 4]);
     expect(await live()).toHaveLength(2);
     expect((await views.postings('sanctions')).length).toBe(10);
+  });
+
+  it('deletes, after the grace period, what a merge that died before its swap had written', async () => {
+    const t = Date.UTC(2026, 0, 3);
+    for (let i = 20; i < 24; i++) await views.writeSearchSegment(buildSegment(`seg${i}`, [foldTranscript(`t${i}`, streamOf(`t${i}`, [revision(i)]))]));
+    const liveBefore = (await live()).sort();
+    const before = await answers(['sanctions', 'rights']);
+    // The process dies at the manifest swap: the merged buckets are written, the swap never happens.
+    const dying = {
+      send: (command: unknown) =>
+        command instanceof UpdateCommand && /REMOVE .*#i0/u.test(command.input.UpdateExpression ?? '')
+          ? Promise.reject(new Error('the process died'))
+          : doc.send(command as GetCommand),
+    } as unknown as DynamoDBDocumentClient;
+    await expect(new DynamoViewStore(dying, archive.tables.views, { manifestTtlMs: 0 }).compactSearch(t, policy)).rejects.toThrow('the process died');
+
+    expect((await live()).sort()).toEqual(liveBefore);
+    expect(await answers(['sanctions', 'rights'])).toEqual(before);
+    const written = await unreferenced();
+    expect(written.length).toBeGreaterThan(0);
+    // Its output is on record, as retired, from before its first item was written.
+    const pending = [...new Set(written)];
+    const retired = Object.keys(await manifest()).filter((k) => k.startsWith('r:')).map((k) => k.slice(2));
+    expect(pending.every((id) => retired.includes(id))).toBe(true);
+
+    // Within the grace period nothing is deleted; after it, the dead merge's items and entry go.
+    expect((await views.compactSearch(t + 1_000, sweepOnly)).deleted).toBe(0);
+    expect(await unreferenced()).toEqual(written);
+    expect((await views.compactSearch(t + 120_000, sweepOnly)).deleted).toBe(pending.length);
+    expect(await unreferenced()).toEqual([]);
+    expect(Object.keys(await manifest()).filter((k) => k.startsWith('r:'))).toEqual([]);
+    expect((await live()).sort()).toEqual(liveBefore);
+    expect(await answers(['sanctions', 'rights'])).toEqual(before);
+  });
+
+  it('leaves nothing behind when two compactors race with different merges of the same segments', async () => {
+    const t = Date.UTC(2026, 0, 4);
+    for (let i = 30; i < 34; i++) await views.writeSearchSegment(buildSegment(`seg${i}`, [foldTranscript(`t${i}`, streamOf(`t${i}`, [revision(i)]))]));
+    const before = await answers(['sanctions', 'rights', '@e:geneva']);
+    // Both read the same manifest, then plan overlapping merges (two inputs and four): one swap fails.
+    const pairs = new DynamoViewStore(doc, archive.tables.views, { manifestTtlMs: 0, retiredGraceMs: 60_000 });
+    const [x, y] = await Promise.all([pairs.compactSearch(t, { ...policy, fanIn: 2 }), views.compactSearch(t, policy)]);
+    expect(x.merged + y.merged).toBeGreaterThan(0);
+    expect(await answers(['sanctions', 'rights', '@e:geneva'])).toEqual(before);
+
+    await views.compactSearch(t + 120_000, sweepOnly);
+    expect(await unreferenced()).toEqual([]);
+    expect(Object.keys(await manifest()).filter((k) => k.startsWith('r:'))).toEqual([]);
+    expect(await answers(['sanctions', 'rights', '@e:geneva'])).toEqual(before);
   });
 });

@@ -324,11 +324,15 @@ export class DynamoViewStore implements ViewStore {
     let manifest = this.written ?? (await this.readManifest(true));
     this.written = undefined;
     const report = { merged: 0, deleted: 0, writeUnits: 0 };
-    // 1. Retired segments past their grace period: delete their buckets, then their manifest entry.
+    // 1. Retired segments past their grace period (and merge outputs that never went live, see 2):
+    // delete their buckets, then their manifest entry. Never the buckets of a live segment.
+    const liveIds = new Set(manifest.live.map((x) => x.id));
     for (const r of manifest.retired.filter((x) => x.at <= now - (this.options.retiredGraceMs ?? RETIRED_GRACE_MS))) {
-      report.writeUnits += await this.batchWrite(
-        Array.from({ length: r.level }, (_, b) => ({ DeleteRequest: { Key: { [A.pk]: searchPk(r.level, b), [A.sk]: r.id } } })),
-      );
+      if (!liveIds.has(r.id)) {
+        report.writeUnits += await this.batchWrite(
+          Array.from({ length: r.level }, (_, b) => ({ DeleteRequest: { Key: { [A.pk]: searchPk(r.level, b), [A.sk]: r.id } } })),
+        );
+      }
       try {
         const res = await this.db.send(
           new UpdateCommand({
@@ -346,18 +350,26 @@ export class DynamoViewStore implements ViewStore {
         if (errorName(error) !== 'ConditionalCheckFailedException') throw error;
       }
     }
-    // 2. Merges: the inputs' buckets are read whole, merged into one new segment, written, and only
-    // then swapped in by one conditional manifest update (inputs retired, output live).
+    // 2. Merges: the inputs' buckets are read whole and merged into one new segment. Its id is first
+    // recorded as retired (write-ahead: should this process die or lose a race before the swap, step
+    // 1 deletes whatever it wrote once the grace period is over); then its buckets are written, and
+    // only then one conditional manifest update swaps it in (inputs retired, output live, its
+    // write-ahead entry removed).
     for (let round = 0; round < MAX_MERGES_PER_CALL; round++) {
       const inputs = planCompaction(manifest.live, policy);
       if (inputs.length === 0) break;
       const merged = mergeSegments(compactedIdOf(inputs), await this.segmentBuckets(inputs));
+      const pending = await this.recordPendingOutput(merged, now);
+      if (pending === undefined) break; // the same merge is already live: another compactor did it
+      report.writeUnits += pending;
       report.writeUnits += await this.batchWrite(searchItems(merged).map((Item) => ({ PutRequest: { Item } })));
-      const names: Record<string, string> = { '#o': manifestAttr.live(merged.id) };
+      const names: Record<string, string> = { '#o': manifestAttr.live(merged.id), '#p': manifestAttr.retired(merged.id) };
       const values: Record<string, unknown> = { ':o': metaOf(merged) };
       const sets = ['#o = :o'];
-      const removes: string[] = [];
-      const conditions = ['attribute_not_exists(#o)'];
+      const removes: string[] = ['#p'];
+      // The write-ahead entry must still be there: were it swept (a merge slower than the grace
+      // period), some of the buckets just written may be gone.
+      const conditions = ['attribute_not_exists(#o)', 'attribute_exists(#p)'];
       inputs.forEach((input, i) => {
         names[`#i${i}`] = manifestAttr.live(input.id);
         names[`#r${i}`] = manifestAttr.retired(input.id);
@@ -383,14 +395,39 @@ export class DynamoViewStore implements ViewStore {
         report.merged += inputs.length;
         manifest = parseManifest(res.Attributes);
       } catch (error) {
-        // Another compactor got there first. Our output stays unreferenced (never deleted here: an
-        // identical concurrent merge may be about to reference the very same items).
+        // Another compactor got there first. Our output is not deleted here (an identical concurrent
+        // merge may be about to reference the very same items): its write-ahead entry stays, and
+        // step 1 deletes its buckets after the grace period unless that merge made it live.
         if (errorName(error) !== 'ConditionalCheckFailedException') throw error;
         break;
       }
     }
     this.manifest = undefined;
     return report;
+  }
+
+  /**
+   * Records a merge output as retired before any of its items is written (see `compactSearch`), or
+   * returns undefined when that very segment is already live. Returns the write units spent.
+   */
+  private async recordPendingOutput(segment: SearchSegment, now: number): Promise<number | undefined> {
+    try {
+      const res = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: SEARCH_MANIFEST_KEY,
+          UpdateExpression: 'SET #p = :p',
+          ConditionExpression: 'attribute_not_exists(#o)',
+          ExpressionAttributeNames: { '#p': manifestAttr.retired(segment.id), '#o': manifestAttr.live(segment.id) },
+          ExpressionAttributeValues: { ':p': { l: segment.level, at: now } },
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      return units(res.ConsumedCapacity);
+    } catch (error) {
+      if (errorName(error) !== 'ConditionalCheckFailedException') throw error;
+      return undefined;
+    }
   }
 
   /** Every bucket of each of these segments (each bucket of its level is asked for; absent ones are empty). */
