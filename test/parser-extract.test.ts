@@ -246,6 +246,33 @@ describe('extract › entities', () => {
     expect(people(x)).toEqual([]);
   });
 
+  it('reads names with particles after a title and merges their shorter forms', () => {
+    const x = run(
+      'Foreign Minister Rodrigo de la Fuente Ibáñez and Minister Gabriela Salazar del Pozo spoke.\n\nForeign Minister de la Fuente and Minister Salazar del Pozo agreed.',
+    );
+    expect(people(x).map((p) => [p.name, p.statementSeqs])).toEqual([
+      ['Rodrigo de la Fuente Ibáñez', [1, 2]],
+      ['Gabriela Salazar del Pozo', [1, 2]],
+    ]);
+  });
+
+  it('reads four-word names, capitalised particles and hyphenated surnames ending in a place word', () => {
+    const x = run(
+      'Minister of Foreign Affairs Mohamed Salem Ould Merzoug welcomed Ana Lucía Ortega Beltrán and Kim Delacroix-Park.\n\nMs. Ortega thanked him.',
+    );
+    expect(people(x).map((p) => [p.name, p.statementSeqs])).toEqual([
+      ['Mohamed Salem Ould Merzoug', [1]],
+      ['Ana Lucía Ortega Beltrán', [1, 2]],
+      ['Kim Delacroix-Park', [1]],
+    ]);
+  });
+
+  it('does not take a four-word run holding an ordinary word, an ocean current or an "Institut …" for a person', () => {
+    const x = run('Assistant Secretary for South and Central Asian Affairs Donald Lu visited the Institut Pasteur to study the Humboldt Current.');
+    expect(people(x).map((p) => p.name)).not.toContainEqual(expect.stringMatching(/Affairs|Pasteur|Humboldt/));
+    expect(named(x, 'organization')).toContain('Institut Pasteur');
+  });
+
   it('names speakers as people, not generic labels', () => {
     const doc = fromParagraphs('We discussed the weather.\n\nWhat about the rain?');
     const withSpeakers = {
@@ -271,6 +298,26 @@ describe('extract › meetings', () => {
   it('reads "had a chance to talk with" and asides before "with"', () => {
     const x = run('I had a chance to talk with student activists. I had a long discussion, frankly, with farmers.');
     expect(x.meetings.map((m) => m.participants)).toEqual([['student activists'], ['farmers']]);
+  });
+
+  it('reads the person after an office in apposition, a list after commas, and "met in Washington with"', () => {
+    const x = run(
+      [
+        'The Minister met with the Deputy Prime Minister and Minister of Foreign Affairs of Ruritania, Ilona Varga-Kis, who is visiting.',
+        'I met with the President, Prime Minister Halvorsen, and Foreign Minister Dalen.',
+        'Deputy Secretary Kurt Campbell met today in Washington with Foreign Minister Mohamed Salem Ould Merzoug.',
+      ].join('\n\n'),
+    );
+    expect(x.meetings).toEqual([
+      { participants: ['Ilona Varga-Kis'], statementSeq: 1 },
+      { participants: ['President', 'Halvorsen', 'Dalen'], statementSeq: 2 },
+      { participants: ['Mohamed Salem Ould Merzoug'], place: 'Washington', statementSeq: 3 },
+    ]);
+  });
+
+  it('ends the phrase of whom was met where a main clause begins after a comma', () => {
+    const x = run('In a meeting with Prime Minister Halvorsen, Deputy Secretary Sherman stressed the partnership. She met with Pope Francis, and Lebanon was on the agenda.');
+    expect(x.meetings.map((m) => m.participants)).toEqual([['Halvorsen'], ['Francis']]);
   });
 
   it('does not take "thank you for joining me" for a meeting', () => {

@@ -8,6 +8,7 @@
  * one entity per person, place or organisation ("Special Advisor Ostrova" + "Lena Ostrova").
  */
 import type { Extraction, Statement } from '../types';
+import { CAPITAL_PARTICLES, LEADING_ORG_HEADS } from './lexicon';
 import { flagsAt as flagsAtImport, GAZETTEER as GAZETTEERImport, mayBeRole as mayBeRoleImport, PLACE_HEADS as PLACE_HEADSImport, TITLES as TITLESImport, W as WImport, wordFlags as wordFlagsImport } from './lexicon';
 import { gap as gapImport, isAllCapsAt as isAllCapsAtImport, isCapAt as isCapAtImport, lowAt as lowAtImport, rawAt as rawAtImport, Sep as SepImport, sepAt as sepAtImport, type Tokens } from './tokens';
 // Module-local copies of the imported bindings: under a CommonJS transform (tsx, jest) every use of
@@ -99,11 +100,16 @@ const personMention = (ctx: Ctx, a: number, b: number, title?: string, written?:
   const { t } = ctx;
   const surface = written ?? span(ctx, a, b);
   const core: string[] = [];
+  let prevCore = false;
   for (let k = a; k <= b; k++) {
-    if (isInitial(t, k) || has(t, k, W.PARTICLE)) continue;
-    // A hyphenated name (Okonkwo-Hale, Kassym-Jomart) is one word.
-    if (k > a && core.length > 0 && sepAt(t, k) === Sep.Join && gap(t, k) === '-') core[core.length - 1] += `-${lowAt(t, k)}`;
+    if (isInitial(t, k) || has(t, k, W.PARTICLE)) {
+      prevCore = false;
+      continue;
+    }
+    // A hyphenated name (Okonkwo-Hale, Kassym-Jomart) is one word; "al-Alimi" after a particle is a word of its own.
+    if (prevCore && sepAt(t, k) === Sep.Join && gap(t, k) === '-') core[core.length - 1] += `-${lowAt(t, k)}`;
     else core.push(lowAt(t, k));
+    prevCore = true;
   }
   if (core.length === 0) return;
   if (written) for (let k = 0; k < core.length; k++) core[k] = core[k]!.toLowerCase();
@@ -124,8 +130,28 @@ const personMention = (ctx: Ctx, a: number, b: number, title?: string, written?:
   for (let k = a; k <= b; k++) ctx.used[k] = 1;
 };
 
-/** Name words from i on: capitalised, not a title or calendar word, joined as names are. */
-const nameRun = (ctx: Ctx, i: number, strict: boolean): number => {
+/** Whether lower-case particles from token j on ("de", "de la", "van der") lead to a capitalised word. */
+const particlesThenCap = (t: Tokens, j: number): boolean => {
+  let k = j;
+  while (k < t.count && k - j < 3 && !isCap(t, k) && has(t, k, W.PARTICLE) && (k === j || sepAt(t, k) === Sep.Space)) k++;
+  return k > j && k < t.count && (sepAt(t, k) === Sep.Space || (sepAt(t, k) === Sep.Join && gap(t, k) === '-')) && isCap(t, k);
+};
+
+/** Whether tokens [i, j] hold an ordinary or gazetteer word: a run of four is then no name ("Asian Affairs Donald Lu"). */
+const hasPlainWord = (t: Tokens, i: number, j: number): boolean => {
+  for (let k = i; k <= j; k++) if (isCap(t, k) && has(t, k, W.COMMON | W.GAZ_START)) return true;
+  return false;
+};
+
+/** Capitalised particles ("Ould", "Abu") among tokens (i, j): they do not count as name words. */
+const capitalParticles = (t: Tokens, i: number, j: number): number => {
+  let n = 0;
+  for (let k = i + 1; k < j; k++) if (t.end[k]! - t.start[k]! <= 5 && CAPITAL_PARTICLES.has(rawAt(t, k))) n++;
+  return n;
+};
+
+/** Name words from i on: capitalised, not a title or calendar word, joined as names are; at most `maxCore` words. */
+const nameRun = (ctx: Ctx, i: number, strict: boolean, maxCore = 3): number => {
   const { t, used } = ctx;
   let j = i;
   let core = 0;
@@ -136,8 +162,9 @@ const nameRun = (ctx: Ctx, i: number, strict: boolean): number => {
       if (isAllCaps(t, j) && !ROMAN.has(rawAt(t, j))) break;
       if (j === i && strict && isCommon(t, j)) return i - 1;
       if (!isInitial(t, j) && !(j > i && sepAt(t, j) === Sep.Join)) core++;
-    } else if (!(j > i && j + 1 < t.count && isCap(t, j + 1) && has(t, j, W.PARTICLE))) break;
-    if (core > 3) return i - 1;
+    } else if (!(j > i && has(t, j, W.PARTICLE) && particlesThenCap(t, j))) break;
+    // Long runs only: a name with capitalised particles ("Mohamed Salem Ould Merzoug") is not longer.
+    if (core > 3 && core - capitalParticles(t, i, j + 1) > (maxCore > 3 && !hasPlainWord(t, i, j) ? maxCore : 3)) return i - 1;
     j++;
   }
   let last = j - 1;
@@ -220,12 +247,18 @@ const titlePass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numbe
         continue;
       }
       if (!(sepAt(t, nameStart) === Sep.Space || (sepAt(t, nameStart) === Sep.Period && rawAt(t, titleEnd).length <= 4))) continue;
-      if (!isCap(t, nameStart)) continue;
-      const last = nameRun(ctx, nameStart, strict);
-      if (last < nameStart) continue;
+      // "Foreign Minister de la Fuente": the name opens with its particles.
+      let first = nameStart;
+      if (!isCap(t, nameStart)) {
+        if (!has(t, nameStart, W.PARTICLE) || !particlesThenCap(t, nameStart)) continue;
+        while (!isCap(t, first)) first++;
+      }
+      // A title vouches for a name: four words may follow it ("Minister José Luis Ortiz Beltrán").
+      const last = nameRun(ctx, first, strict, 4);
+      if (last < first) continue;
       // "Sultan Murad Division" names a unit, not a person.
       if (last + 1 < t.count && softJoin(t, last + 1) && isCap(t, last + 1) && has(t, last + 1, W.ORG_HEAD)) continue;
-      if (last === nameStart && GAZETTEER.longest(t, nameStart, () => false)) continue;
+      if (last === first && GAZETTEER.longest(t, first, () => false)) continue;
       for (let k = i; k <= titleEnd; k++) used[k] = 1;
       personMention(ctx, nameStart, last, titleText);
       skip = last;
@@ -422,7 +455,7 @@ const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numb
       skip = a - 1;
       continue;
     }
-    const b = nameRun(ctx, a, true);
+    const b = nameRun(ctx, a, true, 4);
     if (b <= a) {
       if (b < a) {
         // Too long or not a name: skip the whole capitalised run, not just its first word.
@@ -438,14 +471,23 @@ const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numb
     }
     let cores = 0;
     for (let k = a; k <= b; k++) if (isCap(t, k) && !isInitial(t, k) && !(k > a && sepAt(t, k) === Sep.Join)) cores++;
-    if (cores < 2 || cores > 3 || has(t, b, W.GAZ_START) && cores === 2 && GAZETTEER.longest(t, b, () => false)?.value.kind === 'organization') {
+    if (cores > 3) cores -= capitalParticles(t, a, b + 1);
+    if (cores < 2 || cores > 4 || has(t, b, W.GAZ_START) && cores === 2 && GAZETTEER.longest(t, b, () => false)?.value.kind === 'organization') {
       skip = b;
       continue;
     }
     // "Capitol Hill", "Benjamin Franklin Room", "Dayton Peace Accords", "Nord Stream": places and things, not people.
     const next = b + 1 < t.count && isCap(t, b + 1) && softJoin(t, b + 1) ? b + 1 : -1;
-    if (PLACE_HEADS.has(rawAt(t, b)) || (next >= 0 && (PLACE_HEADS.has(rawAt(t, next)) || has(t, next, W.NOT_NAME)))) {
+    // …but the second half of a hyphenated surname ("Delacroix-Park") is no place's head word.
+    const hyphenated = sepAt(t, b) === Sep.Join && gap(t, b) === '-';
+    if ((PLACE_HEADS.has(rawAt(t, b)) && !hyphenated) || (next >= 0 && (PLACE_HEADS.has(rawAt(t, next)) || has(t, next, W.NOT_NAME)))) {
       skip = next >= 0 ? next : b;
+      continue;
+    }
+    // "Institut Pasteur", "Universidad Central": an organisation whose head word comes first.
+    if (LEADING_ORG_HEADS.has(rawAt(t, a))) {
+      orgMention(ctx, a, b);
+      skip = b;
       continue;
     }
     let title = pending.get(a);
@@ -495,6 +537,13 @@ interface Group {
   listed: boolean;
 }
 
+/** Whether `word` (lower case) is a word of `name` after its first. */
+const laterWordOf = (name: string, word: string): boolean => {
+  const parts = name.toLowerCase().split(/\s+/u);
+  for (let k = 1; k < parts.length; k++) if (parts[k] === word) return true;
+  return false;
+};
+
 /** Merges mentions into entities (one per person, place, organisation); returns each mention's entity name too. */
 export const resolveEntities = (
   mentions: readonly Mention[],
@@ -534,6 +583,17 @@ export const resolveEntities = (
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     if (m.kind !== 'person' || m.single) continue;
+    // A shorter form of a longer name ("Salazar del Pozo" after "Gabriela Salazar del Pozo"):
+    // same surname, and its first word is a later word of the longer one.
+    const same = groups.person.has(m.key) ? undefined : bySurname.get(m.surname!);
+    if (same && laterWordOf(same.name, m.key.slice(0, m.key.indexOf(' ')))) {
+      assign(i, same);
+      same.seqs.add(m.seq);
+      same.surfaces.add(m.surface);
+      same.order = Math.min(same.order, position(m));
+      if (m.title && !same.title) same.title = m.title;
+      continue;
+    }
     const group = add(m, i);
     if (!bySurname.has(m.surname!)) bySurname.set(m.surname!, group);
     // Family name first (Mori Takeo): a later "Mori" is the same person.
@@ -541,11 +601,25 @@ export const resolveEntities = (
     const given = space < 0 ? m.key : m.key.slice(0, space);
     if (!byGiven.has(given)) byGiven.set(given, group);
   }
+  // Inner words of long names ("Ortíz" of "José Luis Ortíz Beltrán", "Fuente" of "Rodrigo de la
+  // Fuente Ibáñez": a first surname), made on the first lone word no full name ends or starts with.
+  let byInner: Map<string, Group> | undefined;
+  const innerOf = (word: string): Group | undefined => {
+    if (!byInner) {
+      byInner = new Map();
+      for (const g of groups.person.values()) {
+        if (g.cores < 2) continue;
+        const parts = g.name.toLowerCase().split(/\s+/u);
+        for (let k = 1; k < parts.length - 1; k++) if (parts[k]!.length > 2 && !byInner.has(parts[k]!)) byInner.set(parts[k]!, g);
+      }
+    }
+    return byInner.get(word);
+  };
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     if (m.kind === 'person') {
       if (!m.single) continue;
-      const full = bySurname.get(m.surname!) ?? byGiven.get(m.surname!);
+      const full = bySurname.get(m.surname!) ?? byGiven.get(m.surname!) ?? innerOf(m.surname!);
       if (full) {
         assign(i, full);
         full.seqs.add(m.seq);

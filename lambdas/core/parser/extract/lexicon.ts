@@ -117,7 +117,22 @@ const ORG_PREFIX = words(ORGANIZATION_PREFIXES);
 /** Role words after which "of X" names an organisation. */
 const ORG_ROLE = words(ORGANIZATION_ROLES);
 /** Lower-case particles inside personal names. */
-const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'dos', 'das', 'y']);
+const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'dos', 'das', 'y', 'los', 'las', 'ter', 'ten']);
+/**
+ * Capitalised particles inside a name ("Mohamed Salem Ould Merzoug", "Abu Bakr", "Van Hollen"): they
+ * do not count towards a name's length in words.
+ */
+export const CAPITAL_PARTICLES = new Set(['Ould', 'Ben', 'Bin', 'Ibn', 'Abu', 'Al', 'El', 'Van', 'Von', 'De', 'Del', 'Della', 'Da', 'Di', 'Dos', 'Du', 'Le', 'La']);
+/**
+ * Words that open an organisation's name in languages that put the head first ("Institut Pasteur
+ * de Dakar", "Universidad de Chile", "Fundación Ortega"): a run they start is no person.
+ */
+export const LEADING_ORG_HEADS = new Set([
+  'Institut', 'Instituto', 'Istituto', 'Fundación', 'Fundação', 'Fondation', 'Fondazione', 'Universidad', 'Universidade',
+  'Université', 'Università', 'Banco', 'Banque', 'Comité', 'Comisión', 'Comissão', 'Ministerio', 'Ministère', 'Ministério',
+  'Agence', 'Agencia', 'Agência', 'Centro', 'Consejo', 'Conseil', 'Conselho', 'Partido', 'Parti', 'Asociación',
+  'Associação', 'Organización', 'Organização', 'Hôpital', 'Colegio', 'Escuela', 'École', 'Sociedad', 'Société',
+]);
 /** Lower-case words allowed inside an organisation's name. */
 const ORG_CONNECTORS = new Set(['of', 'for', 'on', 'the', 'and', 'in', 'de', 'du', 'des', 'la', 'le', 'to', 'at']);
 /** Words that, leading a capitalised run, belong to the sentence rather than a name. */
@@ -135,6 +150,8 @@ export const PLACE_HEADS = new Set([
   'Basin', 'Coast', 'Plain', 'Plateau', 'Delta', 'Falls', 'Field', 'Fields', 'Pass', 'Port', 'Road', 'Boulevard', 'Plaza',
   'Center', 'Centre', 'Stadium', 'Cemetery', 'Memorial', 'Monument', 'Garden', 'Gardens', 'Campus', 'Station', 'Index',
   'Stream', 'Pipeline', 'Accords', 'Accord', 'Agreement', 'Treaty', 'Declaration', 'Doctrine', 'Initiative', 'Compact',
+  'Current', 'Glacier', 'Reef', 'Trench', 'Canyon', 'Lagoon', 'Archipelago', 'Atoll', 'Dam', 'Highway', 'Railway',
+  'Sanctuary', 'Fjord', 'Shelf',
 ]);
 
 /** What a gazetteer entry names. */

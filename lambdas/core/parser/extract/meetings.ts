@@ -16,17 +16,17 @@ export interface StatementMentions {
   readonly hints?: number;
 }
 
-const ADVERBS = String.raw`(?:\s+(?:today|yesterday|again|separately|also|virtually|jointly|briefly|recently|later|earlier(?:\s+today)?|by\s+(?:phone|telephone|video(?:\s*conference)?)|this\s+(?:morning|afternoon|evening|week)))*`;
+const ADVERBS = String.raw`(?:\s+(?:today|yesterday|again|separately|also|virtually|jointly|briefly|recently|later|earlier(?:\s+today)?|by\s+(?:phone|telephone|video(?:\s*conference)?)|this\s+(?:morning|afternoon|evening|week)|in\s+\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,2}))*`;
 const ASIDE = String.raw`(?:\s*,[^,.;:]{1,60},)?`;
 const TRIGGER = new RegExp(
   String.raw`\b(?:(?:met|meet|meets|meeting|meetings|spoke|speak|speaks|speaking|talked|talk|talks|discussion|discussions|conversation|conversations|call|calls|consulted|consultations)${ADVERBS}${ASIDE}\s+with` +
     String.raw`|(?:had|have|has)\s+(?:an|the|a)\s+(?:\w+\s+)?(?:opportunity|chance)\s+to\s+\w+\s+(?:to|with)` +
     String.raw`|\b(?:I|We|we)\s+(?:also\s+)?(?:joined|met)(?=\s+[A-Z]))\s+`,
-  'g',
+  'gu',
 );
 /** Where the phrase naming whom was met ends. */
 const NP_END =
-  /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|Gov|Amb|Lt|Col|Adm|Hon))\.|[;:!?()\[\]“”"]|\s(?:to|who|whom|which|that|where|about|on|regarding|during|at|in|after|before|while|when|as|because|since|under|until|via|through|over|throughout|amid|not|but|is|are|was|were|will|would|can|could|should|has|have|had|did|does|do|may|might|must|last|next|this|that)\s|\sfor\s(?![A-Z])|,\s*(?![A-Z]|and\s|as well as\s)/;
+  /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|Gov|Amb|Lt|Col|Adm|Hon))\.|[;:!?()\[\]“”"]|\s(?:to|who|whom|which|that|where|about|on|regarding|during|at|in|after|before|while|when|as|because|since|under|until|via|through|over|throughout|amid|not|but|is|are|was|were|will|would|can|could|should|has|have|had|did|does|do|may|might|must|last|next|this|that)\s|\sfor\s(?!\p{Lu})|,(?!\s*(?:(?!I\s)\p{Lu}|(?:and|as well as)\s+(?:\p{Lu}|(?:the|a|an|other|several|senior|local|civil|members|representatives|leaders|officials)\s)))/u;
 const PART_SPLIT = /\s*,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+/;
 const LEADING = /^(?:the|a|an|our|my|his|her|their|its|your|other|several|some|many|so|a number of|a group of|a range of|both|all|various|inspiring|fellow|more|these|those|numerous|dozens of|hundreds of)\s+/i;
 const PRONOUN = /^(?:me|him|her|them|us|you|it|each other|one another|everyone|everybody|someone|anyone|myself|themselves|himself|herself)$/i;
@@ -43,6 +43,33 @@ const namesGroup = (part: string): boolean => {
   const last = part.split(/\s+/).at(-1)!.toLowerCase().replace(/[’']s?$/, '');
   if (GROUP_SINGULAR.has(last)) return true;
   return /[a-z]s$/.test(last) && !/(?:ss|ness|us|is|ics)$/.test(last);
+};
+
+/** A verb in a phrase after a comma: the main clause has begun ("In a call with X, President Y raised …"). */
+const CLAUSE_VERB = /\s(?:[a-z]+ed|said|told|made|gave|took|spoke|met|says|notes|urged|is|was|were|are|will|would|has|have|had)\b/;
+/** A stop at one of these verbs ends the subject of a main clause ("…, and Lebanon was on the agenda"). */
+const VERB_STOP = /^\s(?:is|are|was|were|will|would|can|could|should|has|have|had|did|does|do|may|might|must)\s$/;
+
+/**
+ * Cuts the phrase naming whom was met at the first comma that begins a main clause rather than the
+ * next item of a list: a phrase after it holding a verb, or the last phrase when a verb stopped it.
+ */
+const listOnly = (np: string, stop: string | undefined): string => {
+  const parts = np.split(',');
+  let at = parts[0]!.length;
+  for (let k = 1; k < parts.length; k++) {
+    const part = parts[k]!;
+    if (CLAUSE_VERB.test(part) || (k === parts.length - 1 && stop !== undefined && VERB_STOP.test(stop))) return np.slice(0, at);
+    at += 1 + part.length;
+  }
+  return np;
+};
+
+/** An office named in capitals: "Deputy Prime Minister", "Speaker of the Seimas" (not "NATO Allies"). */
+const isOffice = (part: string): boolean => {
+  if (!/^\p{Lu}\p{Ll}/u.test(part)) return false;
+  const last = part.split(/\s+/).at(-1)!.toLowerCase();
+  return GROUP_SINGULAR.has(last) || / of /.test(part);
 };
 
 const PLACE_INTRO = /\b(?:in|at|to)\s+(?:both\s+)?(?:the\s+)?$|\band\s+$/;
@@ -75,28 +102,45 @@ export const findMeetings = (items: readonly StatementMentions[], nameOf: NameLo
         const npStart = match.index + match[0].length;
         const rest = sentence.slice(npStart);
         const stop = NP_END.exec(rest);
-        const np = stop ? rest.slice(0, stop.index) : rest;
+        let np = stop ? rest.slice(0, stop.index) : rest;
+        if (np.includes(',')) np = listOnly(np, stop?.[0]);
         if (np.trim().length === 0) continue;
         const from = s + npStart;
         const to = from + np.length;
         const inside = mentions.filter((m) => m.start >= from && m.end <= to);
         let offset = 0;
+        // Parts read so far: what each contributes, and whether it is an office in capitals whose
+        // holder may follow after a comma ("the Speaker of the Seimas, Viktorija Čmilytė-Nielsen").
+        const found: { names: string[]; office: boolean; of: boolean; commaAfter: boolean }[] = [];
         for (const rawPart of np.split(PART_SPLIT)) {
           const partStart = np.indexOf(rawPart, offset);
+          if (found.length > 0) found[found.length - 1]!.commaAfter = np.slice(offset, partStart).includes(',');
           offset = partStart + rawPart.length;
           const pFrom = from + partStart;
           const pTo = pFrom + rawPart.length;
           const people = inside.filter((m) => m.kind === 'person' && m.start >= pFrom && m.end <= pTo);
           if (people.length > 0) {
-            for (const m of people) participants.push(nameOf.get(m) ?? m.name);
+            // An office just before, joined by a comma, is this person's ("… of Moldova, Mihaela
+            // Popescu-Rusu"), and so are offices joined to it by "and" ("Deputy Prime Minister and Minister of …").
+            const last = found.length - 1;
+            if (last >= 0 && found[last]!.office && found[last]!.commaAfter && found[last]!.of) {
+              found[last]!.names = [];
+              for (let k = last - 1; k >= 0 && found[k]!.office && !found[k]!.commaAfter; k--) found[k]!.names = [];
+            }
+            found.push({ names: people.map((m) => nameOf.get(m) ?? m.name), office: false, of: false, commaAfter: false });
             continue;
           }
           const part = cleanPart(rawPart);
+          const entry = { names: [] as string[], office: isOffice(part), of: / of /.test(part), commaAfter: false };
+          found.push(entry);
           if (part.length < 3 || PRONOUN.test(part) || part.split(/\s+/).length > 8 || !/\p{L}/u.test(part)) continue;
           const whole = inside.find((m) => m.start >= pFrom && m.end <= pTo && m.surface === part);
-          if (whole) participants.push(nameOf.get(whole) ?? whole.name);
-          else if (namesGroup(part) || inside.some((m) => m.start >= pFrom && m.end <= pTo)) participants.push(part);
+          if (whole) {
+            entry.names.push(nameOf.get(whole) ?? whole.name);
+            entry.office = entry.office && whole.kind !== 'place' && whole.kind !== 'organization';
+          } else if (namesGroup(part) || inside.some((m) => m.start >= pFrom && m.end <= pTo)) entry.names.push(part);
         }
+        for (const f of found) for (const n of f.names) participants.push(n);
         TRIGGER.lastIndex = npStart + np.length;
       }
       if (participants.length === 0) continue;
