@@ -1,0 +1,166 @@
+/**
+ * Extraction and structure accuracy on transcripts written for the purpose and labelled before the
+ * parser saw them (fixtures/transcripts/unseen-*.txt, labels in test/accuracy/unseen-labels.json):
+ * the same topic and people measures and floors as test/accuracy.test.ts, plus titles, datelines,
+ * named speakers, chrome kept out of statements, meetings and awards.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { EventData } from '../lambdas/core/events';
+import { parseTranscript } from '../lambdas/core/parser';
+import { TOPIC_IDS } from '../lambdas/core/topic-ids';
+
+interface UnseenCase {
+  readonly file: string;
+  readonly kind: string;
+  readonly present: readonly string[];
+  readonly unsure: readonly string[];
+  readonly people: readonly string[];
+  readonly title: string;
+  readonly date?: string;
+  readonly place?: string;
+  readonly speakers: readonly string[];
+  readonly meetings: readonly (readonly string[])[];
+  readonly awards: readonly { readonly recipient: string; readonly award: string }[];
+  readonly chrome: readonly string[];
+}
+
+const FIXTURES = path.resolve(__dirname, '../fixtures/transcripts');
+const labels = JSON.parse(readFileSync(path.join(__dirname, 'accuracy/unseen-labels.json'), 'utf8')) as { cases: UnseenCase[] };
+
+const words = (s: string): string[] => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+/** True when every word of `needle` occurs in `hay` (case- and punctuation-blind). */
+const hasWords = (hay: string, needle: string): boolean => {
+  const h = new Set(words(hay));
+  return words(needle).every((w) => h.has(w));
+};
+
+/** A labelled person counts as found when some person entity carries their surname (last word). */
+const personFound = (label: string, people: readonly EventData<'EntityMentioned'>[]): boolean => {
+  const surname = words(label).at(-1)!;
+  return people.some((p) => [p.name, ...(p.aliases ?? [])].some((n) => words(n).includes(surname)));
+};
+
+interface Outcome {
+  readonly file: string;
+  readonly missedTopics: string[];
+  readonly falseTopics: string[];
+  readonly missedPeople: string[];
+  readonly present: number;
+  readonly absent: number;
+  readonly people: number;
+  /** Person entities that share no word with any labelled person (a place, an organisation, half a name). */
+  readonly spuriousPeople: string[];
+  readonly personEntities: number;
+  /** Labelled people found as more than one entity (one person, two halves or two mentions unmerged). */
+  readonly splitPeople: string[];
+  /** Structure and event checks that failed, each as a short description. */
+  readonly failedChecks: string[];
+  readonly checks: number;
+}
+
+const evaluate = (c: UnseenCase): Outcome => {
+  const text = readFileSync(path.join(FIXTURES, c.file));
+  const outcome = parseTranscript(text, { transcriptId: 't', revision: 1, metadata: {} });
+  if (!outcome.ok) throw new Error(`${c.file} rejected: ${outcome.reason}`);
+  const topics = new Set<string>();
+  const people: EventData<'EntityMentioned'>[] = [];
+  const statements: EventData<'StatementRecorded'>[] = [];
+  const meetings: EventData<'MeetingReported'>[] = [];
+  const awards: EventData<'AwardPresented'>[] = [];
+  let parsed: EventData<'TranscriptParsed'> | undefined;
+  for (const e of outcome.events) {
+    if (e.type === 'TopicDetected') topics.add(e.data.topic);
+    if (e.type === 'EntityMentioned' && e.data.kind === 'person') people.push(e.data);
+    if (e.type === 'StatementRecorded') statements.push(e.data);
+    if (e.type === 'MeetingReported') meetings.push(e.data);
+    if (e.type === 'AwardPresented') awards.push(e.data);
+    if (e.type === 'TranscriptParsed') parsed = e.data;
+  }
+  const checks: [string, boolean][] = [
+    [`title "${parsed?.title}"`, parsed?.title === c.title],
+    ...(c.date === undefined ? [] : [[`date ${parsed?.date}`, parsed?.date === c.date] as [string, boolean]]),
+    ...(c.place === undefined ? [] : [[`place ${parsed?.location}`, hasWords(parsed?.location ?? '', c.place)] as [string, boolean]]),
+    ...c.speakers.map((s): [string, boolean] => [`speaker ${s}`, (parsed?.speakers ?? []).some((p) => words(p).includes(words(s).at(-1)!))]),
+    ...c.chrome.map((line): [string, boolean] => [`chrome kept: ${line}`, !statements.some((s) => s.text.trim() === line)]),
+    ['a statement that is a bare label or title', !statements.some((s) => /^[^.!?]{0,80}:$/u.test(s.text.trim()) || s.text.trim() === c.title)],
+    ...c.meetings.map((m): [string, boolean] => [`meeting with ${m.join(' ')}`, meetings.some((x) => x.participants.some((p) => hasWords(p, m.join(' '))))]),
+    ...c.awards.map((a): [string, boolean] => [
+      `award ${a.award} to ${a.recipient}`,
+      awards.some((x) => x.award === a.award && hasWords(x.recipient, a.recipient)),
+    ]),
+  ];
+  const absent = TOPIC_IDS.filter((t) => !c.present.includes(t) && !c.unsure.includes(t));
+  return {
+    file: c.file,
+    missedTopics: c.present.filter((t) => !topics.has(t)),
+    falseTopics: absent.filter((t) => topics.has(t)),
+    missedPeople: c.people.filter((p) => !personFound(p, people)),
+    present: c.present.length,
+    absent: absent.length,
+    people: c.people.length,
+    spuriousPeople: people.map((p) => p.name).filter((n) => !c.people.some((l) => words(n).some((w) => words(l).includes(w)))),
+    personEntities: people.length,
+    splitPeople: c.people.filter((l) => people.filter((p) => words(p.name).some((w) => w.length > 3 && words(l).includes(w))).length > 1),
+    failedChecks: checks.filter(([, ok]) => !ok).map(([what]) => what),
+    checks: checks.length,
+  };
+};
+
+describe('extraction accuracy on unseen-kind transcripts', () => {
+  const outcomes = labels.cases.map(evaluate);
+  const sum = (f: (o: Outcome) => number): number => outcomes.reduce((a, o) => a + f(o), 0);
+  const topicRecall = 1 - sum((o) => o.missedTopics.length) / sum((o) => o.present);
+  const falsePositiveRate = sum((o) => o.falseTopics.length) / sum((o) => o.absent);
+  const peopleRecall = 1 - sum((o) => o.missedPeople.length) / sum((o) => o.people);
+  const peoplePrecision = 1 - sum((o) => o.spuriousPeople.length) / sum((o) => o.personEntities);
+  const peopleSplit = sum((o) => o.splitPeople.length) / sum((o) => o.people);
+  const checksPassed = 1 - sum((o) => o.failedChecks.length) / sum((o) => o.checks);
+
+  beforeAll(() => {
+    const lines = outcomes.map(
+      (o) =>
+        `  ${o.file}: missed [${o.missedTopics.join(', ')}] false [${o.falseTopics.join(', ')}] people missed [${o.missedPeople.join(', ')}] spurious people [${o.spuriousPeople.join(', ')}] split people [${o.splitPeople.join(', ')}] checks failed [${o.failedChecks.join('; ')}]`,
+    );
+    console.log(
+      [
+        `unseen accuracy over ${outcomes.length} files:`,
+        `  present topics found ${(topicRecall * 100).toFixed(1)}% (${sum((o) => o.present)} labels)`,
+        `  absent topics reported ${(falsePositiveRate * 100).toFixed(1)}% (${sum((o) => o.absent)} labels)`,
+        `  named people found ${(peopleRecall * 100).toFixed(1)}% (${sum((o) => o.people)} labels)`,
+        `  person entities that are labelled people ${(peoplePrecision * 100).toFixed(1)}% (${sum((o) => o.personEntities)} entities)`,
+        `  named people found as more than one entity ${(peopleSplit * 100).toFixed(1)}%`,
+        `  structure and event checks passed ${(checksPassed * 100).toFixed(1)}% (${sum((o) => o.checks)} checks)`,
+        ...lines,
+      ].join('\n'),
+    );
+  });
+
+  it('covers the five kinds', () => {
+    expect(new Set(labels.cases.map((c) => c.kind)).size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('finds at least 90% of clearly present topics', () => {
+    expect(topicRecall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reports at most 5% of clearly absent topics', () => {
+    expect(falsePositiveRate).toBeLessThanOrEqual(0.05);
+  });
+
+  it('finds at least 85% of clearly named people', () => {
+    expect(peopleRecall).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('reports few person entities that are not people', () => {
+    expect(peoplePrecision).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('finds few people as more than one entity', () => {
+    expect(peopleSplit).toBeLessThanOrEqual(0.05);
+  });
+
+  it('passes at least 90% of the structure and event checks', () => {
+    expect(checksPassed).toBeGreaterThanOrEqual(0.9);
+  });
+});
