@@ -342,6 +342,17 @@ describe('extract › awards', () => {
   });
 });
 
+describe('extract › awards (pronouns and complements)', () => {
+  it('reads "present him with the … Award for X": the person named before, the award with its complement', () => {
+    const x = run('Our second honoree is Tomas Alvarado Reyes. Mr. Alvarado founded a league. I am delighted to present him with the Inclusion Award for Sport.');
+    expect(x.awards).toEqual([{ award: 'Inclusion Award for Sport', recipient: 'Tomas Alvarado Reyes', statementSeq: 1 }]);
+  });
+
+  it('names no recipient for a pronoun with nobody named before it', () => {
+    expect(run('I am delighted to present her with the Inclusion Award.').awards).toEqual([]);
+  });
+});
+
 describe('extract › robustness', () => {
   it('never throws and keeps evidence inside the statements, whatever the text', () => {
     const pieces = fc.constantFrom(...'aA zZ.,;:’\'"“”-–()+/&\nİßé漢😀'.split(''), 'Mr. ', 'President ', ' of the ', 'Director of ', 'met with ', ' award', 'Hero ', 'human rights', 'U.S.');

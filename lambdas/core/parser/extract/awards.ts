@@ -10,6 +10,8 @@ import type { StatementMentions } from './meetings';
 import { HINT_AWARD } from './topics';
 
 const AWARD_WORD = String.raw`(?:[Aa]wards?|[Pp]rizes?|[Mm]edals?|[Hh]onou?rs?|[Tt]roph(?:y|ies)|[Cc]itations?)`;
+/** A capitalised complement of an award's name: "… Award for Corporate Excellence", "… Prize in Physics". */
+const COMPLEMENT = String.raw`(?:\s+(?:for|of|in)\s+(?:the\s+)?\p{Lu}[\p{L}’'\-]*(?:\s+(?:and\s+|of\s+|the\s+)?\p{Lu}[\p{L}’'\-]*){0,4})?`;
 const DET = String.raw`(?:the|a|an|this|this year[’']s|their|her|his)`;
 
 interface Pattern {
@@ -20,15 +22,18 @@ interface Pattern {
 }
 
 const PATTERNS: readonly Pattern[] = [
-  { re: new RegExp(String.raw`\bpresent(?:ed|s|ing)?\s+(.{3,160}?)\s+with\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD})\b`, 'g'), award: 2, recipient: 1 },
-  { re: new RegExp(String.raw`\b(?:present(?:ed|s|ing)?|award(?:ed|s|ing)?|bestow(?:ed|s)?|confer(?:red|s)?)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD})\s+(?:to|on|upon)\s+([^.;:]{3,160})`, 'g'), award: 1, recipient: 2 },
+  { re: new RegExp(String.raw`\bpresent(?:ed|s|ing)?\s+(.{3,160}?)\s+with\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
+  { re: new RegExp(String.raw`\b(?:present(?:ed|s|ing)?|award(?:ed|s|ing)?|bestow(?:ed|s)?|confer(?:red|s)?)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})\s+(?:to|on|upon)\s+([^.;:]{3,160})`, 'gu'), award: 1, recipient: 2 },
   { re: /\bcongratulat(?:e|ed|es|ing)\s+((?:(?:19|20)\d\d\s+)?(?:[A-Z][\p{L}’'-]*\s+){0,5}(?:Heroes|Hero|Laureates?|[Ww]inners?|[Aa]wardees?|[Hh]onorees?|[Rr]ecipients?))\s+([^.;:]{3,160})/gu, award: 1, recipient: 2 },
-  { re: new RegExp(String.raw`\baward(?:ed|s)?\s+to\s+([^.;:]{3,80}?)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD})\b`, 'g'), award: 2, recipient: 1 },
-  { re: new RegExp(String.raw`()\s(?:received|accepted|won|was awarded|were awarded|was presented with|was honou?red with|is the recipient of|was named the recipient of)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD})\b`, 'g'), award: 2, recipient: 1 },
+  { re: new RegExp(String.raw`\baward(?:ed|s)?\s+to\s+([^.;:]{3,80}?)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
+  { re: new RegExp(String.raw`()\s(?:received|accepted|won|was awarded|were awarded|was presented with|was honou?red with|is the recipient of|was named the recipient of)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
 ];
 const LAST = PATTERNS.length - 1;
 /** Cheap pre-checks: a pattern runs only on statements containing its verb. */
 const GATES: readonly RegExp[] = [/present/, /present|award|bestow|confer/, /congratulat/, /awarded to|awards to/, /received|accepted|won|awarded|presented with|honou?red with|recipient of/];
+
+/** A recipient named by a pronoun only. */
+const PERSONAL_PRONOUN = /^\s*(?:him|her)\s*$/;
 
 const AWARD_HINT = /[Aa]ward|[Pp]rize|[Mm]edal|[Hh]onou?r|[Tt]roph|[Cc]itation|Hero|[Ll]aureate|[Ww]inner|[Rr]ecipient/;
 const cleanAward = (award: string): string => award.replace(/\s+/g, ' ').trim();
@@ -64,7 +69,12 @@ export const findAwards = (items: readonly StatementMentions[], nameOf: NameLook
         const person = p === LAST ? people[people.length - 1] : people[0];
         const org = inside.find((x) => x.kind === 'organization' && (!person || x.start > person.start));
         let recipient: string | undefined;
-        if (person) recipient = nameOf.get(person) ?? person.name;
+        if (!person && !org && PERSONAL_PRONOUN.test(recipientText)) {
+          // "I'm delighted to present him with …": the person named last before, in this statement.
+          let last: Mention | undefined;
+          for (const x of mentions) if (x.kind === 'person' && x.start >= 0 && x.end <= rStart) last = x;
+          if (last) recipient = nameOf.get(last) ?? last.name;
+        } else if (person) recipient = nameOf.get(person) ?? person.name;
         else if (org) recipient = nameOf.get(org) ?? org.name;
         else {
           const phrase = recipientText.replace(/^(?:the|a|an|our|my)\s+/i, '').trim();
