@@ -1,5 +1,6 @@
-/** The demarche CLI (interfaces.md): parse, upload, subscribe, query, replay, and redrive. */
+/** The demarche CLI (interfaces.md): parse, upload, subscribe, query, replay, compact and redrive. */
 import { Command } from 'commander';
+import { registerCompactCommand } from './commands/compact';
 import { registerParseCommand } from './commands/parse';
 import { registerQueryCommand } from './commands/query';
 import { registerRedriveCommand } from './commands/redrive';
@@ -17,6 +18,7 @@ export const buildProgram = (): Command => {
   registerSubscribeCommand(program);
   registerQueryCommand(program);
   registerReplayCommand(program);
+  registerCompactCommand(program);
   registerRedriveCommand(program);
   return program;
 };

@@ -177,6 +177,40 @@ describe('demarche CLI', () => {
     expect(nothing.stderr).toMatch(/npm start/);
   });
 
+  it('compacts the search index offline: fewer live segments, the same answers, a clear error for a bad fan-in', async () => {
+    const [{ DynamoDBDocumentClient }, { DynamoViewStore }, { buildSegment }, { foldTranscript }, { streamOf }] = await Promise.all([
+      import('@aws-sdk/lib-dynamodb'),
+      import('../lambdas/adapters/dynamo-views'),
+      import('../lambdas/core/projections/search'),
+      import('../lambdas/core/projections/transcript-view'),
+      import('./support/transcript-fixtures'),
+    ]);
+    const views = new DynamoViewStore(DynamoDBDocumentClient.from(archive.dynamo), archive.tables.views, { manifestTtlMs: 0 });
+    // Four more one-transcript segments, as four projector batches of one transcript each write.
+    for (let i = 0; i < 4; i++) {
+      const stream = streamOf(`compact${i}`, [{ title: `Briefing ${i}`, date: '2024-02-01', statements: [{ text: `Sanctions and human rights, part ${i}.`, topics: ['sanctions'] }] }]);
+      await views.writeSearchSegment(buildSegment(`compact-seg${i}`, [foldTranscript(`compact${i}`, stream)]));
+    }
+    const postings = async () => Object.fromEntries(await Promise.all(['sanctions', 'rights', 'protesters'].map(async (t) => [t, (await views.postings(t)).length])));
+    const queries = ['sanctions', '"peaceful protesters"', 'human rights'];
+    const search = () => Promise.all(queries.map((q) => runCliJson<Listing<unknown>>(cli, ['query', 'search', q, '--all', '--json'], env)));
+    const [indexBefore, before] = [await postings(), await search()];
+
+    const report = await runCliJson<{ segmentsBefore: number; segmentsAfter: number; merged: number; writeUnits: number }>(cli, ['compact', '--fan-in', '2', '--json'], env);
+    const bad = await runCli(cli, ['compact', '--fan-in', 'many'], env);
+
+    expect(report.segmentsBefore).toBeGreaterThanOrEqual(4);
+    expect(report.merged).toBeGreaterThanOrEqual(4);
+    expect(report.segmentsAfter).toBeLessThan(report.segmentsBefore);
+    expect(report.writeUnits).toBeGreaterThan(0);
+    expect(indexBefore.sanctions).toBeGreaterThanOrEqual(4);
+    expect(await postings()).toEqual(indexBefore);
+    expect(before[2]!.items.length).toBeGreaterThan(0);
+    expect(await search()).toEqual(before);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--fan-in must be a whole number/);
+  });
+
   it('replays: rebuilds every view from the event log to the same answers', async () => {
     const before = await runCliJson<Listing<unknown>>(cli, ['query', 'transcripts', '--all', '--json'], env);
     const mentionsBefore = await runCliJson<Listing<unknown>>(cli, ['query', 'mentions', 'sanctions', '--all', '--json'], env);

@@ -176,6 +176,26 @@ export const localReplayTarget = async (env: NodeJS.ProcessEnv = process.env): P
   };
 };
 
+/**
+ * The tables a command such as replay or compact works on: AWS (`--aws`, table names from the flags
+ * or the environment) or the local archive.
+ */
+export const resolveReplayTarget = async (
+  o: { aws?: boolean; eventsTable?: string; viewsTable?: string },
+  needs: { events: boolean } = { events: true },
+): Promise<ReplayTarget> => {
+  // The SDK's notice about Node 20 is noise for a local tool.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  if (!o.aws) return localReplayTarget();
+  const eventsTable = o.eventsTable ?? process.env.EVENTS_TABLE;
+  const viewsTable = o.viewsTable ?? process.env.VIEWS_TABLE;
+  if (!viewsTable) throw new ReplayTargetError('--aws needs --views-table (or VIEWS_TABLE)');
+  if (!eventsTable && needs.events) throw new ReplayTargetError('--aws needs --events-table and --views-table (or EVENTS_TABLE and VIEWS_TABLE)');
+  const [{ DynamoDBClient }, { S3Client }] = await Promise.all([import('@aws-sdk/client-dynamodb'), import('@aws-sdk/client-s3')]);
+  const description = eventsTable ? `AWS tables ${eventsTable}, ${viewsTable}` : `AWS table ${viewsTable}`;
+  return { dynamo: new DynamoDBClient({}), s3: new S3Client({}), eventsTable: eventsTable ?? '', viewsTable, description, close: async () => undefined };
+};
+
 /** Registers the `replay` command. */
 export const registerReplayCommand = (program: Command, output: Output = processOutput): void => {
   program
@@ -187,18 +207,7 @@ export const registerReplayCommand = (program: Command, output: Output = process
     .option('--views-table <name>', 'views table in AWS (default VIEWS_TABLE)')
     .option('--json', 'print the report as JSON')
     .action(async (o: ReplayOptions) => {
-      // The SDK's notice about Node 20 is noise for a local tool.
-      process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-      let target: ReplayTarget;
-      if (o.aws) {
-        const eventsTable = o.eventsTable ?? process.env.EVENTS_TABLE;
-        const viewsTable = o.viewsTable ?? process.env.VIEWS_TABLE;
-        if (!eventsTable || !viewsTable) throw new ReplayTargetError('--aws needs --events-table and --views-table (or EVENTS_TABLE and VIEWS_TABLE)');
-        const [{ DynamoDBClient }, { S3Client }] = await Promise.all([import('@aws-sdk/client-dynamodb'), import('@aws-sdk/client-s3')]);
-        target = { dynamo: new DynamoDBClient({}), s3: new S3Client({}), eventsTable, viewsTable, description: `AWS tables ${eventsTable}, ${viewsTable}`, close: async () => undefined };
-      } else {
-        target = await localReplayTarget();
-      }
+      const target = await resolveReplayTarget(o);
       try {
         if (!o.json) output.out(`replaying ${target.description}`);
         const report = await replay(target, { reparse: o.reparse, onProgress: (line) => !o.json && output.out(line) });
