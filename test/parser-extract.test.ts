@@ -320,6 +320,11 @@ describe('extract › meetings', () => {
     expect(x.meetings.map((m) => m.participants)).toEqual([['Halvorsen'], ['Francis']]);
   });
 
+  it('does not take a yes-or-no question about a call for a reported meeting', () => {
+    const x = run('Did the Secretary speak with Foreign Minister Dalen this week?\n\nThe Secretary did speak with Foreign Minister Dalen yesterday.');
+    expect(x.meetings).toEqual([{ participants: ['Dalen'], statementSeq: 2 }]);
+  });
+
   it('does not take "thank you for joining me" for a meeting', () => {
     expect(run('Thank you for joining me today.').meetings).toEqual([]);
   });

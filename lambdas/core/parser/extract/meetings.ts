@@ -45,6 +45,9 @@ const namesGroup = (part: string): boolean => {
   return /[a-z]s$/.test(last) && !/(?:ss|ness|us|is|ics)$/.test(last);
 };
 
+/** A question answered by yes or no: it opens with an auxiliary verb. */
+const YES_NO_QUESTION = /^(?:[("“'‘]\s*)?(?:And\s+|So\s+|But\s+)?(?:Did|Does|Do|Has|Have|Had|Is|Are|Was|Were|Will|Would|Can|Could|Should|Shall|May|Might)\s/;
+
 /** A verb in a phrase after a comma: the main clause has begun ("In a call with X, President Y raised …"). */
 const CLAUSE_VERB = /\s(?:[a-z]+ed|said|told|made|gave|took|spoke|met|says|notes|urged|is|was|were|are|will|would|has|have|had)\b/;
 /** A stop at one of these verbs ends the subject of a main clause ("…, and Lebanon was on the agenda"). */
@@ -94,6 +97,8 @@ export const findMeetings = (items: readonly StatementMentions[], nameOf: NameLo
     if (!TRIGGER.test(text)) continue;
     for (const [s, e] of statement.sentences) {
       const sentence = text.slice(s, e);
+      // "Did the Secretary speak with …?" asks whether a meeting took place; it reports none.
+      if (sentence.charCodeAt(sentence.length - 1) === 63 && YES_NO_QUESTION.test(sentence)) continue;
       TRIGGER.lastIndex = 0;
       let match: RegExpExecArray | null;
       const participants: string[] = [];
