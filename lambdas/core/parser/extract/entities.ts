@@ -162,7 +162,7 @@ const nameRun = (ctx: Ctx, i: number, strict: boolean, maxCore = 3): number => {
       if (isAllCaps(t, j) && !ROMAN.has(rawAt(t, j))) break;
       if (j === i && strict && isCommon(t, j)) return i - 1;
       if (!isInitial(t, j) && !(j > i && sepAt(t, j) === Sep.Join)) core++;
-    } else if (!(j > i && has(t, j, W.PARTICLE) && particlesThenCap(t, j))) break;
+    } else if (!(j > i && j + 1 < t.count && t.end[j]! - t.start[j]! <= 5 && (isCap(t, j + 1) || t.end[j + 1]! - t.start[j + 1]! <= 5) && has(t, j, W.PARTICLE) && particlesThenCap(t, j))) break;
     // Long runs only: a name with capitalised particles ("Mohamed Salem Ould Merzoug") is not longer.
     if (core > 3 && core - capitalParticles(t, i, j + 1) > (maxCore > 3 && !hasPlainWord(t, i, j) ? maxCore : 3)) return i - 1;
     j++;
@@ -479,8 +479,7 @@ const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numb
     // "Capitol Hill", "Benjamin Franklin Room", "Dayton Peace Accords", "Nord Stream": places and things, not people.
     const next = b + 1 < t.count && isCap(t, b + 1) && softJoin(t, b + 1) ? b + 1 : -1;
     // …but the second half of a hyphenated surname ("Delacroix-Park") is no place's head word.
-    const hyphenated = sepAt(t, b) === Sep.Join && gap(t, b) === '-';
-    if ((PLACE_HEADS.has(rawAt(t, b)) && !hyphenated) || (next >= 0 && (PLACE_HEADS.has(rawAt(t, next)) || has(t, next, W.NOT_NAME)))) {
+    if ((PLACE_HEADS.has(rawAt(t, b)) && !(sepAt(t, b) === Sep.Join && gap(t, b) === '-')) || (next >= 0 && (PLACE_HEADS.has(rawAt(t, next)) || has(t, next, W.NOT_NAME)))) {
       skip = next >= 0 ? next : b;
       continue;
     }
