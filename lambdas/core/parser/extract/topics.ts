@@ -7,6 +7,7 @@
  */
 import { TAXONOMY, TOPIC_THRESHOLD } from '../../taxonomy';
 import { TOPIC_TABLES } from '../data/topic-tables.generated';
+import { sortNumbers, sortSmall } from '../sort';
 import type { Extraction, Statement } from '../types';
 import {
   BRANCHING as BRANCHINGImport,
@@ -292,17 +293,18 @@ export const detectTopics = (all: readonly StatementHits[]): Extraction['topics'
     }
   }
   const topics: Extraction['topics'][number][] = [];
-  for (const [index, entry] of [...perTopic].sort((a, b) => a[0] - b[0])) {
+  for (const [index, entry] of sortSmall([...perTopic], (a, b) => a[0] - b[0])) {
     let score = 0;
     for (const { weight, count } of entry.phrases.values()) score += weight * repeatFactor(count);
     if (score < TOPIC_THRESHOLD - 1e-9) continue;
-    const evidence = topEvidence(entry.evidence)
-      .sort((a, b) => a.seq - b.seq || a.sentence - b.sentence)
-      .map((e) => ({ seq: e.seq, text: evidenceText(e) }));
+    const evidence = sortSmall(topEvidence(entry.evidence), (a, b) => a.seq - b.seq || a.sentence - b.sentence).map((e) => ({
+      seq: e.seq,
+      text: evidenceText(e),
+    }));
     topics.push({
       topic: TAXONOMY[index]!.id,
       score: Math.round(score * 100) / 100,
-      statementSeqs: [...entry.seqs].sort((a, b) => a - b),
+      statementSeqs: sortNumbers([...entry.seqs]),
       evidence,
     });
   }
