@@ -267,9 +267,11 @@ describe('extract › entities', () => {
     ]);
   });
 
-  it('does not take a four-word run holding an ordinary word, an ocean current or an "Institut …" for a person', () => {
-    const x = run('Assistant Secretary for South and Central Asian Affairs Donald Lu visited the Institut Pasteur to study the Humboldt Current.');
-    expect(people(x).map((p) => p.name)).not.toContainEqual(expect.stringMatching(/Affairs|Pasteur|Humboldt/));
+  it('does not take a four-word run holding an ordinary word, an ocean current, a shoal, an exercise or an "Institut …" for a person', () => {
+    const x = run(
+      'Assistant Secretary for South and Central Asian Affairs Donald Lu visited the Institut Pasteur to study the Humboldt Current near Second Thomas Shoal during the Super Garuda Shield exercise.',
+    );
+    expect(people(x).map((p) => p.name)).not.toContainEqual(expect.stringMatching(/Affairs|Pasteur|Humboldt|Thomas|Garuda/));
     expect(named(x, 'organization')).toContain('Institut Pasteur');
   });
 
@@ -318,6 +320,11 @@ describe('extract › meetings', () => {
   it('ends the phrase of whom was met where a main clause begins after a comma', () => {
     const x = run('In a meeting with Prime Minister Halvorsen, Deputy Secretary Sherman stressed the partnership. She met with Pope Francis, and Lebanon was on the agenda.');
     expect(x.meetings.map((m) => m.participants)).toEqual([['Halvorsen'], ['Francis']]);
+  });
+
+  it('reads a meeting named in Title Case ("held a Foreign Ministers’ Meeting with …")', () => {
+    const x = run('The Minister held a Foreign Ministers’ Meeting with H.E. Mr. Teodoro Dela Cruz Villanueva, Secretary of Foreign Affairs, who is visiting.');
+    expect(x.meetings.map((m) => m.participants)).toEqual([['Teodoro Dela Cruz Villanueva']]);
   });
 
   it('does not take a yes-or-no question about a call for a reported meeting', () => {

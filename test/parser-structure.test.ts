@@ -300,6 +300,10 @@ describe('structureTranscript', () => {
     expect(byline.speakers).toEqual(['Paulo Aldana']);
     const headline = structureTranscript('Deputy Secretary Moreno’s Meeting with Paulo Aldana\n\nOffice of the Spokesperson\n\nThe Deputy Secretary met Paulo Aldana.');
     expect(headline.title).toBe('Deputy Secretary Moreno’s Meeting with Paulo Aldana');
+    const event = structureTranscript(
+      'Secretary Paulo Aldana at the 2026 Maritime Heritage Award Ceremony\n\nPaulo Aldana, Secretary of State\n\nMarch 8, 2026\n\nSECRETARY ALDANA: Thank you all for coming this morning to honour the winners.',
+    );
+    expect(event.title).toBe('Secretary Paulo Aldana at the 2026 Maritime Heritage Award Ceremony');
   });
 
   it('drops cookie notices and legal footers written as full sentences', () => {

@@ -129,7 +129,7 @@ export interface Byline {
 }
 
 /** Words of headlines ("Secretary Hartwell’s Call with …"), never of an author line. */
-const HEADLINE_WORDS = /['’]s\b|\b(?:with|meets?|meeting|calls?|remarks|statement|travels?|visits?|joint|press|interview|before|after|during|on the|welcomes?|announces?|condemns?|congratulates?)\b/iu;
+const HEADLINE_WORDS = /['’]s\b|\b(?:with|meets?|meeting|calls?|remarks|statement|travels?|visits?|joint|press|interview|before|after|during|on the|at the|welcomes?|announces?|condemns?|congratulates?|(?:19|20)\d\d)\b/iu;
 
 /**
  * "Role … Name" without a comma ("Ambassador at Large for International Religious Freedom Rashad

@@ -8,7 +8,7 @@
  * one entity per person, place or organisation ("Special Advisor Ostrova" + "Lena Ostrova").
  */
 import type { Extraction, Statement } from '../types';
-import { CAPITAL_PARTICLES, LEADING_ORG_HEADS } from './lexicon';
+import { CAPITAL_PARTICLES, LEADING_ORG_HEADS, THING_NOUNS } from './lexicon';
 import { flagsAt as flagsAtImport, GAZETTEER as GAZETTEERImport, mayBeRole as mayBeRoleImport, PLACE_HEADS as PLACE_HEADSImport, TITLES as TITLESImport, W as WImport, wordFlags as wordFlagsImport } from './lexicon';
 import { gap as gapImport, isAllCapsAt as isAllCapsAtImport, isCapAt as isCapAtImport, lowAt as lowAtImport, rawAt as rawAtImport, Sep as SepImport, sepAt as sepAtImport, type Tokens } from './tokens';
 // Module-local copies of the imported bindings: under a CommonJS transform (tsx, jest) every use of
@@ -481,6 +481,11 @@ const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numb
     // …but the second half of a hyphenated surname ("Delacroix-Park") is no place's head word.
     if ((PLACE_HEADS.has(rawAt(t, b)) && !(sepAt(t, b) === Sep.Join && gap(t, b) === '-')) || (next >= 0 && (PLACE_HEADS.has(rawAt(t, next)) || has(t, next, W.NOT_NAME)))) {
       skip = next >= 0 ? next : b;
+      continue;
+    }
+    // "the Super Garuda Shield exercise": a lower-case noun after the run says it names a thing.
+    if (b + 1 < t.count && sepAt(t, b + 1) === Sep.Space && !isCap(t, b + 1) && THING_NOUNS.has(lowAt(t, b + 1))) {
+      skip = b;
       continue;
     }
     // "Institut Pasteur", "Universidad Central": an organisation whose head word comes first.

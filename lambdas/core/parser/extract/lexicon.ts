@@ -151,7 +151,17 @@ export const PLACE_HEADS = new Set([
   'Center', 'Centre', 'Stadium', 'Cemetery', 'Memorial', 'Monument', 'Garden', 'Gardens', 'Campus', 'Station', 'Index',
   'Stream', 'Pipeline', 'Accords', 'Accord', 'Agreement', 'Treaty', 'Declaration', 'Doctrine', 'Initiative', 'Compact',
   'Current', 'Glacier', 'Reef', 'Trench', 'Canyon', 'Lagoon', 'Archipelago', 'Atoll', 'Dam', 'Highway', 'Railway',
-  'Sanctuary', 'Fjord', 'Shelf',
+  'Sanctuary', 'Fjord', 'Shelf', 'Shoal', 'Shoals', 'Cay',
+]);
+
+/**
+ * Lower-case nouns that, right after a capitalised run, say it names a thing ("the Super Garuda
+ * Shield exercise", "the Lobito Corridor project"): such a run is no person.
+ */
+export const THING_NOUNS = new Set([
+  'exercise', 'exercises', 'operation', 'operations', 'program', 'programs', 'programme', 'programmes', 'initiative',
+  'project', 'projects', 'summit', 'agreement', 'treaty', 'doctrine', 'framework', 'mechanism', 'format', 'pipeline',
+  'corridor', 'award', 'awards', 'prize', 'fund', 'act', 'facility', 'platform', 'partnership', 'cable', 'satellite',
 ]);
 
 /** What a gazetteer entry names. */

@@ -19,7 +19,7 @@ export interface StatementMentions {
 const ADVERBS = String.raw`(?:\s+(?:today|yesterday|again|separately|also|virtually|jointly|briefly|recently|later|earlier(?:\s+today)?|by\s+(?:phone|telephone|video(?:\s*conference)?)|this\s+(?:morning|afternoon|evening|week)|in\s+\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,2}))*`;
 const ASIDE = String.raw`(?:\s*,[^,.;:]{1,60},)?`;
 const TRIGGER = new RegExp(
-  String.raw`\b(?:(?:met|meet|meets|meeting|meetings|spoke|speak|speaks|speaking|talked|talk|talks|discussion|discussions|conversation|conversations|call|calls|consulted|consultations)${ADVERBS}${ASIDE}\s+with` +
+  String.raw`\b(?:(?:met|meet|meets|[Mm]eeting|[Mm]eetings|spoke|speak|speaks|speaking|talked|[Tt]alk|[Tt]alks|[Dd]iscussion|[Dd]iscussions|[Cc]onversation|[Cc]onversations|[Cc]all|[Cc]alls|consulted|[Cc]onsultations)${ADVERBS}${ASIDE}\s+with` +
     String.raw`|(?:had|have|has)\s+(?:an|the|a)\s+(?:\w+\s+)?(?:opportunity|chance)\s+to\s+\w+\s+(?:to|with)` +
     String.raw`|\b(?:I|We|we)\s+(?:also\s+)?(?:joined|met)(?=\s+[A-Z]))\s+`,
   'gu',
@@ -116,7 +116,7 @@ export const findMeetings = (items: readonly StatementMentions[], nameOf: NameLo
         let offset = 0;
         // Parts read so far: what each contributes, and whether it is an office in capitals whose
         // holder may follow after a comma ("the Speaker of the Seimas, Viktorija Čmilytė-Nielsen").
-        const found: { names: string[]; office: boolean; of: boolean; commaAfter: boolean }[] = [];
+        const found: { names: string[]; office: boolean; of: boolean; person: boolean; commaAfter: boolean }[] = [];
         for (const rawPart of np.split(PART_SPLIT)) {
           const partStart = np.indexOf(rawPart, offset);
           if (found.length > 0) found[found.length - 1]!.commaAfter = np.slice(offset, partStart).includes(',');
@@ -132,12 +132,15 @@ export const findMeetings = (items: readonly StatementMentions[], nameOf: NameLo
               found[last]!.names = [];
               for (let k = last - 1; k >= 0 && found[k]!.office && !found[k]!.commaAfter; k--) found[k]!.names = [];
             }
-            found.push({ names: people.map((m) => nameOf.get(m) ?? m.name), office: false, of: false, commaAfter: false });
+            found.push({ names: people.map((m) => nameOf.get(m) ?? m.name), office: false, of: false, person: true, commaAfter: false });
             continue;
           }
           const part = cleanPart(rawPart);
-          const entry = { names: [] as string[], office: isOffice(part), of: / of /.test(part), commaAfter: false };
+          const entry = { names: [] as string[], office: isOffice(part), of: / of /.test(part), person: false, commaAfter: false };
+          const before = found[found.length - 1];
           found.push(entry);
+          // An office right after a person, after a comma, is theirs ("X, Secretary of Foreign Affairs").
+          if (entry.office && before?.person && before.commaAfter) continue;
           if (part.length < 3 || PRONOUN.test(part) || part.split(/\s+/).length > 8 || !/\p{L}/u.test(part)) continue;
           const whole = inside.find((m) => m.start >= pFrom && m.end <= pTo && m.surface === part);
           if (whole) {
