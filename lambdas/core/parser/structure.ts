@@ -40,8 +40,6 @@ export const MAX_STATEMENT_CHARS = 1200;
 const MAX_HEADER_PARAGRAPHS = 40;
 const TITLE_FALLBACK_CHARS = 90;
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 /** A paragraph of the decoded text: trimmed bounds and, when present, its speaker label. */
 interface Paragraph {
   readonly start: number;
@@ -521,15 +519,17 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
     for (const chunk of chunkContent(text, contentStart, contentEnd)) {
       if (chunk.end <= chunk.start) continue;
       const body = text.slice(chunk.start, chunk.end);
-      const statement: Mutable<Statement> = {
+      // Every statement has the same properties in the same order (one hidden class): extraction's
+      // per-statement reads stay monomorphic.
+      const statement: Statement = {
         seq: statements.length + 1,
+        speaker,
+        isQuestion,
         text: body,
         span: [chunk.start, chunk.end],
         sentences: chunk.sentences,
         quotations: findQuotations(body),
       };
-      if (speaker !== undefined) statement.speaker = speaker;
-      if (isQuestion) statement.isQuestion = true;
       statements.push(statement);
       if (speaker !== undefined && !isQuestion && !seenSpeakers.has(speaker)) {
         seenSpeakers.add(speaker);

@@ -16,7 +16,7 @@ const speakerCache = new Map<string, readonly Mention[]>();
 const speakerPeople = (speaker: string): readonly Mention[] => {
   let found = speakerCache.get(speaker);
   if (!found) {
-    const pseudo: Statement = { seq: 1, text: speaker, span: [0, speaker.length], sentences: [[0, speaker.length]], quotations: [] };
+    const pseudo: Statement = { seq: 1, speaker: undefined, isQuestion: false, text: speaker, span: [0, speaker.length], sentences: [[0, speaker.length]], quotations: [] };
     found = findMentions(pseudo, tokenizeScratch(speaker), []).filter((m) => m.kind === 'person');
     if (speakerCache.size < 10_000) speakerCache.set(speaker, found);
   }
