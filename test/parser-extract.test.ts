@@ -275,6 +275,11 @@ describe('extract › entities', () => {
     expect(named(x, 'organization')).toContain('Institut Pasteur');
   });
 
+  it('reads a family name in capitals before the given name after a title ("Ms. MORIYAMA Haruka")', () => {
+    const x = run('Ms. MORIYAMA Haruka, Minister for Foreign Affairs, met the press.\n\nMinister Moriyama then left.');
+    expect(people(x).map((p) => [p.name, p.statementSeqs])).toEqual([['Moriyama Haruka', [1, 2]]]);
+  });
+
   it('names speakers as people, not generic labels', () => {
     const doc = fromParagraphs('We discussed the weather.\n\nWhat about the rain?');
     const withSpeakers = {
@@ -325,6 +330,16 @@ describe('extract › meetings', () => {
   it('reads a meeting named in Title Case ("held a Foreign Ministers’ Meeting with …")', () => {
     const x = run('The Minister held a Foreign Ministers’ Meeting with H.E. Mr. Teodoro Dela Cruz Villanueva, Secretary of Foreign Affairs, who is visiting.');
     expect(x.meetings.map((m) => m.participants)).toEqual([['Teodoro Dela Cruz Villanueva']]);
+  });
+
+  it('takes the place said with the meeting, not a place of what was discussed', () => {
+    const x = run(
+      'The President spoke today with President Amani Koros of Ruritania to discuss the crisis in Sudan.\n\nThe Secretary met with Ilse Marten, the Personal Envoy, today in Washington.',
+    );
+    expect(x.meetings).toEqual([
+      { participants: ['Amani Koros'], statementSeq: 1 },
+      { participants: ['Ilse Marten'], place: 'Washington', statementSeq: 2 },
+    ]);
   });
 
   it('does not take a yes-or-no question about a call for a reported meeting', () => {

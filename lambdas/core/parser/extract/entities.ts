@@ -211,6 +211,21 @@ const capRun = (ctx: Ctx, i: number): number => {
   return last;
 };
 
+/**
+ * Whether token i (in capitals) and the next word are a family name written first in capitals and
+ * a given name ("MORIYAMA Haruka", as Japan's foreign ministry writes names): neither an ordinary,
+ * place or title word, and no further capitalised word after them.
+ */
+const familyNameFirst = (ctx: Ctx, i: number): boolean => {
+  const { t } = ctx;
+  const g = i + 1;
+  if (g >= t.count || sepAt(t, g) !== Sep.Space || !isCap(t, g) || isAllCaps(t, g) || t.end[i]! - t.start[i]! < 2) return false;
+  if (g + 1 < t.count && softJoin(t, g + 1) && isCap(t, g + 1)) return false;
+  const family = rawAt(t, i);
+  if (/\d/.test(family) || (wordFlags(titleCase(family)) & (W.COMMON | W.GAZ_START | W.NOT_NAME | W.TITLE_WORD | W.ORG_HEAD)) !== 0) return false;
+  return !has(t, g, W.COMMON | W.GAZ_START | W.NOT_NAME | W.TITLE_WORD | W.ORG_HEAD);
+};
+
 const titlePass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<number, string>): void => {
   const { t, used } = ctx;
   let skip = -1;
@@ -247,6 +262,13 @@ const titlePass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numbe
         continue;
       }
       if (!(sepAt(t, nameStart) === Sep.Space || (sepAt(t, nameStart) === Sep.Period && rawAt(t, titleEnd).length <= 4))) continue;
+      if (isAllCaps(t, nameStart) && familyNameFirst(ctx, nameStart)) {
+        // "Ms. MORIYAMA Haruka": the family name in capitals, then the given name.
+        for (let k = i; k <= titleEnd; k++) used[k] = 1;
+        personMention(ctx, nameStart, nameStart + 1, titleText, `${titleCase(rawAt(t, nameStart))} ${rawAt(t, nameStart + 1)}`);
+        skip = nameStart + 1;
+        continue;
+      }
       // "Foreign Minister de la Fuente": the name opens with its particles.
       let first = nameStart;
       if (!isCap(t, nameStart)) {

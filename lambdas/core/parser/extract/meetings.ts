@@ -75,6 +75,9 @@ const isOffice = (part: string): boolean => {
   return GROUP_SINGULAR.has(last) || / of /.test(part);
 };
 
+/** Words after whom was met that turn to what was discussed: a place named after them is the subject's. */
+const TOPIC_TURN = /\b(?:to|regarding|about|on|over|concerning|discuss\w*|situation|crisis|meetings?|ministerial|summit|conference|taking place|ahead of|following)\b/;
+
 const PLACE_INTRO = /\b(?:in|at|to)\s+(?:both\s+)?(?:the\s+)?$|\band\s+$/;
 
 const cleanPart = (part: string): string => {
@@ -103,6 +106,7 @@ export const findMeetings = (items: readonly StatementMentions[], nameOf: NameLo
       let match: RegExpExecArray | null;
       const participants: string[] = [];
       const places: string[] = [];
+      let npEnd = s;
       while ((match = TRIGGER.exec(sentence)) !== null) {
         const npStart = match.index + match[0].length;
         const rest = sentence.slice(npStart);
@@ -150,10 +154,13 @@ export const findMeetings = (items: readonly StatementMentions[], nameOf: NameLo
         }
         for (const f of found) for (const n of f.names) participants.push(n);
         TRIGGER.lastIndex = npStart + np.length;
+        npEnd = s + npStart + np.length;
       }
       if (participants.length === 0) continue;
       for (const m of mentions) {
-        if (m.kind !== 'place' || m.start < s || m.end > e) continue;
+        // Where the meeting took place is said with it ("met with X, …, today in Oslo"), not in what
+        // was discussed ("… to discuss the crisis in Sudan").
+        if (m.kind !== 'place' || m.start < s || m.end > e || (m.start > npEnd && TOPIC_TURN.test(text.slice(npEnd, m.start)))) continue;
         if (PLACE_INTRO.test(text.slice(Math.max(s, m.start - 16), m.start)) && !participants.includes(m.name)) places.push(nameOf.get(m) ?? m.name);
       }
       meetings.push({
