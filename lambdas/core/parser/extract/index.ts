@@ -23,11 +23,29 @@ const speakerPeople = (speaker: string): readonly Mention[] => {
   return found;
 };
 
+/**
+ * A mention with every property in one order (the passes that find mentions each write their own
+ * subset): entity resolution, meetings and awards read thousands of them, and reads of objects of
+ * more than four shapes go megamorphic (a generic lookup per read).
+ */
+const uniform = (m: Mention, seq: number, start: number, end: number): Mention => ({
+  kind: m.kind,
+  key: m.key,
+  surface: m.surface,
+  name: m.name,
+  title: m.title,
+  seq,
+  start,
+  end,
+  surname: m.surname,
+  single: m.single,
+});
+
 /** Speakers are people named by the transcript too: one mention per statement they speak. */
 const addSpeakers = (doc: StructuredTranscript, mentions: Mention[]): void => {
   for (const statement of doc.statements) {
     if (!statement.speaker || statement.isQuestion) continue;
-    for (const m of speakerPeople(statement.speaker)) mentions.push({ ...m, seq: statement.seq, start: -1, end: -1 });
+    for (const m of speakerPeople(statement.speaker)) mentions.push(uniform(m, statement.seq, -1, -1));
   }
 };
 
@@ -62,7 +80,12 @@ export const extract = (doc: StructuredTranscript, counts?: { words: number }): 
       hits.push({ statement, hits: found, sentenceOf });
     }
     const own = findMentions(statement, tokens, leftovers);
-    for (let m = 0; m < own.length; m++) mentions.push(own[m]!);
+    for (let m = 0; m < own.length; m++) {
+      const mention = own[m]!;
+      const same = uniform(mention, mention.seq, mention.start, mention.end);
+      own[m] = same;
+      mentions.push(same);
+    }
     items.push({ statement, mentions: own, hints: hints.bits });
   }
   if (counts) counts.words = words;
