@@ -586,12 +586,7 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
   title ??= fallbackTitle(statements);
   date ??= normaliseDate(metadata.date);
 
-  return {
-    text,
-    title,
-    ...(date !== undefined ? { date } : {}),
-    ...(location !== undefined ? { location } : {}),
-    speakers,
-    statements,
-  };
+  // One shape for every transcript (date and location present even when undefined): extraction
+  // reads it per statement, and optional spreads made four.
+  return { text, title, date, location, speakers, statements };
 };
