@@ -41,6 +41,14 @@ const personFound = (label: string, people: readonly EventData<'EntityMentioned'
   return people.some((p) => [p.name, ...(p.aliases ?? [])].some((n) => words(n).includes(surname)));
 };
 
+const LABEL_CONNECTORS = new Set(['of', 'the', 'for', 'and', 'de', 'al', 'von', 'van']);
+/** A speaker label standing alone ("MR. OKAFOR:", "Ambassador Strickland:"), not a lead-in such as "the Minister said:". */
+const isBareLabel = (text: string): boolean => {
+  if (!text.endsWith(':') || text.length > 80) return false;
+  const ws = text.slice(0, -1).split(/\s+/u);
+  return ws.length <= 8 && ws.every((w) => /^[\p{Lu}\p{N}(]/u.test(w) || LABEL_CONNECTORS.has(w));
+};
+
 interface Outcome {
   readonly file: string;
   readonly missedTopics: string[];
@@ -83,7 +91,7 @@ const evaluate = (c: UnseenCase): Outcome => {
     ...(c.place === undefined ? [] : [[`place ${parsed?.location}`, hasWords(parsed?.location ?? '', c.place)] as [string, boolean]]),
     ...c.speakers.map((s): [string, boolean] => [`speaker ${s}`, (parsed?.speakers ?? []).some((p) => words(p).includes(words(s).at(-1)!))]),
     ...c.chrome.map((line): [string, boolean] => [`chrome kept: ${line}`, !statements.some((s) => s.text.trim() === line)]),
-    ['a statement that is a bare label or title', !statements.some((s) => /^[^.!?]{0,80}:$/u.test(s.text.trim()) || s.text.trim() === c.title)],
+    ['a statement that is a bare label or title', !statements.some((s) => isBareLabel(s.text.trim()) || s.text.trim() === c.title)],
     ...c.meetings.map((m): [string, boolean] => [`meeting with ${m.join(' ')}`, meetings.some((x) => x.participants.some((p) => hasWords(p, m.join(' '))))]),
     ...c.awards.map((a): [string, boolean] => [
       `award ${a.award} to ${a.recipient}`,

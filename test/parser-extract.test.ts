@@ -269,9 +269,9 @@ describe('extract › entities', () => {
 
   it('does not take a four-word run holding an ordinary word, an ocean current, a shoal, an exercise or an "Institut …" for a person', () => {
     const x = run(
-      'Assistant Secretary for South and Central Asian Affairs Donald Lu visited the Institut Pasteur to study the Humboldt Current near Second Thomas Shoal during the Super Garuda Shield exercise.',
+      'Assistant Secretary for South and Central Asian Affairs Donald Lu visited the Institut Pasteur to study the Humboldt Current near Second Thomas Shoal and the Nansha Qundao during the Super Garuda Shield exercise.',
     );
-    expect(people(x).map((p) => p.name)).not.toContainEqual(expect.stringMatching(/Affairs|Pasteur|Humboldt|Thomas|Garuda/));
+    expect(people(x).map((p) => p.name)).not.toContainEqual(expect.stringMatching(/Affairs|Pasteur|Humboldt|Thomas|Garuda|Nansha/));
     expect(named(x, 'organization')).toContain('Institut Pasteur');
   });
 
@@ -340,6 +340,13 @@ describe('extract › meetings', () => {
       { participants: ['Amani Koros'], statementSeq: 1 },
       { participants: ['Ilse Marten'], place: 'Washington', statementSeq: 2 },
     ]);
+  });
+
+  it('reads "X also met <Name>" and ", and with <Name>"', () => {
+    const x = run(
+      'The Foreign Secretary also met Ukrainian human rights defender Oleksandra Matviichuk to discuss the documentation.\n\nI spoke yesterday with the Prime Minister of Qatar, Sheikh Hamad Al Kuwari, and with Egyptian Foreign Minister Badr Abdelatty.',
+    );
+    expect(x.meetings.map((m) => m.participants)).toEqual([['Oleksandra Matviichuk'], ['Hamad Al Kuwari', 'Badr Abdelatty']]);
   });
 
   it('does not take a yes-or-no question about a call for a reported meeting', () => {

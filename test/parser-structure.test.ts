@@ -393,6 +393,67 @@ describe('structureTranscript', () => {
     expect(doc.speakers).toEqual(['Moderator']);
   });
 
+  it('reads a GOV.UK-style header: cookie banner, headline, standfirst, "From:" and "Published" lines', () => {
+    const doc = structureTranscript(
+      [
+        'Cookies on GOV.UK',
+        'We use some essential cookies to make this website work.',
+        'Accept additional cookies',
+        'Skip to main content',
+        'Press release',
+        'Ruritania announces new support for survivors of the floods in the north',
+        'The Foreign Secretary has announced new funding to support survivors of the floods and to rebuild their homes and schools.',
+        'From: Foreign Office and The Rt Hon Ilse Marten MP',
+        'Published 19 June 2026',
+        '',
+        'Ruritania will provide new funding to support survivors of the floods, the Foreign Secretary announced today.',
+      ].join('\n'),
+    );
+    expect(doc.title).toBe('Ruritania announces new support for survivors of the floods in the north');
+    expect(doc.date).toBe('2026-06-19');
+    expect(texts(doc)).toEqual(['Ruritania will provide new funding to support survivors of the floods, the Foreign Secretary announced today.']);
+  });
+
+  it('takes a sentence-case headline above short lines and a date for the title (an EU declaration)', () => {
+    const doc = structureTranscript(
+      'Ruritania: Declaration by the High Representative on behalf of the EU on the adoption of the law on "foreign agents"\n\nPress release\n14 May 2026\nCouncil of the EU\n\n1. The European Union deplores the adoption of the law by the Parliament of Ruritania.',
+    );
+    expect(doc.title).toBe('Ruritania: Declaration by the High Representative on behalf of the EU on the adoption of the law on "foreign agents"');
+    expect(doc.date).toBe('2026-05-14');
+    expect(texts(doc)).toEqual(['1. The European Union deplores the adoption of the law by the Parliament of Ruritania.']);
+  });
+
+  it('reads a Title Case dateline with a numeric date, and no headline ending "in <place>" for an author line', () => {
+    const doc = structureTranscript(
+      'U.S. Government Launches $15 Million Program to Protect Wildlife in Northern Strelsau\n\nStrelsau, 23/3/2026 – Today the Ambassador launched a program to protect wildlife and water resources in the north.',
+    );
+    expect(doc.title).toBe('U.S. Government Launches $15 Million Program to Protect Wildlife in Northern Strelsau');
+    expect([doc.date, doc.location, doc.speakers]).toEqual(['2026-03-23', 'Strelsau', []]);
+    expect(texts(doc)).toEqual(['Today the Ambassador launched a program to protect wildlife and water resources in the north.']);
+  });
+
+  it('reads one Title Case name label answering outlets named once (a ministry press conference)', () => {
+    const doc = structureTranscript(
+      [
+        'Reuters: What is the ministry’s response to the report?',
+        'Lin Jiahui: We have seen the report and reject it.',
+        'Bloomberg: Will the minister travel next week?',
+        'Lin Jiahui: I have no information to offer on that.',
+        'Phoenix TV: Can you comment on the talks?',
+        'Lin Jiahui: The talks were candid and constructive.',
+      ].join('\n\n'),
+    );
+    expect(doc.speakers).toEqual(['Lin Jiahui']);
+    expect(doc.statements.map((st) => [st.isQuestion ?? false, st.text.slice(0, 12)])).toEqual([
+      [true, 'What is the '],
+      [false, 'We have seen'],
+      [true, 'Will the min'],
+      [false, 'I have no in'],
+      [true, 'Can you comm'],
+      [false, 'The talks we'],
+    ]);
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

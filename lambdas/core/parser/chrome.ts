@@ -36,7 +36,7 @@ const WEB_WEAK = new RegExp(
     '\\bdownload (?:pdf|the app)\\b', '\\bnext (?:article|post|story)\\b', '\\bprevious (?:article|post|story)\\b',
     '\\brelated (?:articles?|content|stories|posts|links|news|pages|resources|reading)\\b', '\\bmore (?:from|stories|news|articles)\\b',
     '^tags?:', '^categor(?:y|ies):', '\\bposted (?:in|on|by)\\b', '\\blast updated\\b', '\\bview (?:all|more)\\b', '^see also\\b',
-    '\\bmenu\\b', '\\btranslations?\\b', '\\btweet\\b',
+    '\\bmenu\\b', '\\btranslations?\\b', '\\btweet\\b', '\\bcookies\\b', '\\bis this page useful\\b', '\\breport a problem\\b',
   ].join('|'),
   'i',
 );

@@ -18,6 +18,8 @@ const MDY = new RegExp(`\\b${WEEKDAY}${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,
 const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+(\\d{4})\\b`, 'iu');
 /** "2022-05-20". */
 const ISO = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)/u;
+/** "3/3/2026", "19.06.2026": day and month in either order; read only when the order does not matter or one is above 12. */
+const NUMERIC = /(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})(?![\d/.])/u;
 const MONTH_START = new RegExp(`^${MONTH}\\b`, 'u');
 /** "2:02 p.m. EDT", "10:30 AM", "14:05 UTC". */
 const TIME = /\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?|AM|PM)?\s*(?:\(?[A-Z]{2,5}\)?)?/u;
@@ -47,6 +49,16 @@ export const findDate = (line: string): { iso: string; index: number; length: nu
   if (m) {
     const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
     if (iso) return { iso, index: m.index, length: m[0].length };
+  }
+  if (line.includes('/') || line.includes('.')) {
+    m = NUMERIC.exec(line);
+    if (m) {
+      const a = Number(m[1]);
+      const b = Number(m[2]);
+      // Ambiguous (3/4/2026: March 4 or 3 April?) unless both are the same or one cannot be a month.
+      const iso = a === b || b > 12 ? isoDate(Number(m[3]), a, b) : a > 12 ? isoDate(Number(m[3]), b, a) : undefined;
+      if (iso) return { iso, index: m.index, length: m[0].length };
+    }
   }
   return undefined;
 };
@@ -131,6 +143,9 @@ export interface Byline {
 /** Words of headlines ("Secretary Hartwell’s Call with …"), never of an author line. */
 const HEADLINE_WORDS = /['’]s\b|\b(?:with|meets?|meeting|calls?|remarks|statement|travels?|visits?|joint|press|interview|before|after|during|on the|at the|welcomes?|announces?|condemns?|congratulates?|(?:19|20)\d\d)\b/iu;
 
+/** Prepositions before a place, never before the name in an author line. */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'across', 'near', 'into', 'throughout']);
+
 /**
  * "Role … Name" without a comma ("Ambassador at Large for International Religious Freedom Rashad
  * Hussain"): a line opening with an office word and ending with a first name and surname.
@@ -147,6 +162,8 @@ const roleFirstByline = (line: string): Byline | undefined => {
   const before = words[n - take - 1]!.toLowerCase();
   // The word before the name must not itself be part of it (a capitalised first name after a role).
   if (!looksLikePersonName(name) || (ROLE_WORDS.has(nameWords[0]!.toLowerCase()) && before !== 'of')) return undefined;
+  // "… Water Resources in Northern Kenya", "… $15 Million Program": a headline ending in a place.
+  if (PLACE_PREPOSITIONS.has(before) || /\d/u.test(line)) return undefined;
   return { name, role: words.slice(0, n - take).join(' ') };
 };
 
@@ -205,11 +222,19 @@ export const isSpeakerKey = (key: string): boolean => SPEAKER_KEYS.test(key);
 
 /** A news-style dateline at the start of a paragraph: "WASHINGTON, May 20, 2022 —", "NUR-SULTAN, Kazakhstan –". */
 const DATELINE = /^(\p{Lu}[\p{Lu}.'’\- ]{2,40}?)(?:,\s*([\p{L}.'’\- ]{2,40}?))?(?:[,(]\s*([^—–()]{3,40}?)\)?)?\s*(?:—|–|--|-)\s+(?=\S)/u;
+/** A dateline with the place in Title Case, then a date: "Nairobi, 3/3/2026 –", "Brussels, 12 May 2026 —". */
+const TITLE_DATELINE = /^(\p{Lu}\p{Ll}[\p{L}.'’\-]*(?: \p{Lu}\p{Ll}[\p{L}.'’\-]*){0,2}),\s*([^—–]{6,30}?)\s*(?:—|–|--|-)\s+(?=\S)/u;
 
 /** Reads a dateline at the start of a paragraph: place, date, and where the paragraph's own text starts. */
 export const parseDateline = (paragraph: string): { place: string; date?: string; bodyStart: number } | undefined => {
   const m = DATELINE.exec(paragraph);
-  if (!m) return undefined;
+  if (!m) {
+    // A place in Title Case is a dateline only when a date follows it.
+    const t = TITLE_DATELINE.exec(paragraph);
+    const date = t ? findDate(t[2]!) : undefined;
+    if (!t || !date || date.index + date.length < t[2]!.trim().length - 1) return undefined;
+    return { place: t[1]!, date: date.iso, bodyStart: t[0].length };
+  }
   const city = m[1]!.trim();
   if (city.replace(/[^\p{Lu}]/gu, '').length < 3) return undefined;
   const titleCity = city

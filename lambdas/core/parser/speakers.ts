@@ -176,10 +176,45 @@ export const findNameLabels = (paragraphs: readonly { readonly text: string; rea
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   let recurring = 0;
-  for (const n of counts.values()) if (n >= 2) recurring++;
+  let top = '';
+  let topCount = 0;
+  for (const [key, n] of counts) {
+    if (n >= 2) recurring++;
+    if (n > topCount) {
+      top = key;
+      topCount = n;
+    }
+  }
+  if (recurring === 1 && topCount >= 3) return answererLabels(paragraphs, found, top);
   if (recurring < 2) return new Map();
   for (const [i, label] of found) if ((counts.get(label.key) ?? 0) < 2) found.delete(i);
   return found;
+};
+
+/**
+ * One name label answering many askers, each named once (a foreign ministry's press conference:
+ * "Reuters: …?" then "Lin Jiahui: …"): the answerer's label, and every label just before one of its
+ * answers as a question. Only when most answers follow such a label.
+ */
+const answererLabels = (
+  paragraphs: readonly { readonly text: string; readonly label?: SpeakerLabel }[],
+  found: ReadonlyMap<number, SpeakerLabel>,
+  answerer: string,
+): Map<number, SpeakerLabel> => {
+  const out = new Map<number, SpeakerLabel>();
+  let answers = 0;
+  let asked = 0;
+  for (const [i, label] of found) {
+    if (label.key !== answerer) continue;
+    out.set(i, label);
+    answers++;
+    const before = found.get(i - 1) ?? paragraphs[i - 1]?.label;
+    if (before && before.key !== answerer) {
+      asked++;
+      out.set(i - 1, { ...before, isQuestion: true });
+    }
+  }
+  return asked * 2 >= answers ? out : new Map();
 };
 
 /** Whether `short` appears in `long` in order (not necessarily adjacent). */

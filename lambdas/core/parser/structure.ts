@@ -176,15 +176,41 @@ interface Header {
   defaultSpeaker?: string;
 }
 
-/** Whether a header line that follows a heading marks it as one: a date, an author line or chrome. */
-const isHeadingFollower = (next: Paragraph | undefined): boolean =>
-  next !== undefined && !next.label && (isDateOrTimeLine(next.text) || isChromeLine(next.text) || parseByline(next.text) !== undefined);
+/** Whether a header line marks the line above it as a heading: a date, an author line, chrome or page metadata. */
+const isHeaderMark = (p: Paragraph): boolean =>
+  !p.label && (isDateOrTimeLine(p.text) || isChromeLine(p.text) || isMetaLine(p.text) || parseByline(p.text) !== undefined);
+
+/** "From: …", "Published 19 June 2026", "Last updated …": page metadata under a headline. */
+const META_LINE = /^(?:from|published|updated|last updated|posted|released|issued|source|tags?|topics?|categor(?:y|ies)|filed under|part of)\b(?::|\s+(?:on\s+)?\d)/iu;
+const isMetaLine = (line: string): boolean => line.length <= 300 && META_LINE.test(line);
+
+/** A one-sentence standfirst: under the title, above the page's metadata or date. */
+const isStandfirst = (p: Paragraph, header: Header, next: Paragraph | undefined): boolean =>
+  header.title !== undefined && !p.label && p.text.length <= 300 && next !== undefined && !next.label && (isMetaLine(next.text) || isDateOrTimeLine(next.text));
+
+/**
+ * Whether the lines after a headline mark it as one: a date, author line, chrome or metadata, perhaps
+ * after a short line or two without sentences ("Press release", "Council of the EU") or after a
+ * one-sentence standfirst that such a line follows.
+ */
+const isHeadingFollower = (paragraphs: readonly Paragraph[], next: number): boolean => {
+  for (let k = next; k < paragraphs.length && k < next + 3; k++) {
+    const p = paragraphs[k]!;
+    if (isHeaderMark(p)) return true;
+    if (p.label) return false;
+    const standfirst = k === next && p.text.length <= 300 && endsLikeSentence(p.text);
+    if (!standfirst && (endsLikeSentence(p.text) || wordShape(p.text).words > 6)) return false;
+  }
+  return false;
+};
 
 /** Classifies a paragraph of the leading zone, or returns undefined when the body has begun. */
-const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, next?: Paragraph): HeaderKind | undefined => {
+const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragraphs: readonly Paragraph[], index: number): HeaderKind | undefined => {
   const line = p.text;
-  // Header lines are short; a long line ending like a sentence is where the remarks begin.
-  if (line.length > 400 || (line.length > 120 && endsLikeSentence(line))) return undefined;
+  // Header lines are short; a long line ending like a sentence is where the remarks begin, unless
+  // it is a one-sentence standfirst under the title, above the page's metadata ("From: …", "Published …").
+  if (line.length > 400) return undefined;
+  if (line.length > 120 && endsLikeSentence(line)) return isStandfirst(p, header, paragraphs[index + 1]) ? 'heading' : undefined;
   const kv = parseKeyValueHeader(line);
   let headingLike = false;
   if (kv && (isSpeakerKey(kv.key) || !p.label || !endsLikeSentence(line))) {
@@ -201,6 +227,12 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, next?:
     if (/^(?:place|location|venue|dateline)$/iu.test(kv.key)) {
       header.location ??= kv.value;
       return 'keyvalue';
+    }
+    if (isMetaLine(line)) {
+      // "From: Foreign Office and The Rt Hon …": page metadata, not a heading.
+      const d = findDate(kv.value);
+      if (d) header.date ??= d.iso;
+      return 'chrome';
     }
     // Any other "Key: Value" line at the top ("PRESS BRIEFING: UKRAINE UPDATE") reads as a heading,
     // unless it is a speaker's turn ("MODERATOR: Good afternoon, everyone").
@@ -223,12 +255,13 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, next?:
   }
   if (endsLikeSentence(line.replace(/\b(?:[A-Z]|D\.C|U\.S|Jr|Sr)\.$/u, ''))) {
     // A cookie or site notice above the remarks is chrome even as a full sentence.
-    return line.length <= 300 && hasStrongWebVocabulary(line) ? 'chrome' : undefined;
+    if (line.length <= 300 && hasStrongWebVocabulary(line)) return 'chrome';
+    return isStandfirst(p, header, paragraphs[index + 1]) ? 'heading' : undefined;
   }
   const { words } = wordShape(line);
   // A headline in sentence case ("Foreign Minister meets Moldovan counterpart in Vilnius, pledges …")
   // is a heading when a date, an author line or page chrome follows it.
-  if (!(words <= 8 || isTitleLike(line, 30) || (words <= 30 && isHeadingFollower(next)))) return undefined;
+  if (!(words <= 8 || isTitleLike(line, 30) || (words <= 30 && isHeadingFollower(paragraphs, index + 1)))) return undefined;
   if (PUBLISHER.test(line)) return 'chrome';
   // The title is the fullest heading before any author line or place (later ones name venues);
   // navigation items and section names are shorter than a page's own title.
@@ -468,7 +501,7 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
   let sawAnchor = false;
   const limit = Math.min(paragraphs.length, MAX_HEADER_PARAGRAPHS);
   while (bodyStart < limit) {
-    const kind = classifyHeader(paragraphs[bodyStart]!, header, sawAnchor, paragraphs[bodyStart + 1]);
+    const kind = classifyHeader(paragraphs[bodyStart]!, header, sawAnchor, paragraphs, bodyStart);
     if (kind === undefined) break;
     if (kind === 'byline' || kind === 'place' || kind === 'keyvalue') sawAnchor = true;
     bodyStart++;

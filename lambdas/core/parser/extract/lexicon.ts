@@ -151,7 +151,7 @@ export const PLACE_HEADS = new Set([
   'Center', 'Centre', 'Stadium', 'Cemetery', 'Memorial', 'Monument', 'Garden', 'Gardens', 'Campus', 'Station', 'Index',
   'Stream', 'Pipeline', 'Accords', 'Accord', 'Agreement', 'Treaty', 'Declaration', 'Doctrine', 'Initiative', 'Compact',
   'Current', 'Glacier', 'Reef', 'Trench', 'Canyon', 'Lagoon', 'Archipelago', 'Atoll', 'Dam', 'Highway', 'Railway',
-  'Sanctuary', 'Fjord', 'Shelf', 'Shoal', 'Shoals', 'Cay',
+  'Sanctuary', 'Fjord', 'Shelf', 'Shoal', 'Shoals', 'Cay', 'Qundao',
 ]);
 
 /**

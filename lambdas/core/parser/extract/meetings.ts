@@ -21,12 +21,12 @@ const ASIDE = String.raw`(?:\s*,[^,.;:]{1,60},)?`;
 const TRIGGER = new RegExp(
   String.raw`\b(?:(?:met|meet|meets|[Mm]eeting|[Mm]eetings|spoke|speak|speaks|speaking|talked|[Tt]alk|[Tt]alks|[Dd]iscussion|[Dd]iscussions|[Cc]onversation|[Cc]onversations|[Cc]all|[Cc]alls|consulted|[Cc]onsultations)${ADVERBS}${ASIDE}\s+with` +
     String.raw`|(?:had|have|has)\s+(?:an|the|a)\s+(?:\w+\s+)?(?:opportunity|chance)\s+to\s+\w+\s+(?:to|with)` +
-    String.raw`|\b(?:I|We|we)\s+(?:also\s+)?(?:joined|met)(?=\s+[A-Z]))\s+`,
+    String.raw`|\b(?:I|We|we)\s+(?:also\s+)?joined(?=\s+[A-Z])|\bmet(?=\s+\p{Lu}\p{Ll}))\s+`,
   'gu',
 );
 /** Where the phrase naming whom was met ends. */
 const NP_END =
-  /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|Gov|Amb|Lt|Col|Adm|Hon))\.|[;:!?()\[\]“”"]|\s(?:to|who|whom|which|that|where|about|on|regarding|during|at|in|after|before|while|when|as|because|since|under|until|via|through|over|throughout|amid|not|but|is|are|was|were|will|would|can|could|should|has|have|had|did|does|do|may|might|must|last|next|this|that)\s|\sfor\s(?!\p{Lu})|,(?!\s*(?:(?!I\s)\p{Lu}|(?:and|as well as)\s+(?:\p{Lu}|(?:the|a|an|other|several|senior|local|civil|members|representatives|leaders|officials)\s)))/u;
+  /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|Gov|Amb|Lt|Col|Adm|Hon))\.|[;:!?()\[\]“”"]|\s(?:to|who|whom|which|that|where|about|on|regarding|during|at|in|after|before|while|when|as|because|since|under|until|via|through|over|throughout|amid|not|but|is|are|was|were|will|would|can|could|should|has|have|had|did|does|do|may|might|must|last|next|this|that)\s|\sfor\s(?!\p{Lu})|,(?!\s*(?:(?!I\s)\p{Lu}|(?:and|as well as)\s+(?:with\s+)?(?:\p{Lu}|(?:the|a|an|other|several|senior|local|civil|members|representatives|leaders|officials)\s)))/u;
 const PART_SPLIT = /\s*,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+/;
 const LEADING = /^(?:the|a|an|our|my|his|her|their|its|your|other|several|some|many|so|a number of|a group of|a range of|both|all|various|inspiring|fellow|more|these|those|numerous|dozens of|hundreds of)\s+/i;
 const PRONOUN = /^(?:me|him|her|them|us|you|it|each other|one another|everyone|everybody|someone|anyone|myself|themselves|himself|herself)$/i;
