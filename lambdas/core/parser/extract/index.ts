@@ -7,7 +7,7 @@ import type { Extraction, Statement, StructuredTranscript } from '../types';
 import { findAwards } from './awards';
 import { findMentions, resolveEntities, type Leftover, type Mention } from './entities';
 import { findMeetings, type StatementMentions } from './meetings';
-import { detectTopics, findTopicHits, type StatementHits } from './topics';
+import { detectTopics, findTopicHits, type StatementHits, type TopicHints } from './topics';
 import { countWordsOf, tokenizeScratch } from './tokens';
 
 const speakerCache = new Map<string, readonly Mention[]>();
@@ -66,7 +66,7 @@ export const extract = (doc: StructuredTranscript, counts?: { words: number }): 
     const inDoc = to - from === statement.text.length && to <= doc.text.length && from >= 0;
     const tokens = inDoc ? tokenizeScratch(doc.text, from, to) : tokenizeScratch(statement.text);
     if (counts) words += countWordsOf(tokens);
-    const hints = { bits: 0 };
+    const hints: TopicHints = { bits: 0, meetingAt: undefined };
     const found = findTopicHits(tokens, hints);
     if (found.length > 0) {
       const sentences = statement.sentences;
@@ -86,7 +86,7 @@ export const extract = (doc: StructuredTranscript, counts?: { words: number }): 
       own[m] = same;
       mentions.push(same);
     }
-    items.push({ statement, mentions: own, hints: hints.bits });
+    items.push({ statement, mentions: own, hints: hints.bits, meetingAt: hints.meetingAt });
   }
   if (counts) counts.words = words;
   addSpeakers(doc, mentions);

@@ -15,6 +15,7 @@ import {
   COLS as COLSImport,
   column as columnImport,
   decodeTopicTables,
+  HINT_MEETING,
   type Output,
   phraseEntries,
 } from './topic-tables';
@@ -103,8 +104,16 @@ const sortHits = (hits: TopicHit[]): void => {
   }
 };
 
+/** What the topic walk notes on the way for the meeting and award passes. */
+export interface TopicHints {
+  /** `HINT_MEETING` and `HINT_AWARD` bits: whether words those passes need occur at all. */
+  bits: number;
+  /** Where the words that can start a meeting report stand: offsets into the statement's text, in order. */
+  meetingAt: number[] | undefined;
+}
+
 /** The accepted trigger hits of one statement's tokens. */
-export const findTopicHits = (tokens: Tokens, hints?: { bits: number }): TopicHit[] => {
+export const findTopicHits = (tokens: Tokens, hints?: TopicHints): TopicHit[] => {
   const raw: TopicHit[] = [];
   const suppressors: TopicHit[] = [];
   const text = tokens.source;
@@ -164,7 +173,11 @@ export const findTopicHits = (tokens: Tokens, hints?: { bits: number }): TopicHi
         // Most states reached end no phrase; of those that do, most end only a hint word.
         const kind = OUTPUT_KIND[state]!;
         if (kind === 0) continue;
-        if (hints) hints.bits |= kind & ~TOPIC_OUTPUT;
+        if (hints) {
+          hints.bits |= kind & ~TOPIC_OUTPUT;
+          // Hint words are single words: the one read is token i.
+          if ((kind & HINT_MEETING) !== 0) (hints.meetingAt ??= []).push(start[i]! - tokens.base);
+        }
         if (kind < TOPIC_OUTPUT) continue;
         for (const out of outputs.get(state)!) {
           const hit = { topic: out.topic, weight: out.weight, phrase: out.phrase, first: i, last: j };
