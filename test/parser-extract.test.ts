@@ -280,6 +280,12 @@ describe('extract › entities', () => {
     expect(people(x).map((p) => [p.name, p.statementSeqs])).toEqual([['Moriyama Haruka', [1, 2]]]);
   });
 
+  it('keeps a middle initial that is no name alone ("Charles Q. Brown"), and "Air Force" is no person', () => {
+    const x = run('Press Secretary Air Force Maj. Gen. Pat Ryder met Gen. Charles Q. Brown Jr. and Mary A. Okafor.');
+    expect(people(x).map((p) => p.name)).toEqual(['Pat Ryder', 'Charles Q. Brown Jr', 'Mary A. Okafor']);
+    expect(named(run('The Air Force and the Qods Force were named.'), 'organization')).toEqual(['Air Force', 'Qods Force']);
+  });
+
   it('names speakers as people, not generic labels', () => {
     const doc = fromParagraphs('We discussed the weather.\n\nWhat about the rain?');
     const withSpeakers = {

@@ -454,6 +454,47 @@ describe('structureTranscript', () => {
     ]);
   });
 
+  it('reads a readout page: a title ending "Jr.", a "provided the following readout:" line, a newsletter footer', () => {
+    const doc = structureTranscript(
+      [
+        'Readout of Secretary of Defense Ilse Marten’s Meeting With Ruritanian Secretary of National Defense Amani Koros Jr.',
+        'Release\nMay 3, 2026',
+        'Pentagon Press Secretary Air Force Maj. Gen. Pat Ryder provided the following readout:',
+        'Secretary of Defense Ilse Marten welcomed Ruritanian Secretary of National Defense Amani Koros Jr. to the Pentagon today for their fourth meeting in the past year.',
+        'Subscribe to Defense.gov Products\nChoose which Defense.gov products you want delivered to your inbox.',
+      ].join('\n\n'),
+    );
+    expect(doc.title).toBe('Readout of Secretary of Defense Ilse Marten’s Meeting With Ruritanian Secretary of National Defense Amani Koros Jr.');
+    expect(doc.date).toBe('2026-05-03');
+    expect(doc.statements.map((st) => [st.speaker, st.text.slice(0, 30)])).toEqual([['Pat Ryder', 'Secretary of Defense Ilse Mart']]);
+  });
+
+  it('reads "As delivered by … to the Permanent Council" as the author line', () => {
+    const doc = structureTranscript(
+      'On the Anniversary of the Flood\n\nAs delivered by Chargé d’Affaires, a.i. Katherine Brucker-Nwosu\nto the Permanent Council, Vienna\nJuly 10, 2026\n\nThank you, Madam Chair. Tomorrow marks the anniversary of the flood that took so many lives.',
+    );
+    expect([doc.title, doc.date, doc.speakers]).toEqual(['On the Anniversary of the Flood', '2026-07-10', ['Katherine Brucker-Nwosu']]);
+  });
+
+  it('drops a news page’s sentence-case subheadings and consecutive link lists', () => {
+    const long = 'The agency chief warned that outbreaks had increased sharply in the camps during the last season, and that the number of health workers had fallen because of funding shortfalls this year.';
+    const doc = structureTranscript(
+      [
+        'Refugees face cuts as funding dries up, agency chief warns',
+        '12 March 2026',
+        long,
+        'Cholera and dengue on the rise',
+        long.replace('agency chief', 'chief'),
+        'Related Stories',
+        'Myanmar: rights chief alarmed by airstrikes on schools',
+        'Latest News',
+        'Gaza: aid convoys blocked for third day',
+        'Download the UN News app for your iOS or Android devices.',
+      ].join('\n\n'),
+    );
+    expect(doc.statements).toHaveLength(2);
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

@@ -24,7 +24,7 @@ const WEB_STRONG = new RegExp(
     '\\bterms of (?:use|service)\\b', '\\ball rights reserved\\b', '©', '\\bjavascript\\b', '\\byour browser\\b',
     '\\bclick here\\b', '\\bthis (?:website|web ?page)\\b', '\\bexternal links?\\b', '\\bsign up for\\b', '\\bnewsletter\\b',
     '\\bsearch this site\\b', '\\bsite ?map\\b', '\\bfollow us on\\b', '\\b(?:photo|image|video) (?:by|credit|courtesy)\\b',
-    '\\bpublic domain\\]', '\\bgetty images\\b', '\\(ap photo\\b',
+    '\\bpublic domain\\]', '\\bgetty images\\b', '\\(ap photo\\b', '\\b(?:to|in) your inbox\\b', '\\bdownload the [\\w ]{0,30}\\bapp\\b',
   ].join('|'),
   'i',
 );

@@ -143,6 +143,9 @@ export interface Byline {
 /** Words of headlines ("Secretary Hartwell’s Call with …"), never of an author line. */
 const HEADLINE_WORDS = /['’]s\b|\b(?:with|meets?|meeting|calls?|remarks|statement|travels?|visits?|joint|press|interview|before|after|during|on the|at the|welcomes?|announces?|condemns?|congratulates?|(?:19|20)\d\d)\b/iu;
 
+/** "As delivered by …", "As prepared for delivery by …" opening an author line. */
+const DELIVERED_BY = /^(?:As\s+)?(?:delivered|prepared for delivery)\s+by\s+([\s\S]+)$/iu;
+
 /** Prepositions before a place, never before the name in an author line. */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'across', 'near', 'into', 'throughout']);
 
@@ -170,6 +173,13 @@ const roleFirstByline = (line: string): Byline | undefined => {
 /** Recognises an author line: "Name, Role" or an office ("Office of the Spokesperson"). */
 export const parseByline = (line: string): Byline | undefined => {
   if (line.length > 220 || /[.!?]["”’)]*$/u.test(line.replace(/\b(?:Jr|Sr|D\.C|U\.S|[A-Z])\.$/u, ''))) return undefined;
+  const delivered = DELIVERED_BY.exec(line);
+  if (delivered) {
+    // "As delivered by Chargé d'Affaires, a.i. Katherine Brucker-Nwosu to the Permanent Council, Vienna".
+    const words = delivered[1]!.replace(/\s+(?:to|at|before) the\s[\s\S]*$/u, '').split(/\s+/u);
+    const name = trailingName(words);
+    if (name) return { name, role: words.slice(0, words.length - name.split(' ').length).join(' ').replace(/,\s*$/u, '') };
+  }
   if (/^(?:The\s+)?(?:Office|Bureau)\s+of\b/u.test(line) && line.split(/\s+/u).length <= 10) return { office: line };
   const comma = line.indexOf(', ');
   if (comma <= 0) return roleFirstByline(line);
@@ -252,8 +262,21 @@ const ATTRIBUTION = /\b(?:attributable to|statement (?:by|from)|remarks (?:by|of
  * Reads an attribution line that introduces a statement ("The following is attributable to
  * Spokesperson Tomas Reyes:") and returns the person's name without their role.
  */
+/** "Pentagon Press Secretary Air Force Maj. Gen. Pat Ryder provided the following readout:". */
+const PROVIDED = /^(.{3,160}?)\s+(?:provided|issued|gave|released|delivered)\s+the following\s+(?:readout|statement|remarks|comments?)\s*:$/u;
+
+/** The person's name at the end of a run of titles and offices: "… Maj. Gen. Pat Ryder" → "Pat Ryder". */
+const trailingName = (words: readonly string[]): string | undefined => {
+  let k = words.length;
+  while (k > 0 && words.length - k < 4 && /^\p{Lu}[\p{L}'’\-]*$|^\p{Lu}\.$/u.test(words[k - 1]!) && !ROLE_WORDS.has(words[k - 1]!.toLowerCase())) k--;
+  const name = words.slice(k).join(' ');
+  return looksLikePersonName(name) ? name : undefined;
+};
+
 export const parseAttribution = (line: string): string | undefined => {
   if (line.length > 240) return undefined;
+  const provided = PROVIDED.exec(line);
+  if (provided) return trailingName(provided[1]!.split(/\s+/u));
   const m = ATTRIBUTION.exec(line);
   if (!m) return undefined;
   const words = m[1]!.split(/\s+/u);

@@ -210,7 +210,9 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
   // Header lines are short; a long line ending like a sentence is where the remarks begin, unless
   // it is a one-sentence standfirst under the title, above the page's metadata ("From: …", "Published …").
   if (line.length > 400) return undefined;
-  if (line.length > 120 && endsLikeSentence(line)) return isStandfirst(p, header, paragraphs[index + 1]) ? 'heading' : undefined;
+  if (line.length > 120 && endsLikeSentence(line.replace(/\b(?:[A-Z]|D\.C|U\.S|Jr|Sr)\.$/u, ''))) {
+    return isStandfirst(p, header, paragraphs[index + 1]) ? 'heading' : undefined;
+  }
   const kv = parseKeyValueHeader(line);
   let headingLike = false;
   if (kv && (isSpeakerKey(kv.key) || !p.label || !endsLikeSentence(line))) {
@@ -421,6 +423,19 @@ const isBodyNonStatement = (line: string): boolean => {
   return words <= 5 || isTitleLike(line, 24);
 };
 
+/** Words of a subheading at most. */
+const SUBHEADING_WORDS = 8;
+
+/**
+ * A subheading in sentence case between paragraphs of a news page ("Cholera and dengue on the
+ * rise"): a short unlabelled line without sentence punctuation, right above a long paragraph.
+ */
+const isSubheading = (p: Paragraph, next: Paragraph | undefined): boolean =>
+  next !== undefined && !next.label && p.text.length <= 80 && next.text.length > 120 && SUBHEADING_SHAPE.test(p.text) &&
+  wordShape(p.text).words <= SUBHEADING_WORDS && endsLikeSentence(next.text);
+/** A subheading opens with a capital and ends with a letter or digit (no sentence or clause punctuation). */
+const SUBHEADING_SHAPE = /^\p{Lu}.*[\p{L}\p{N}]$/u;
+
 const isTrailingChrome = (p: Paragraph): boolean =>
   p.label ? p.text.length <= p.label.contentStart : isEdgeChrome(p.text) || isTranscriberNote(p.text) || isDateOrTimeLine(p.text);
 
@@ -475,7 +490,8 @@ const trailingZoneStart = (paragraphs: readonly Paragraph[], bodyStart: number):
     }
     break;
   }
-  end = linkListStart(paragraphs, bodyStart, end);
+  // Link lists may follow one another ("Related Stories", then "Latest News").
+  for (let list = linkListStart(paragraphs, bodyStart, end); list < end; list = linkListStart(paragraphs, bodyStart, end)) end = list;
   for (let i = bodyStart; i < end; i++) {
     const t = paragraphs[i]!.text;
     const c = t.charCodeAt(0);
@@ -584,6 +600,7 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
       if (isMarkerLine(content) || isTranscriberNote(content) || isChromeLine(content)) continue;
     } else {
       if (isBodyNonStatement(p.text)) continue;
+      if (isSubheading(p, paragraphs[i + 1])) continue;
       if (p.text.charCodeAt(p.text.length - 1) === 58) {
         // "The following is attributable to Spokesperson X:" introduces X's statement (one per
         // readout when a page holds several); it is not one.

@@ -158,8 +158,9 @@ const nameRun = (ctx: Ctx, i: number, strict: boolean, maxCore = 3): number => {
   while (j < t.count && !used[j]) {
     if (j > i && !nameJoins(t, j)) break;
     if (isCap(t, j)) {
-      if (has(t, j, W.NOT_NAME | W.TITLE_WORD | W.ORG_HEAD)) break;
-      if (isAllCaps(t, j) && !ROMAN.has(rawAt(t, j))) break;
+      // A middle initial is part of the name even when the letter alone is no name ("Charles Q. Brown").
+      if (has(t, j, W.NOT_NAME | W.TITLE_WORD | W.ORG_HEAD) && !(j > i && isInitial(t, j) && j + 1 < t.count && sepAt(t, j + 1) === Sep.Period)) break;
+      if (isAllCaps(t, j) && !ROMAN.has(rawAt(t, j)) && !(j > i && isInitial(t, j))) break;
       if (j === i && strict && isCommon(t, j)) return i - 1;
       if (!isInitial(t, j) && !(j > i && sepAt(t, j) === Sep.Join)) core++;
     } else if (!(j > i && j + 1 < t.count && t.end[j]! - t.start[j]! <= 5 && (isCap(t, j + 1) || t.end[j + 1]! - t.start[j + 1]! <= 5) && has(t, j, W.PARTICLE) && particlesThenCap(t, j))) break;

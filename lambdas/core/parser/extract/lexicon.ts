@@ -112,6 +112,8 @@ export const mayBeRole = (t: Tokens, i: number): boolean => {
 };
 /** Words that end an organisation's name. */
 const ORG_HEAD = words(ORGANIZATION_HEADS);
+/** Armed services and commands end an organisation's name too ("Air Force", "Rapid Support Forces", "Indo-Pacific Command"). */
+for (const w of ['Force', 'Forces', 'Army', 'Navy', 'Corps', 'Guard', 'Command']) ORG_HEAD.add(w);
 /** Words that start an organisation's name before of/for/on. */
 const ORG_PREFIX = words(ORGANIZATION_PREFIXES);
 /** Role words after which "of X" names an organisation. */
