@@ -495,6 +495,23 @@ describe('structureTranscript', () => {
     expect(doc.statements).toHaveLength(2);
   });
 
+  it('drops a publisher banner in capitals and a breadcrumb trail ending in the page’s long title', () => {
+    const doc = structureTranscript(
+      [
+        'U.S. DEPARTMENT of STATE',
+        'Home ›› Office of the Spokesperson ›› Press Releases ›› Statement on the Verdict Against Journalist ...',
+        'Statement on the Verdict Against Journalist Ilse Marten',
+        'PRESS STATEMENT',
+        'Tomas Reyes, Secretary of State',
+        'October 2, 2026',
+        '',
+        'The United States is deeply concerned by the conviction today of journalist Ilse Marten on charges of spreading false news.',
+      ].join('\n'),
+    );
+    expect([doc.title, doc.date, doc.speakers]).toEqual(['Statement on the Verdict Against Journalist Ilse Marten', '2026-10-02', ['Tomas Reyes']]);
+    expect(doc.statements).toHaveLength(1);
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

@@ -16,7 +16,9 @@ const HAS_LETTER = /\p{L}/u;
 /** A URL or e-mail address. */
 const URL = /\b(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+/giu;
 /** Separators that navigation menus and breadcrumbs put between short items. */
-const NAV_SEPARATORS = /\s[|›»>•·\/]\s|\s*\|\s*|\s[-–]\s(?=\S)/gu;
+const NAV_SEPARATORS = /\s(?:[|›»>•·\/]|››|»»|>>)\s|\s*\|\s*|\s[-–]\s(?=\S)/gu;
+/** Arrows between the items of a breadcrumb trail ("Home ›› Press Releases ›› …"). */
+const BREADCRUMB_ARROW = /\s(?:›|»|>|››|»»|>>)\s/u;
 /** Phrases only web pages use, even in full sentences: site furniture and legal footers. */
 const WEB_STRONG = new RegExp(
   [
@@ -116,7 +118,9 @@ export const isNavLine = (line: string): boolean => {
   if (endsLikeSentence(line) && !/[|›»]/u.test(line)) return false;
   const parts = line.split(NAV_SEPARATORS).filter((p) => p && p.trim().length > 0);
   if (parts.length < 3) return false;
-  for (const part of parts) if (wordShape(part).words > 5) return false;
+  // A breadcrumb trail ends with the page's own (perhaps long) title: only the items before it are short.
+  const last = BREADCRUMB_ARROW.test(line) ? parts.length - 1 : parts.length;
+  for (let k = 0; k < last; k++) if (wordShape(parts[k]!).words > 5) return false;
   return true;
 };
 

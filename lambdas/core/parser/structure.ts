@@ -153,6 +153,9 @@ const splitParagraphs = (text: string): Paragraph[] => {
 /** A publisher or office standing alone: "U.S. Department of State", "The White House", "Ministry of Foreign Affairs". */
 const PUBLISHER =
   /^(?:The\s+)?(?:[\p{Lu}][\p{L}.’'\-]*\s+){0,3}(?:Department|Ministry|Embassy|Mission|House|Agency|Council|Government|Bureau|Office|Administration|Commission|Secretariat|Chancellery|Presidency|Kremlin|Palace|Consulate|Delegation)(?:\s+(?:of|for|to)\s+(?:the\s+)?[\p{Lu}][\p{L}.’'\-]*(?:\s+(?:and\s+|of\s+|the\s+)*[\p{Lu}][\p{L}.’'\-]*){0,4})?$/u;
+/** The same in capitals, as page banners write it ("U.S. DEPARTMENT of STATE"). */
+const PUBLISHER_CAPS =
+  /^(?:THE\s+)?(?:[\p{Lu}][\p{Lu}.’'\-]*\s+){0,3}(?:DEPARTMENT|MINISTRY|EMBASSY|MISSION|HOUSE|AGENCY|COUNCIL|GOVERNMENT|BUREAU|OFFICE)(?:\s+(?:of|OF|for|FOR)\s+(?:the\s+|THE\s+)?[\p{Lu}][\p{Lu}.’'\-]*(?:\s+(?:and\s+|AND\s+|of\s+|OF\s+)*[\p{Lu}][\p{Lu}.’'\-]*){0,4})?$/u;
 
 /** "President Halvorsen" in a title (not "Vice President …"). */
 const TITLE_PRESIDENT = /(?<!Vice[ -])\bPresident\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3})/u;
@@ -264,7 +267,7 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
   // A headline in sentence case ("Foreign Minister meets Moldovan counterpart in Vilnius, pledges …")
   // is a heading when a date, an author line or page chrome follows it.
   if (!(words <= 8 || isTitleLike(line, 30) || (words <= 30 && isHeadingFollower(paragraphs, index + 1)))) return undefined;
-  if (PUBLISHER.test(line)) return 'chrome';
+  if (PUBLISHER.test(line) || PUBLISHER_CAPS.test(line)) return 'chrome';
   // The title is the fullest heading before any author line or place (later ones name venues);
   // navigation items and section names are shorter than a page's own title.
   if (!sawAnchor && words >= 2 && words > header.titleWords) {
