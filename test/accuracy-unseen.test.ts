@@ -148,13 +148,8 @@ describe('extraction accuracy on unseen-kind transcripts', () => {
     expect(new Set(labels.cases.map((c) => c.kind)).size).toBeGreaterThanOrEqual(5);
   });
 
-  // The target is 90%, as for the corpus labels. The fourth round of these texts (written after the
-  // other fixes) brought it to 88.4%: every miss left is a phrase the taxonomy lacks, and the topic
-  // tables are generated from the taxonomy by their owner. docs/accuracy.md lists the additions that,
-  // tried with regenerated tables, give 98.2% here with nothing absent reported; raise this floor to
-  // 0.9 with them.
-  it('finds at least 85% of clearly present topics (target 90%: see docs/accuracy.md)', () => {
-    expect(topicRecall).toBeGreaterThanOrEqual(0.85);
+  it('finds at least 90% of clearly present topics', () => {
+    expect(topicRecall).toBeGreaterThanOrEqual(0.9);
   });
 
   it('reports at most 5% of clearly absent topics', () => {

@@ -64,6 +64,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'sanctioned by law', 'designated driver', 'designated hitter', 'designated survivor', 'designated as a world',
       'designated as world', 'designated areas', 'designated area', 'designated time', 'designation as a world',
       'designated places', 'designated representative', 'designated representatives', 'designated for',
+      'embargoed until', 'embargoed for', 'under embargo until',
     ],
     gdelt: ['SANCTIONS', 'ECON_EMBARGO'],
   },
@@ -79,6 +80,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'independent country': 0.6, 'borders': 0.25, 'border': 0.15, 'choose their own future': 0.6,
       'choose its own future': 0.6, 'choose their own path': 0.6, 'choose its own path': 0.6, 'spheres of influence': 0.6,
       'sphere of influence': 0.6, 'called referendum*': 0.8, 'sham referendum*': 1,
+      'sovereign rights': 1,
     },
     suppress: [
       'sovereign debt', 'sovereign wealth', 'sovereign bond', 'sovereign bonds', 'sovereign immunity',
@@ -109,6 +111,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'unprovoked': 0.6, 'war of aggression': 1, 'military buildup': 0.6, 'military build up': 0.6,
       killed: 0.2, casualties: 0.5, 'civilian casualties': 1, hostage: 0.2, 'landmines': 0.6, 'landmine': 0.6,
       'unexploded ordnance': 0.6, 'demining': 0.5, 'coup': 0.4, 'military coup': 0.6, 'violence': 0.2,
+      'war against': 0.6,
     },
     suppress: [
       'war on poverty', 'war on drugs', 'war on cancer', 'war against poverty', 'war on terror', 'trade war',
@@ -172,6 +175,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       detention: 0.2, imprisoned: 0.3, imprisonment: 0.3, jailed: 0.3, 'unconditionally release': 0.7,
       'immediately release': 0.6, 'immediate release': 0.6, 'release of all': 0.4, 'hostage diplomacy': 1,
       'sentenced to': 0.2, 'wrongfully imprisoned': 1, 'unjustly sentenced': 1, 'prisoners': 0.2,
+      'in prison': 0.4, 'behind bars': 0.5, 'detained solely': 1,
     },
     suppress: ['prisoners of war', 'prisoner of war', 'detention center for migrants'],
     gdelt: ['ARREST', 'POLITICAL_PRISONER'],
@@ -188,6 +192,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       constitutional: 0.25, constitution: 0.25, courts: 0.25, court: 0.15, prosecution: 0.25, prosecute: 0.25,
       prosecuted: 0.25, 'equal justice': 0.7, 'equality before the law': 1, 'transparent judicial': 1,
       'legal framework': 0.4, 'judicial': 0.3, justice: 0.15, 'rules based': 0.2, lawful: 0.1,
+      'to account': 0.6, 'brought to justice': 0.6, 'legal assistance': 0.5, tribunal: 0.4,
     },
     suppress: [
       'department of justice', 'justice department', 'supreme court justice', 'chief justice', 'associate justice',
@@ -349,6 +354,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       deportation: 0.6, deportations: 0.6, deported: 0.5, 'unaccompanied children': 0.6, stateless: 0.8,
       statelessness: 1, 'special immigrant visa*': 1, evacuees: 0.5, fled: 0.25, fleeing: 0.35, 'flee': 0.25,
       'irregular migration': 1, 'humanitarian parole': 1, 'forcibly displaced': 1,
+      'return in safety': 0.6, 'safe return': 0.6, 'dignified return': 0.6,
     },
     suppress: ['data migration'],
     gdelt: ['REFUGEES', 'IMMIGRATION', 'DISPLACED'],
@@ -379,6 +385,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'women peace and security': 1, femicide: 1, 'child marriage': 0.8, 'sexual harassment': 0.6,
       'violence against women': 1, 'maternal': 0.3, 'female': 0.2, 'sexism': 1, 'girls education': 1,
       'education for girls': 1, 'women of courage': 1, 'women s participation': 1, 'women in leadership': 1, 'women in': 0.2,
+      'women led': 0.8, 'women owned': 0.8,
+      'women in tech*': 1, 'women engineers': 0.8, 'young women': 0.5,
     },
     suppress: [
       'men and women', 'women and men', 'gender identity', 'men and women in uniform', 'ladies and gentlemen',
@@ -441,6 +449,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       hydropower: 1, hydroelectric: 1, coal: 0.6, petroleum: 0.8, crude: 0.5, opec: 1, 'nord stream': 1,
       refinery: 0.6, refineries: 0.6, barrels: 0.6, gasoline: 0.8, 'fuel': 0.25, fuels: 0.3, 'energy transition': 0.6,
       'clean energy': 0.6, 'oil and gas': 1, 'power generation': 1, 'electric power': 0.8,
+      'green hydrogen': 1, hydrogen: 0.5, 'biofuel*': 0.6,
     },
     suppress: [
       'energy to', 'youthful energy', 'energy of', 'energy and enthusiasm', 'energy and commitment',
@@ -451,8 +460,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'nerve gas', 'poison gas', 'chemical gas', 'gas chambers', 'greenhouse gas', 'greenhouse gases',
       'pipeline of', 'talent pipeline', 'oil painting', 'olive oil', 'fuel the', 'fuels the',
       'fuel conflict', 'fuel tensions', 'fuel instability', 'fuel violence', 'add fuel', 'adding fuel',       'nuclear powers', 'atomic energy agency', 'department of energy', 'energy department', 'off the grid',
-      'grid of', 'climate and energy', 'energy minister',
-    ],
+      'grid of', 'climate and energy', 'energy minister', 'hydrogen bomb', 'hydrogen bombs'],
     gdelt: ['ENV_OIL', 'ENV_NATURALGAS', 'ENERGY', 'ENV_SOLAR', 'ENV_NUCLEARPOWER'],
   },
   {
@@ -473,6 +481,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'trade and economic': 1, 'economic and commercial': 1, 'economic and trade': 1, 'connectivity': 0.3,
       'infrastructure': 0.3, 'manufacturing': 0.4, 'exporting': 0.5, 'importing': 0.4, 'finance': 0.2,
       'financial': 0.2, 'budget': 0.2, 'taxes': 0.3, 'wages': 0.4, 'recession': 0.8, 'prices': 0.3,
+      overcapacity: 0.8, decouple: 0.6, decoupling: 0.6, 'fair competition': 0.6,
     },
     suppress: [
       'trade union', 'trade unions', 'trade off', 'trade offs', 'tricks of the trade', 'stock in trade',
@@ -499,6 +508,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'humanitarian workers': 1, 'humanitarian partners': 1, 'food prices': 0.6, 'feed the future': 1, grain: 0.3,
       fertilizer: 0.3, fertilizers: 0.3, 'food': 0.15, 'shelter': 0.2, 'disaster': 0.25, 'earthquake': 0.4,
       'flood': 0.3, 'floods': 0.3, 'hurricane': 0.4, 'typhoon': 0.4, 'food crisis': 1, 'usaid': 0.3,
+      'food rations': 1,
     },
     suppress: [
       'international humanitarian law', 'humanitarian law', 'sanctions relief', 'tax relief', 'debt relief',
@@ -555,6 +565,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'ties between our peoples': 1, 'ties between our people': 1, 'bonds between our peoples': 1,
       'friendship between our peoples': 1, 'between our two peoples': 0.8, 'people to people ties': 1,
       'education': 0.2, 'scholars': 0.3, 'american spaces': 1, 'american corners': 1, 'visas for students': 0.6,
+      'university exchange*': 1, fellowship: 0.5, fellowships: 0.5,
     },
     suppress: ['exchange rate', 'exchange rates', 'exchanges of fire', 'stock exchange', 'stock exchanges',
       'prisoner exchange', 'prisoner exchanges', 'exchanges of views', 'information exchanges', 'exchanges of information',
@@ -576,6 +587,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       wildfire: 0.4, wildfires: 0.4, 'clean air': 0.8, 'air quality': 1, 'environmental protection': 1,
       'protect the environment': 1, 'wildlife trafficking': 1, 'illegal logging': 1, 'marine protected': 1,
       'ocean conservation': 1, 'climate and environment': 0.5, 'national parks': 0.6, 'nature': 0.1, 'land degradation': 1, 'recycling': 0.6,
+      mangrove: 0.6, mangroves: 0.6, peatland: 0.6, peatlands: 0.6,
     },
     suppress: [
       'security environment', 'business environment', 'environment for journalists', 'enabling environment',
