@@ -8,7 +8,7 @@
  * one entity per person, place or organisation ("Special Advisor Ostrova" + "Lena Ostrova").
  */
 import type { Extraction, Statement } from '../types';
-import { CAPITAL_PARTICLES, LEADING_ORG_HEADS, THING_NOUNS } from './lexicon';
+import { CAPITAL_PARTICLES, LEADING_ORG_HEADS, MAX_PARTICLE_CHARS, THING_NOUNS } from './lexicon';
 import { flagsAt as flagsAtImport, GAZETTEER as GAZETTEERImport, mayBeRole as mayBeRoleImport, PLACE_HEADS as PLACE_HEADSImport, TITLES as TITLESImport, W as WImport, wordFlags as wordFlagsImport } from './lexicon';
 import { gap as gapImport, isAllCapsAt as isAllCapsAtImport, isCapAt as isCapAtImport, lowAt as lowAtImport, rawAt as rawAtImport, Sep as SepImport, sepAt as sepAtImport, type Tokens } from './tokens';
 // Module-local copies of the imported bindings: under a CommonJS transform (tsx, jest) every use of
@@ -130,6 +130,16 @@ const personMention = (ctx: Ctx, a: number, b: number, title?: string, written?:
   for (let k = a; k <= b; k++) ctx.used[k] = 1;
 };
 
+/**
+ * Whether token j can be a lower-case particle opening more of a name: a particle (cheap tests first:
+ * particles are short, and what follows is a capitalised word or another short one).
+ */
+const mayOpenParticles = (t: Tokens, j: number): boolean =>
+  j + 1 < t.count &&
+  t.end[j]! - t.start[j]! <= MAX_PARTICLE_CHARS &&
+  (isCap(t, j + 1) || t.end[j + 1]! - t.start[j + 1]! <= MAX_PARTICLE_CHARS) &&
+  has(t, j, W.PARTICLE);
+
 /** Whether lower-case particles from token j on ("de", "de la", "van der") lead to a capitalised word. */
 const particlesThenCap = (t: Tokens, j: number): boolean => {
   let k = j;
@@ -163,7 +173,7 @@ const nameRun = (ctx: Ctx, i: number, strict: boolean, maxCore = 3): number => {
       if (isAllCaps(t, j) && !ROMAN.has(rawAt(t, j)) && !(j > i && isInitial(t, j))) break;
       if (j === i && strict && isCommon(t, j)) return i - 1;
       if (!isInitial(t, j) && !(j > i && sepAt(t, j) === Sep.Join)) core++;
-    } else if (!(j > i && j + 1 < t.count && t.end[j]! - t.start[j]! <= 5 && (isCap(t, j + 1) || t.end[j + 1]! - t.start[j + 1]! <= 5) && has(t, j, W.PARTICLE) && particlesThenCap(t, j))) break;
+    } else if (!(j > i && mayOpenParticles(t, j) && particlesThenCap(t, j))) break;
     // Long runs only: a name with capitalised particles ("Mohamed Salem Ould Merzoug") is not longer.
     if (core > 3 && core - capitalParticles(t, i, j + 1) > (maxCore > 3 && !hasPlainWord(t, i, j) ? maxCore : 3)) return i - 1;
     j++;
@@ -273,7 +283,7 @@ const titlePass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numbe
       // "Foreign Minister de la Fuente": the name opens with its particles.
       let first = nameStart;
       if (!isCap(t, nameStart)) {
-        if (!has(t, nameStart, W.PARTICLE) || !particlesThenCap(t, nameStart)) continue;
+        if (!mayOpenParticles(t, nameStart) || !particlesThenCap(t, nameStart)) continue;
         while (!isCap(t, first)) first++;
       }
       // A title vouches for a name: four words may follow it ("Minister José Luis Ortiz Beltrán").
