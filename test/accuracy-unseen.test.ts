@@ -8,14 +8,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EventData } from '../lambdas/core/events';
 import { parseTranscript } from '../lambdas/core/parser';
-import { TOPIC_IDS } from '../lambdas/core/topic-ids';
+import { personEntities, type TopicAndPeopleLabels, type TopicAndPeopleOutcome, topicAndPeopleOutcome, words } from './support/accuracy';
 
-interface UnseenCase {
+interface UnseenCase extends TopicAndPeopleLabels {
   readonly file: string;
   readonly kind: string;
-  readonly present: readonly string[];
-  readonly unsure: readonly string[];
-  readonly people: readonly string[];
   readonly title: string;
   readonly date?: string;
   readonly place?: string;
@@ -28,17 +25,10 @@ interface UnseenCase {
 const FIXTURES = path.resolve(__dirname, '../fixtures/transcripts');
 const labels = JSON.parse(readFileSync(path.join(__dirname, 'accuracy/unseen-labels.json'), 'utf8')) as { cases: UnseenCase[] };
 
-const words = (s: string): string[] => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
 /** True when every word of `needle` occurs in `hay` (case- and punctuation-blind). */
 const hasWords = (hay: string, needle: string): boolean => {
   const h = new Set(words(hay));
   return words(needle).every((w) => h.has(w));
-};
-
-/** A labelled person counts as found when some person entity carries their surname (last word). */
-const personFound = (label: string, people: readonly EventData<'EntityMentioned'>[]): boolean => {
-  const surname = words(label).at(-1)!;
-  return people.some((p) => [p.name, ...(p.aliases ?? [])].some((n) => words(n).includes(surname)));
 };
 
 const LABEL_CONNECTORS = new Set(['of', 'the', 'for', 'and', 'de', 'al', 'von', 'van']);
@@ -49,14 +39,8 @@ const isBareLabel = (text: string): boolean => {
   return ws.length <= 8 && ws.every((w) => /^[\p{Lu}\p{N}(]/u.test(w) || LABEL_CONNECTORS.has(w));
 };
 
-interface Outcome {
+interface Outcome extends TopicAndPeopleOutcome {
   readonly file: string;
-  readonly missedTopics: string[];
-  readonly falseTopics: string[];
-  readonly missedPeople: string[];
-  readonly present: number;
-  readonly absent: number;
-  readonly people: number;
   /** Person entities that share no word with any labelled person (a place, an organisation, half a name). */
   readonly spuriousPeople: string[];
   readonly personEntities: number;
@@ -71,15 +55,12 @@ const evaluate = (c: UnseenCase): Outcome => {
   const text = readFileSync(path.join(FIXTURES, c.file));
   const outcome = parseTranscript(text, { transcriptId: 't', revision: 1, metadata: {} });
   if (!outcome.ok) throw new Error(`${c.file} rejected: ${outcome.reason}`);
-  const topics = new Set<string>();
-  const people: EventData<'EntityMentioned'>[] = [];
+  const people = personEntities(outcome.events);
   const statements: EventData<'StatementRecorded'>[] = [];
   const meetings: EventData<'MeetingReported'>[] = [];
   const awards: EventData<'AwardPresented'>[] = [];
   let parsed: EventData<'TranscriptParsed'> | undefined;
   for (const e of outcome.events) {
-    if (e.type === 'TopicDetected') topics.add(e.data.topic);
-    if (e.type === 'EntityMentioned' && e.data.kind === 'person') people.push(e.data);
     if (e.type === 'StatementRecorded') statements.push(e.data);
     if (e.type === 'MeetingReported') meetings.push(e.data);
     if (e.type === 'AwardPresented') awards.push(e.data);
@@ -98,15 +79,9 @@ const evaluate = (c: UnseenCase): Outcome => {
       awards.some((x) => x.award === a.award && hasWords(x.recipient, a.recipient)),
     ]),
   ];
-  const absent = TOPIC_IDS.filter((t) => !c.present.includes(t) && !c.unsure.includes(t));
   return {
     file: c.file,
-    missedTopics: c.present.filter((t) => !topics.has(t)),
-    falseTopics: absent.filter((t) => topics.has(t)),
-    missedPeople: c.people.filter((p) => !personFound(p, people)),
-    present: c.present.length,
-    absent: absent.length,
-    people: c.people.length,
+    ...topicAndPeopleOutcome(c, outcome.events),
     spuriousPeople: people.map((p) => p.name).filter((n) => !c.people.some((l) => words(n).some((w) => words(l).includes(w)))),
     personEntities: people.length,
     splitPeople: c.people.filter((l) => people.filter((p) => words(p.name).some((w) => w.length > 3 && words(l).includes(w))).length > 1),

@@ -5,59 +5,26 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { EventData } from '../lambdas/core/events';
 import { parseTranscript } from '../lambdas/core/parser';
-import { TOPIC_IDS } from '../lambdas/core/topic-ids';
+import { type TopicAndPeopleLabels, type TopicAndPeopleOutcome, topicAndPeopleOutcome } from './support/accuracy';
 
-interface LabelledCase {
+interface LabelledCase extends TopicAndPeopleLabels {
   readonly file: string;
   readonly kind: string;
-  readonly present: readonly string[];
-  readonly unsure: readonly string[];
-  readonly people: readonly string[];
 }
 
 const CORPUS = path.resolve(__dirname, '../../shared/corpus');
 const labels = JSON.parse(readFileSync(path.join(__dirname, 'accuracy/labels.json'), 'utf8')) as { cases: LabelledCase[] };
 
-const words = (s: string): string[] => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
-
-/** A labelled person counts as found when some person entity carries their surname (last word). */
-const personFound = (label: string, people: readonly EventData<'EntityMentioned'>[]): boolean => {
-  const surname = words(label).at(-1)!;
-  return people.some((p) => [p.name, ...(p.aliases ?? [])].some((n) => words(n).includes(surname)));
-};
-
-interface Outcome {
+interface Outcome extends TopicAndPeopleOutcome {
   readonly file: string;
-  readonly missedTopics: string[];
-  readonly falseTopics: string[];
-  readonly missedPeople: string[];
-  readonly present: number;
-  readonly absent: number;
-  readonly people: number;
 }
 
 const evaluate = (c: LabelledCase): Outcome => {
   const bytes = readFileSync(path.join(CORPUS, c.file));
   const outcome = parseTranscript(bytes, { transcriptId: 't', revision: 1, metadata: {} });
   if (!outcome.ok) throw new Error(`${c.file} rejected: ${outcome.reason}`);
-  const topics = new Set<string>();
-  const people: EventData<'EntityMentioned'>[] = [];
-  for (const e of outcome.events) {
-    if (e.type === 'TopicDetected') topics.add(e.data.topic);
-    if (e.type === 'EntityMentioned' && e.data.kind === 'person') people.push(e.data);
-  }
-  const absent = TOPIC_IDS.filter((t) => !c.present.includes(t) && !c.unsure.includes(t));
-  return {
-    file: c.file,
-    missedTopics: c.present.filter((t) => !topics.has(t)),
-    falseTopics: absent.filter((t) => topics.has(t)),
-    missedPeople: c.people.filter((p) => !personFound(p, people)),
-    present: c.present.length,
-    absent: absent.length,
-    people: c.people.length,
-  };
+  return { file: c.file, ...topicAndPeopleOutcome(c, outcome.events) };
 };
 
 describe('extraction accuracy on labelled corpus cases', () => {
