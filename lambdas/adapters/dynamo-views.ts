@@ -15,6 +15,7 @@ import {
   ScanCommand,
   TransactWriteCommand,
   UpdateCommand,
+  type UpdateCommandInput,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { EventData } from '../core/events';
@@ -333,21 +334,14 @@ export class DynamoViewStore implements ViewStore {
           Array.from({ length: r.level }, (_, b) => ({ DeleteRequest: { Key: { [A.pk]: searchPk(r.level, b), [A.sk]: r.id } } })),
         );
       }
-      try {
-        const res = await this.db.send(
-          new UpdateCommand({
-            TableName: this.tableName,
-            Key: SEARCH_MANIFEST_KEY,
-            UpdateExpression: 'REMOVE #r',
-            ConditionExpression: 'attribute_exists(#r)',
-            ExpressionAttributeNames: { '#r': manifestAttr.retired(r.id) },
-            ReturnConsumedCapacity: 'TOTAL',
-          }),
-        );
-        report.writeUnits += units(res.ConsumedCapacity);
+      const removed = await this.updateManifestIf({
+        UpdateExpression: 'REMOVE #r',
+        ConditionExpression: 'attribute_exists(#r)',
+        ExpressionAttributeNames: { '#r': manifestAttr.retired(r.id) },
+      });
+      if (removed !== undefined) {
+        report.writeUnits += removed;
         report.deleted++;
-      } catch (error) {
-        if (errorName(error) !== 'ConditionalCheckFailedException') throw error;
       }
     }
     // 2. Merges: the inputs' buckets are read whole and merged into one new segment. Its id is first
@@ -410,19 +404,21 @@ export class DynamoViewStore implements ViewStore {
    * Records a merge output as retired before any of its items is written (see `compactSearch`), or
    * returns undefined when that very segment is already live. Returns the write units spent.
    */
-  private async recordPendingOutput(segment: SearchSegment, now: number): Promise<number | undefined> {
+  private recordPendingOutput(segment: SearchSegment, now: number): Promise<number | undefined> {
+    return this.updateManifestIf({
+      UpdateExpression: 'SET #p = :p',
+      ConditionExpression: 'attribute_not_exists(#o)',
+      ExpressionAttributeNames: { '#p': manifestAttr.retired(segment.id), '#o': manifestAttr.live(segment.id) },
+      ExpressionAttributeValues: { ':p': { l: segment.level, at: now } },
+    });
+  }
+
+  /** One conditional update of the search manifest: its write units, or undefined when the condition failed. */
+  private async updateManifestIf(
+    update: Pick<UpdateCommandInput, 'UpdateExpression' | 'ConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>,
+  ): Promise<number | undefined> {
     try {
-      const res = await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: SEARCH_MANIFEST_KEY,
-          UpdateExpression: 'SET #p = :p',
-          ConditionExpression: 'attribute_not_exists(#o)',
-          ExpressionAttributeNames: { '#p': manifestAttr.retired(segment.id), '#o': manifestAttr.live(segment.id) },
-          ExpressionAttributeValues: { ':p': { l: segment.level, at: now } },
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
+      const res = await this.db.send(new UpdateCommand({ TableName: this.tableName, Key: SEARCH_MANIFEST_KEY, ...update, ReturnConsumedCapacity: 'TOTAL' }));
       return units(res.ConsumedCapacity);
     } catch (error) {
       if (errorName(error) !== 'ConditionalCheckFailedException') throw error;
