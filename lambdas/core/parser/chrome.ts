@@ -132,10 +132,14 @@ export const hasStrongWebVocabulary = (line: string): boolean => WEB_STRONG.test
 
 /** The heading of a list of links to other pages: "Related Articles", "See also", "More from the Ministry". */
 const LINK_LIST_HEADING =
-  /^(?:related(?: \p{L}+){1,2}|see also|read (?:more|next|also)|more (?:from|news|stories|articles|on this)\b.*|recommended(?: \p{L}+)?|you (?:may|might) also (?:like|be interested in)|latest (?:news|articles|stories|updates)|other (?:news|articles|stories)|further reading)[:.]?$/iu;
+  /^(?:related(?: \p{L}+){1,2}|see also|read (?:more|next|also)|more (?:from|news|stories|articles|on this)\b.*|recommended(?: \p{L}+)?|you (?:may|might) also (?:like|be interested in)|latest (?:news|articles|stories|updates)|other (?:news|articles|stories)|further reading)[:.]?$/u;
 
-/** Whether the line heads a list of links to other pages ("Related Articles", "See also"). */
-export const isLinkListHeading = (line: string): boolean => line.length <= 60 && LINK_LIST_HEADING.test(line);
+/**
+ * Whether the line heads a list of links to other pages ("Related Articles", "See also"). The line is
+ * lower-cased rather than the pattern made case-insensitive: with `u`, `i` makes V8 case-close the
+ * whole letter class when it compiles the pattern (~3 ms of every cold start).
+ */
+export const isLinkListHeading = (line: string): boolean => line.length <= 60 && LINK_LIST_HEADING.test(line.toLowerCase());
 
 /** Whether the line is a lone interface word such as "Share" or "Print". */
 export const isUiWord = (line: string): boolean =>
