@@ -50,3 +50,45 @@ export const topicAndPeopleOutcome = (labels: TopicAndPeopleLabels, events: read
     people: labels.people.length,
   };
 };
+
+/** Rates over many cases, and the lines that report them. */
+export interface TopicAndPeopleRates {
+  readonly topicRecall: number;
+  readonly falsePositiveRate: number;
+  readonly peopleRecall: number;
+  /** "present topics found 98.3% (116 labels)" and the like, one line per rate. */
+  readonly summary: readonly string[];
+}
+
+/** Share of present topics found, of absent topics reported, and of named people found. */
+export const topicAndPeopleRates = (outcomes: readonly TopicAndPeopleOutcome[]): TopicAndPeopleRates => {
+  const sum = (f: (o: TopicAndPeopleOutcome) => number): number => outcomes.reduce((a, o) => a + f(o), 0);
+  const topicRecall = 1 - sum((o) => o.missedTopics.length) / sum((o) => o.present);
+  const falsePositiveRate = sum((o) => o.falseTopics.length) / sum((o) => o.absent);
+  const peopleRecall = 1 - sum((o) => o.missedPeople.length) / sum((o) => o.people);
+  return {
+    topicRecall,
+    falsePositiveRate,
+    peopleRecall,
+    summary: [
+      `  present topics found ${(topicRecall * 100).toFixed(1)}% (${sum((o) => o.present)} labels)`,
+      `  absent topics reported ${(falsePositiveRate * 100).toFixed(1)}% (${sum((o) => o.absent)} labels)`,
+      `  named people found ${(peopleRecall * 100).toFixed(1)}% (${sum((o) => o.people)} labels)`,
+    ],
+  };
+};
+
+/** The issue's accuracy targets as tests: ≥ 90% of present topics, ≤ 5% of absent topics, ≥ 85% of people. */
+export const itMeetsTopicAndPeopleTargets = (rates: TopicAndPeopleRates): void => {
+  it('finds at least 90% of clearly present topics', () => {
+    expect(rates.topicRecall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reports at most 5% of clearly absent topics', () => {
+    expect(rates.falsePositiveRate).toBeLessThanOrEqual(0.05);
+  });
+
+  it('finds at least 85% of clearly named people', () => {
+    expect(rates.peopleRecall).toBeGreaterThanOrEqual(0.85);
+  });
+};
