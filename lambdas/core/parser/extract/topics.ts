@@ -87,22 +87,9 @@ const MAX_STATES = 16;
 const statesA = new Int32Array(MAX_STATES);
 const statesB = new Int32Array(MAX_STATES);
 
-/** Orders hits by topic, then heaviest, longest and first: an insertion sort (stable, as
- * `Array.prototype.sort` is), since a statement has a handful of hits and a comparator call per
- * comparison cost more than the sorting itself. */
-const sortHits = (hits: TopicHit[]): void => {
-  for (let i = 1; i < hits.length; i++) {
-    const hit = hits[i]!;
-    let k = i - 1;
-    for (; k >= 0; k--) {
-      const a = hits[k]!;
-      const order = a.topic - hit.topic || hit.weight - a.weight || hit.last - hit.first - (a.last - a.first) || a.first - hit.first;
-      if (order <= 0) break;
-      hits[k + 1] = a;
-    }
-    hits[k + 1] = hit;
-  }
-};
+/** Hits by topic, then heaviest, longest and first. */
+const byTopicThenWeight = (a: TopicHit, b: TopicHit): number =>
+  a.topic - b.topic || b.weight - a.weight || b.last - b.first - (a.last - a.first) || a.first - b.first;
 
 /** What the topic walk notes on the way for the meeting and award passes. */
 export interface TopicHints {
@@ -203,7 +190,7 @@ export const findTopicHits = (tokens: Tokens, hints?: TopicHints): TopicHit[] =>
     : raw.filter((h) => !suppressors.some((s) => s.topic === h.topic && s.first <= h.first && s.last >= h.last));
   if (kept.length === 1) return kept;
   // Within one topic, overlapping phrases count once: the heaviest (then longest) wins.
-  sortHits(kept);
+  sortSmall(kept, byTopicThenWeight);
   const accepted: TopicHit[] = [];
   let topicStart = 0;
   for (const hit of kept) {
