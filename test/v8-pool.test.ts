@@ -43,7 +43,7 @@ describe('relaunchWithPool (bin/v8-pool.js)', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('runs the script once more under --v8-pool-size, passing its arguments, output and exit status through', () => {
+  it('runs the script once more under --v8-pool-size (GC on the main thread), passing its arguments, output and exit status through', () => {
     const script = path.join(dir, 'entry.js');
     writeFileSync(
       script,
@@ -56,6 +56,6 @@ if (!relaunchWithPool(__filename, process.argv.slice(2))) {
     const run = spawnSync(process.execPath, [script, 'parse', 'a folder'], { encoding: 'utf8', env: { ...process.env, DEMARCHE_V8_POOL_SIZE: '1', DEMARCHE_V8_POOL_SET: '' } });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(3);
-    expect(JSON.parse(run.stdout)).toEqual({ execArgv: ['--v8-pool-size=1'], args: ['parse', 'a folder'] });
+    expect(JSON.parse(run.stdout)).toEqual({ execArgv: ['--v8-pool-size=1', '--single-threaded-gc'], args: ['parse', 'a folder'] });
   });
 });
