@@ -1,6 +1,6 @@
 /**
  * Extraction and structure accuracy on transcripts written for the purpose and labelled before the
- * parser saw them (fixtures/transcripts/unseen-*.txt, labels in test/accuracy/unseen-labels.json):
+ * parser saw them (fixtures/unseen/*.txt, labels in test/accuracy/unseen-labels.json):
  * the same topic and people measures and floors as test/accuracy.test.ts, plus titles, datelines,
  * named speakers, chrome kept out of statements, meetings and awards.
  */
@@ -30,7 +30,7 @@ interface UnseenCase extends TopicAndPeopleLabels {
   readonly chrome: readonly string[];
 }
 
-const FIXTURES = path.resolve(__dirname, '../fixtures/transcripts');
+const FIXTURES = path.resolve(__dirname, '../fixtures/unseen');
 const labels = JSON.parse(readFileSync(path.join(__dirname, 'accuracy/unseen-labels.json'), 'utf8')) as { cases: UnseenCase[] };
 
 /** True when every word of `needle` occurs in `hay` (case- and punctuation-blind). */
