@@ -7,8 +7,9 @@
  * remaining capitalised runs that read as full names. `resolveEntities` then merges mentions into
  * one entity per person, place or organisation ("Special Advisor Ostrova" + "Lena Ostrova").
  */
+import { sortNumbers, sortSmall } from '../sort';
 import type { Extraction, Statement } from '../types';
-import { CAPITAL_PARTICLES, LEADING_ORG_HEADS, MAX_PARTICLE_CHARS, THING_NOUNS } from './lexicon';
+import { CAPITAL_PARTICLES, LEADING_ORG_HEADS, MAX_CAPITAL_PARTICLE_CHARS, MAX_PARTICLE_CHARS, THING_NOUNS } from './lexicon';
 import { flagsAt as flagsAtImport, GAZETTEER as GAZETTEERImport, mayBeRole as mayBeRoleImport, PLACE_HEADS as PLACE_HEADSImport, TITLES as TITLESImport, W as WImport, wordFlags as wordFlagsImport } from './lexicon';
 import { gap as gapImport, isAllCapsAt as isAllCapsAtImport, isCapAt as isCapAtImport, lowAt as lowAtImport, rawAt as rawAtImport, Sep as SepImport, sepAt as sepAtImport, type Tokens } from './tokens';
 // Module-local copies of the imported bindings: under a CommonJS transform (tsx, jest) every use of
@@ -156,7 +157,7 @@ const hasPlainWord = (t: Tokens, i: number, j: number): boolean => {
 /** Capitalised particles ("Ould", "Abu") among tokens (i, j): they do not count as name words. */
 const capitalParticles = (t: Tokens, i: number, j: number): number => {
   let n = 0;
-  for (let k = i + 1; k < j; k++) if (t.end[k]! - t.start[k]! <= 5 && CAPITAL_PARTICLES.has(rawAt(t, k))) n++;
+  for (let k = i + 1; k < j; k++) if (t.end[k]! - t.start[k]! <= MAX_CAPITAL_PARTICLE_CHARS && CAPITAL_PARTICLES.has(rawAt(t, k))) n++;
   return n;
 };
 
@@ -553,7 +554,7 @@ export const findMentions = (statement: Statement, t: Tokens, leftovers: Leftove
   orgPass(ctx);
   gazetteerPass(ctx);
   personPass(ctx, pending, appositive, leftovers);
-  if (ctx.mentions.length > 1) ctx.mentions.sort(byStart);
+  if (ctx.mentions.length > 1) sortSmall(ctx.mentions, byStart);
   return ctx.mentions;
 };
 
@@ -601,6 +602,14 @@ export const resolveEntities = (
   const bySurname = new Map<string, Group>();
   const byGiven = new Map<string, Group>();
   const position = (m: Mention): number => m.seq * 1e7 + m.start;
+  /** Mention `index` joins group g: its statement, its surface, its title when g has none. */
+  const join = (g: Group, m: Mention, index: number): void => {
+    g.order = Math.min(g.order, position(m));
+    if (m.title && !g.title) g.title = m.title;
+    g.surfaces.add(m.surface);
+    g.seqs.add(m.seq);
+    assign(index, g);
+  };
   const add = (m: Mention, index: number): Group => {
     const ofKind = groups[m.kind];
     let g = ofKind.get(m.key);
@@ -608,12 +617,8 @@ export const resolveEntities = (
       g = { kind: m.kind, name: m.name, surfaces: new Set(), seqs: new Set(), order: position(m), cores: m.single ? 1 : 2, listed: false };
       ofKind.set(m.key, g);
     }
-    g.order = Math.min(g.order, position(m));
-    if (m.title && !g.title) g.title = m.title;
     if (m.kind === 'person' && !m.single && m.name.length > g.name.length && g.cores > 1) g.name = m.name;
-    g.surfaces.add(m.surface);
-    g.seqs.add(m.seq);
-    assign(index, g);
+    join(g, m, index);
     return g;
   };
   // Full names first, so surname-only mentions can join them.
@@ -624,11 +629,7 @@ export const resolveEntities = (
     // same surname, and its first word is a later word of the longer one.
     const same = groups.person.has(m.key) ? undefined : bySurname.get(m.surname!);
     if (same && laterWordOf(same.name, m.key.slice(0, m.key.indexOf(' ')))) {
-      assign(i, same);
-      same.seqs.add(m.seq);
-      same.surfaces.add(m.surface);
-      same.order = Math.min(same.order, position(m));
-      if (m.title && !same.title) same.title = m.title;
+      join(same, m, i);
       continue;
     }
     const group = add(m, i);
@@ -657,13 +658,8 @@ export const resolveEntities = (
     if (m.kind === 'person') {
       if (!m.single) continue;
       const full = bySurname.get(m.surname!) ?? byGiven.get(m.surname!) ?? innerOf(m.surname!);
-      if (full) {
-        assign(i, full);
-        full.seqs.add(m.seq);
-        full.surfaces.add(m.surface);
-        full.order = Math.min(full.order, position(m));
-        if (m.title && !full.title) full.title = m.title;
-      } else add(m, i);
+      if (full) join(full, m, i);
+      else add(m, i);
     } else add(m, i);
   }
   for (const { word, seq } of leftovers) {
@@ -691,7 +687,7 @@ export const resolveEntities = (
       const entity: { kind: EntityKind; name: string; statementSeqs: number[]; title?: string; aliases?: string[] } = {
         kind: g.kind,
         name: g.name,
-        statementSeqs: [...g.seqs].sort((a, b) => a - b),
+        statementSeqs: sortNumbers([...g.seqs]),
       };
       if (g.title) entity.title = g.title;
       if (aliases.length > 0) entity.aliases = aliases;

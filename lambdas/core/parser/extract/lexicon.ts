@@ -127,6 +127,8 @@ export const MAX_PARTICLE_CHARS = Math.max(...[...NAME_PARTICLES].map((w) => w.l
  * do not count towards a name's length in words.
  */
 export const CAPITAL_PARTICLES = new Set(['Ould', 'Ben', 'Bin', 'Ibn', 'Abu', 'Al', 'El', 'Van', 'Von', 'De', 'Del', 'Della', 'Da', 'Di', 'Dos', 'Du', 'Le', 'La']);
+/** The longest capitalised particle: a longer word is none without a set lookup. */
+export const MAX_CAPITAL_PARTICLE_CHARS = Math.max(...[...CAPITAL_PARTICLES].map((w) => w.length));
 /**
  * Words that open an organisation's name in languages that put the head first ("Institut Pasteur
  * de Dakar", "Universidad de Chile", "Fundación Ortega"): a run they start is no person.
