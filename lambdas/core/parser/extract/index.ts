@@ -11,6 +11,8 @@ import { detectTopics, findTopicHits, type StatementHits, type TopicHints } from
 import { countWordsOf, tokenizeScratch } from './tokens';
 
 const speakerCache = new Map<string, readonly Mention[]>();
+/** A statement with no word that can start a meeting report. */
+const NO_OFFSETS: readonly number[] = [];
 
 /** The people a speaker label names ("Prime Minister Kallas", "Ned Price"); generic labels name none. */
 const speakerPeople = (speaker: string): readonly Mention[] => {
@@ -86,7 +88,7 @@ export const extract = (doc: StructuredTranscript, counts?: { words: number }): 
       own[m] = same;
       mentions.push(same);
     }
-    items.push({ statement, mentions: own, hints: hints.bits, meetingAt: hints.meetingAt });
+    items.push({ statement, mentions: own, hints: hints.bits, meetingAt: hints.meetingAt ?? NO_OFFSETS });
   }
   if (counts) counts.words = words;
   addSpeakers(doc, mentions);

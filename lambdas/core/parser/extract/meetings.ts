@@ -6,20 +6,18 @@
  */
 import type { Extraction, Statement } from '../types';
 import type { Mention, NameLookup } from './entities';
-import { HINT_MEETING } from './topics';
 
 /** A statement with its entity mentions. */
 export interface StatementMentions {
   readonly statement: Statement;
   readonly mentions: readonly Mention[];
-  /** Hint bits from the topic pass (`HINT_MEETING`, `HINT_AWARD`); absent = unknown, look. */
+  /** Hint bits from the topic pass (the award pass reads `HINT_AWARD`); absent = unknown, look. */
   readonly hints?: number;
   /**
    * From the topic pass: where words that can start a meeting report stand (offsets into the
-   * statement's text, in order). Only sentences holding one can report a meeting. Absent = unknown:
-   * the whole statement is looked at.
+   * statement's text, in order). Only sentences holding one can report a meeting.
    */
-  readonly meetingAt?: readonly number[];
+  readonly meetingAt: readonly number[];
 }
 
 const ADVERBS = String.raw`(?:\s+(?:today|yesterday|again|separately|also|virtually|jointly|briefly|recently|later|earlier(?:\s+today)?|by\s+(?:phone|telephone|video(?:\s*conference)?)|this\s+(?:morning|afternoon|evening|week)|in\s+\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,2}))*`;
@@ -99,22 +97,16 @@ const cleanPart = (part: string): string => {
 /** The meetings reported in each statement, with participants named as their entities are. */
 export const findMeetings = (items: readonly StatementMentions[], nameOf: NameLookup): Extraction['meetings'] => {
   const meetings: Extraction['meetings'][number][] = [];
-  for (const { statement, mentions, hints, meetingAt } of items) {
-    if (hints !== undefined && (hints & HINT_MEETING) === 0) continue;
+  for (const { statement, mentions, meetingAt } of items) {
+    if (meetingAt.length === 0) continue;
     const text = statement.text;
-    if (meetingAt === undefined) {
-      TRIGGER.lastIndex = 0;
-      if (!TRIGGER.test(text)) continue;
-    }
     // Every match of TRIGGER holds one of the hint words (its verb, "opportunity"/"chance", or
     // "joined"/"met"), so a sentence without one cannot report a meeting and is not scanned.
     let hint = 0;
     for (const [s, e] of statement.sentences) {
-      if (meetingAt !== undefined) {
-        while (hint < meetingAt.length && meetingAt[hint]! < s) hint++;
-        if (hint === meetingAt.length) break;
-        if (meetingAt[hint]! >= e) continue;
-      }
+      while (hint < meetingAt.length && meetingAt[hint]! < s) hint++;
+      if (hint === meetingAt.length) break;
+      if (meetingAt[hint]! >= e) continue;
       const sentence = text.slice(s, e);
       // "Did the Secretary speak with …?" asks whether a meeting took place; it reports none.
       if (sentence.charCodeAt(sentence.length - 1) === 63 && YES_NO_QUESTION.test(sentence)) continue;
