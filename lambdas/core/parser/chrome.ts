@@ -15,10 +15,12 @@ const SMALL_WORDS = new Set([
 const HAS_LETTER = /\p{L}/u;
 /** A URL or e-mail address. */
 const URL = /\b(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+/giu;
+/** The arrows breadcrumb trails put between their items. */
+const ARROWS = '››|»»|>>|[›»>]';
 /** Separators that navigation menus and breadcrumbs put between short items. */
-const NAV_SEPARATORS = /\s(?:[|›»>•·\/]|››|»»|>>)\s|\s*\|\s*|\s[-–]\s(?=\S)/gu;
+const NAV_SEPARATORS = new RegExp(String.raw`\s(?:${ARROWS}|[|•·/])\s|\s*\|\s*|\s[-–]\s(?=\S)`, 'gu');
 /** Arrows between the items of a breadcrumb trail ("Home ›› Press Releases ›› …"). */
-const BREADCRUMB_ARROW = /\s(?:›|»|>|››|»»|>>)\s/u;
+const BREADCRUMB_ARROW = new RegExp(String.raw`\s(?:${ARROWS})\s`, 'u');
 /** Phrases only web pages use, even in full sentences: site furniture and legal footers. */
 const WEB_STRONG = new RegExp(
   [
