@@ -379,13 +379,22 @@ export interface Posting {
 }
 
 /** The postings of `term` in a bucket. */
-export const postingsIn = (bucket: BucketPostings, term: string): Posting[] =>
-  (Object.hasOwn(bucket.terms, term) ? bucket.terms[term]! : []).flatMap(([di, ...values]) => {
-    const doc = bucket.docs[di!];
-    if (!doc) return [];
-    const base = { transcriptId: doc[0], revision: doc[1], dateKey: dateKeyOfDoc(doc) };
-    return [bucket.pm ? { ...base, seqs: seqsOfCodes(values, bucket.pm), codes: values, modulus: bucket.pm } : { ...base, seqs: values }];
-  });
+export const postingsIn = (bucket: BucketPostings, term: string): Posting[] => {
+  if (!Object.hasOwn(bucket.terms, term)) return [];
+  const pm = bucket.pm ?? 0;
+  const out: Posting[] = [];
+  for (const p of bucket.terms[term]!) {
+    const doc = bucket.docs[p[0]!];
+    if (!doc) continue;
+    const values = p.slice(1);
+    out.push(
+      pm
+        ? { transcriptId: doc[0], revision: doc[1], dateKey: dateKeyOfDoc(doc), seqs: seqsOfCodes(values, pm), codes: values, modulus: pm }
+        : { transcriptId: doc[0], revision: doc[1], dateKey: dateKeyOfDoc(doc), seqs: values },
+    );
+  }
+  return out;
+};
 
 /** A parsed search query. */
 export interface SearchQuery {
@@ -454,11 +463,31 @@ export const phraseConstraints = (query: SearchQuery): PhraseConstraint[] =>
 
 interface TermEntry {
   readonly dateKey: string;
-  readonly seqs: Set<number>;
+  /** Statement seqs holding the term, ascending. */
+  seqs: readonly number[];
   /** Position codes, or undefined when some posting of this transcript had none. */
-  codes: Set<number> | undefined;
+  codes: readonly number[] | undefined;
   readonly modulus: number;
+  /** `codes` as a set, made when a phrase is first checked. */
+  codeSet?: ReadonlySet<number>;
 }
+
+/** The union of two ascending lists of distinct numbers. */
+const unite = (a: readonly number[], b: readonly number[]): number[] => {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i]! : Infinity;
+    const y = j < b.length ? b[j]! : Infinity;
+    out.push(x <= y ? x : y);
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return out;
+};
+
+const codeSetOf = (e: TermEntry): ReadonlySet<number> => (e.codeSet ??= new Set(e.codes));
 
 /** Whether statement `seq` has the phrase's tokens at consecutive offsets (true when positions are unknown). */
 const phraseAt = (entries: readonly TermEntry[], constraint: PhraseConstraint, seq: number): boolean => {
@@ -466,12 +495,13 @@ const phraseAt = (entries: readonly TermEntry[], constraint: PhraseConstraint, s
   if (entries.some((e) => !e.codes || e.modulus !== pm) || pm === 0) return true;
   const base = seq * pm;
   const first = constraint[0]!;
+  const sets = entries.map(codeSetOf);
   for (let pos = 0; pos < pm; pos++) {
-    if (!entries[0]!.codes!.has(base + pos)) continue;
+    if (!sets[0]!.has(base + pos)) continue;
     let all = true;
     for (let k = 1; k < constraint.length && all; k++) {
       const at = (((pos - first.offset + constraint[k]!.offset) % pm) + pm) % pm;
-      all = entries[k]!.codes!.has(base + at);
+      all = sets[k]!.has(base + at);
     }
     if (all) return true;
   }
@@ -487,38 +517,60 @@ const phraseAt = (entries: readonly TermEntry[], constraint: PhraseConstraint, s
 export const intersectPostings = (perTerm: readonly (readonly Posting[])[], phrases: readonly PhraseConstraint[] = []): Candidate[] => {
   if (perTerm.length === 0) return [];
   const latest = new Map<string, number>();
-  for (const postings of perTerm) for (const p of postings) latest.set(p.transcriptId, Math.max(latest.get(p.transcriptId) ?? 0, p.revision));
+  for (const postings of perTerm) {
+    for (const p of postings) {
+      const r = latest.get(p.transcriptId);
+      if (r === undefined || r < p.revision) latest.set(p.transcriptId, p.revision);
+    }
+  }
+  // Per term, transcript → its entry; a transcript's postings in several segments are united
+  // (positions only matter to phrases).
+  const withCodes = phrases.length > 0;
   const sets = perTerm.map((postings) => {
     const m = new Map<string, TermEntry>();
     for (const p of postings) {
       if (latest.get(p.transcriptId) !== p.revision) continue;
-      let e = m.get(p.transcriptId);
-      if (!e) m.set(p.transcriptId, (e = { dateKey: p.dateKey, seqs: new Set<number>(), codes: p.codes ? new Set<number>() : undefined, modulus: p.modulus ?? 0 }));
-      p.seqs.forEach((s) => e!.seqs.add(s));
-      if (e.codes && p.codes && p.modulus === e.modulus) for (const c of p.codes) e.codes.add(c);
-      else e.codes = undefined;
+      const e = m.get(p.transcriptId);
+      if (!e) {
+        m.set(p.transcriptId, { dateKey: p.dateKey, seqs: p.seqs, codes: withCodes ? p.codes : undefined, modulus: p.modulus ?? 0 });
+        continue;
+      }
+      e.seqs = unite(e.seqs, p.seqs);
+      e.codes = withCodes && e.codes && p.codes && p.modulus === e.modulus ? unite(e.codes, p.codes) : undefined;
     }
     return m;
   });
   const order = sets.map((_, i) => i).sort((a, b) => sets[a]!.size - sets[b]!.size);
   const first = sets[order[0]!]!;
   const others = order.slice(1).map((i) => sets[i]!);
-  const out: Candidate[] = [];
+  // Transcripts are sorted (newest first), then each one's statements follow in order.
+  const matched: { id: string; dateKey: string; seqs: readonly number[] }[] = [];
   for (const [id, { dateKey, seqs }] of first) {
-    if (!others.every((o) => o.has(id))) continue;
-    const phraseEntries = phrases.map((c) => c.map((part) => sets[part.term]!.get(id)!));
-    for (const seq of seqs) {
-      if (!others.every((o) => o.get(id)!.seqs.has(seq))) continue;
-      if (!phrases.every((c, i) => phraseAt(phraseEntries[i]!, c, seq))) continue;
-      out.push({ transcriptId: id, revision: latest.get(id)!, dateKey, seq });
+    const otherEntries: TermEntry[] = [];
+    for (const o of others) {
+      const e = o.get(id);
+      if (!e) break;
+      otherEntries.push(e);
     }
+    if (otherEntries.length < others.length) continue;
+    if (otherEntries.length === 0 && !withCodes) {
+      matched.push({ id, dateKey, seqs });
+      continue;
+    }
+    const phraseEntries = withCodes ? phrases.map((c) => c.map((part) => sets[part.term]!.get(id)!)) : [];
+    const kept = seqs.filter(
+      (seq) => otherEntries.every((e) => e.seqs.includes(seq)) && (!withCodes || phrases.every((c, i) => phraseAt(phraseEntries[i]!, c, seq))),
+    );
+    if (kept.length > 0) matched.push({ id, dateKey, seqs: kept });
   }
-  return out.sort(compareCandidates);
+  matched.sort((a, b) => (a.dateKey < b.dateKey ? 1 : a.dateKey > b.dateKey ? -1 : 0));
+  const out: Candidate[] = [];
+  for (const m of matched) {
+    const revision = latest.get(m.id)!;
+    for (const seq of m.seqs) out.push({ transcriptId: m.id, revision, dateKey: m.dateKey, seq });
+  }
+  return out;
 };
 
 /** Whether every posting carries positions (then the index has checked the query's phrases). */
 export const hasPositions = (perTerm: readonly (readonly Posting[])[]): boolean => perTerm.every((postings) => postings.every((p) => p.codes !== undefined));
-
-/** Result order: newest first, statements in document order. */
-export const compareCandidates = (a: Candidate, b: Candidate): number =>
-  a.dateKey < b.dateKey ? 1 : a.dateKey > b.dateKey ? -1 : a.seq - b.seq;
