@@ -18,6 +18,7 @@ import {
   type UpdateCommandInput,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import { systemClock, type Clock } from '../core/clock';
 import type { EventData } from '../core/events';
 import { indexSignature, mapLimit, segmentIdOf } from '../core/projections/projector';
 import {
@@ -79,18 +80,48 @@ import {
 
 type Item = Record<string, unknown>;
 
-/** Decoded search buckets kept per process (least recently used go first). */
-const BUCKET_CACHE_SIZE = 2_000;
-/** A decoded bucket (undefined: the segment has no such bucket) and the postings of terms already asked for. */
+/**
+ * Search buckets kept per process (least recently used go first), as their JSON text: a string is
+ * one object to the garbage collector, where the parsed bucket is thousands of small arrays
+ * (112 KiB of heap for 34 KiB of text), so a full cache costs neither much memory nor long GC
+ * pauses. A term's postings are parsed out of the text once and kept with it.
+ */
+const BUCKET_CACHE_BYTES = 64 * 2 ** 20;
+/** A bucket's text (undefined: the segment has no such bucket) and the postings of terms already asked for. */
 interface CachedBucket {
-  readonly postings: BucketPostings | undefined;
+  readonly json: string | undefined;
   readonly byTerm: Map<string, Posting[]>;
 }
 const bucketCache = new Map<string, Promise<CachedBucket>>();
+/** Bytes of text held by resolved entries of bucketCache (each counted once, when it resolves). */
+let bucketCacheBytes = 0;
+const bucketSizes = new Map<string, number>();
+const evictBuckets = (): void => {
+  for (const key of bucketCache.keys()) {
+    if (bucketCacheBytes <= BUCKET_CACHE_BYTES) break;
+    bucketCache.delete(key);
+    bucketCacheBytes -= bucketSizes.get(key) ?? 0;
+    bucketSizes.delete(key);
+  }
+};
 const bucketKeyOf = (pk: string, sk: string): string => `${pk}|${sk}`;
 
 /** How long a reader trusts its copy of the search manifest (new segments show up after at most this). */
 const MANIFEST_TTL_MS = 1_000;
+/**
+ * Statement chunks a search has read, kept per store (least recently used go first) for at most
+ * the manifest's lifetime: a search page is then read as of one moment at most that old, like the
+ * index it comes from. A chunk is read again when a search asks for a newer revision than the copy.
+ */
+const STATEMENT_CACHE_SIZE = 2_048;
+interface CachedChunk {
+  readonly until: number;
+  readonly revision: number;
+  readonly title: string;
+  readonly date?: string;
+  readonly statements: TranscriptDetail['statements'];
+}
+
 /** How long retired segments stay readable after a compaction (far longer than any reader's manifest copy). */
 const RETIRED_GRACE_MS = 5 * 60_000;
 /** Merges one compaction call may do (bounds the projector's extra work per batch). */
@@ -183,13 +214,11 @@ export const transcriptItems = (view: TranscriptView): { summary: Item; others: 
   return { summary: summaryItem, others, state };
 };
 
-/** Decodes a search bucket item, the listing keys of its documents rebuilt once. */
-const decodeBucket = (item: Item | undefined): CachedBucket => {
-  if (!item) return { postings: undefined, byTerm: new Map() };
-  const postings = gunzipJson<BucketPostings>(item[A.body] as Uint8Array);
-  const docs = postings.docs.map(([id, revision, day]) => [id, revision, day.includes('#') ? day : `${day}#${id}`] as const);
-  return { postings: { docs, terms: postings.terms, ...(postings.pm ? { pm: postings.pm } : {}) }, byTerm: new Map() };
-};
+/** A search bucket item as cached: its JSON text. */
+const decodeBucket = (item: Item | undefined): CachedBucket => ({
+  json: item ? gunzipSync(item[A.body] as Uint8Array).toString('utf8') : undefined,
+  byTerm: new Map(),
+});
 
 /** The stored items of a search segment: one per non-empty bucket. */
 export const searchItems = (segment: SearchSegment): Item[] =>
@@ -204,8 +233,17 @@ export class DynamoViewStore implements ViewStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly options: { writeConcurrency?: number; bulkSegmentSize?: number; manifestTtlMs?: number; retiredGraceMs?: number } = {},
+    private readonly options: {
+      writeConcurrency?: number;
+      bulkSegmentSize?: number;
+      manifestTtlMs?: number;
+      retiredGraceMs?: number;
+      /** The clock the read copies (manifest, statement chunks) age by. */
+      clock?: Clock;
+    } = {},
   ) {}
+
+  private readonly statementChunks = new Map<string, Promise<CachedChunk | undefined>>();
 
   async projectionState(transcriptId: string): Promise<ProjectionState | undefined> {
     const { Item } = await this.db.send(
@@ -312,7 +350,7 @@ export class DynamoViewStore implements ViewStore {
 
   /** The live segments, as readers see them: a copy at most MANIFEST_TTL_MS old. */
   private liveSegments(): Promise<SegmentMeta[]> {
-    const now = Date.now();
+    const now = (this.options.clock ?? systemClock).now();
     if (!this.manifest || this.manifest.until <= now) {
       const value = this.readManifest(false);
       this.manifest = { value, until: now + (this.options.manifestTtlMs ?? MANIFEST_TTL_MS) };
@@ -514,20 +552,74 @@ export class DynamoViewStore implements ViewStore {
   }
 
   async getStatements(refs: readonly StatementRef[]): Promise<Map<string, StoredStatement>> {
-    const keys = [...new Map(refs.map((r) => [`${r.transcriptId}#${chunkOf(r.seq)}`, r])).values()].map((r) => ({
-      [A.pk]: transcriptPk(r.transcriptId),
-      [A.sk]: statementSk(chunkOf(r.seq)),
-    }));
-    const wanted = new Set(refs.map((r) => `${r.transcriptId}#${r.seq}`));
+    // One read per chunk of 16 statements; chunks read in the last MANIFEST_TTL_MS are reused.
+    const now = (this.options.clock ?? systemClock).now();
+    const ttl = this.options.manifestTtlMs ?? MANIFEST_TTL_MS;
+    const wanted = new Map<string, number[]>();
+    const newest = new Map<string, number>();
+    for (const r of refs) {
+      const key = `${r.transcriptId}#${chunkOf(r.seq)}`;
+      const seqs = wanted.get(key);
+      if (seqs) seqs.push(r.seq);
+      else wanted.set(key, [r.seq]);
+      if (r.revision !== undefined) newest.set(key, Math.max(newest.get(key) ?? 0, r.revision));
+    }
+    const found = new Map<string, Promise<CachedChunk | undefined>>();
+    const missing: string[] = [];
+    for (const key of wanted.keys()) {
+      const cached = ttl > 0 ? this.statementChunks.get(key) : undefined;
+      if (cached) {
+        this.statementChunks.delete(key);
+        this.statementChunks.set(key, cached);
+        found.set(key, cached);
+      } else missing.push(key);
+    }
+    // A copy too old, or older than the revision asked for, is read again.
+    for (const [key, entry] of found) {
+      const chunk = await entry;
+      if (!chunk || chunk.until <= now || chunk.revision < (newest.get(key) ?? 0)) {
+        found.delete(key);
+        missing.push(key);
+      }
+    }
+    if (missing.length > 0) {
+      const fetched = this.batchGetKeys(
+        missing.map((key) => {
+          const hash = key.lastIndexOf('#');
+          return { [A.pk]: transcriptPk(key.slice(0, hash)), [A.sk]: statementSk(Number(key.slice(hash + 1))) };
+        }),
+      ).then((items) => {
+        const byKey = new Map<string, CachedChunk>();
+        for (const item of items) {
+          const chunk = gunzipJson<{ title: string; date?: string; statements: TranscriptDetail['statements'] }>(item[A.body] as Uint8Array);
+          const sk = item[A.sk] as string;
+          const key = `${(item[A.pk] as string).slice(2)}#${Number(sk.slice(STATEMENT_SK_PREFIX.length))}`;
+          byKey.set(key, { until: now + ttl, revision: Number(item[A.revision]), title: chunk.title, ...(chunk.date ? { date: chunk.date } : {}), statements: chunk.statements });
+        }
+        return byKey;
+      });
+      for (const key of missing) {
+        const entry = fetched.then((byKey) => byKey.get(key));
+        found.set(key, entry);
+        if (ttl > 0) {
+          this.statementChunks.delete(key);
+          this.statementChunks.set(key, entry);
+          entry.catch(() => this.statementChunks.delete(key));
+        }
+      }
+      while (this.statementChunks.size > STATEMENT_CACHE_SIZE) this.statementChunks.delete(this.statementChunks.keys().next().value!);
+    }
     const out = new Map<string, StoredStatement>();
-    for (const item of await this.batchGetKeys(keys)) {
-      const transcriptId = (item[A.pk] as string).slice(2);
-      const revision = Number(item[A.revision]);
-      const chunk = gunzipJson<{ title: string; date?: string; statements: TranscriptDetail['statements'] }>(item[A.body] as Uint8Array);
+    for (const [key, entry] of found) {
+      const chunk = await entry;
+      if (!chunk) continue;
+      const transcriptId = key.slice(0, key.lastIndexOf('#'));
       // Only the statements asked for (a chunk holds 16).
+      const seqs = new Set(wanted.get(key));
       for (const st of chunk.statements) {
-        const key = `${transcriptId}#${st.seq}`;
-        if (wanted.has(key)) out.set(key, { transcriptId, revision, title: chunk.title, ...(chunk.date ? { date: chunk.date } : {}), ...st });
+        if (seqs.has(st.seq)) {
+          out.set(`${transcriptId}#${st.seq}`, { transcriptId, revision: chunk.revision, title: chunk.title, ...(chunk.date ? { date: chunk.date } : {}), ...st });
+        }
       }
     }
     return out;
@@ -555,7 +647,7 @@ export class DynamoViewStore implements ViewStore {
   }
 
   async topicCounters(options: { readonly maxAgeMs?: number } = {}): Promise<TopicCounter[]> {
-    const now = Date.now();
+    const now = (this.options.clock ?? systemClock).now();
     if (options.maxAgeMs !== undefined && this.counters && now - this.counters.at <= options.maxAgeMs) return this.counters.value;
     const value = await this.readTopicCounters();
     this.counters = { value, at: now };
@@ -616,16 +708,24 @@ export class DynamoViewStore implements ViewStore {
         const key = bucketKeyOf(k.pk, k.sk);
         const entry = fetched.then((byKey) => decodeBucket(byKey.get(key)));
         bucketCache.set(key, entry);
-        entry.catch(() => bucketCache.delete(key));
+        entry.then(
+          (b) => {
+            if (bucketCache.get(key) !== entry) return;
+            const size = b.json?.length ?? 0;
+            bucketSizes.set(key, size);
+            bucketCacheBytes += size;
+            evictBuckets();
+          },
+          () => bucketCache.get(key) === entry && bucketCache.delete(key),
+        );
         found.push(entry);
       }
-      while (bucketCache.size > BUCKET_CACHE_SIZE) bucketCache.delete(bucketCache.keys().next().value!);
     }
     const buckets = await Promise.all(found);
     return buckets.flatMap((b) => {
-      if (!b.postings) return [];
+      if (!b.json) return [];
       let postings = b.byTerm.get(term);
-      if (!postings) b.byTerm.set(term, (postings = postingsIn(b.postings, term)));
+      if (!postings) b.byTerm.set(term, (postings = postingsIn(JSON.parse(b.json) as BucketPostings, term)));
       return postings;
     });
   }

@@ -45,6 +45,8 @@ export interface TopicCounter {
 export interface StatementRef {
   readonly transcriptId: string;
   readonly seq: number;
+  /** The revision the caller expects: a cached copy older than this is read again. */
+  readonly revision?: number;
 }
 
 /** A stored statement, keyed `<transcriptId>#<seq>` by getStatements. */
