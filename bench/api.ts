@@ -2,7 +2,8 @@
  * bench:api: an archive of BENCH_TRANSCRIPTS (default 10,000) transcripts, the corpus texts under
  * distinct keys (each text parsed once, its events and views reused under new ids), written in
  * bulk to DynamoDB Local; then autocannon with 10 and 50 connections on loopback against the API
- * for GET /topics/{topic}/mentions, GET /transcripts/{id} and GET /search, and, at the same
+ * for GET /topics/{topic}/mentions, GET /transcripts/{id} and GET /search (ten queries in turn, and
+ * as "searchCold" a word never asked before on each request), and, at the same
  * concurrency, a raw DynamoDB Query of 25 items as the floor. Also reports the write units the
  * search index adds per transcript next to what the rest of the archive costs.
  *
@@ -30,7 +31,7 @@ import { monotonicFactory } from 'ulid';
 import type { EventData, StoredEvent } from '../lambdas/core/events';
 import { sha256Hex, transcriptIdFor } from '../lambdas/core/ids';
 import { segmentIdOf } from '../lambdas/core/projections/projector';
-import { DEFAULT_COMPACTION, buildSegment, compactedIdOf, mergeSegments, planCompaction, type SearchSegment, type SegmentMeta } from '../lambdas/core/projections/search';
+import { DEFAULT_COMPACTION, buildSegment, compactedIdOf, isIndexedTerm, mergeSegments, planCompaction, tokenize, type SearchSegment, type SegmentMeta } from '../lambdas/core/projections/search';
 import { decideTopicFirstSeen } from '../lambdas/core/projections/topic-stats';
 import { foldTranscript, type TranscriptView } from '../lambdas/core/projections/transcript-view';
 import { transcriptEvents } from '../lambdas/core/transcript-events';
@@ -143,6 +144,17 @@ const cpuMsOf = (pid: number | undefined, mainThread = false): number => {
   }
 };
 
+/** Resident memory of a process (MiB), or undefined when it is gone. */
+const rssMiBOf = (pid: number | undefined): number | undefined => {
+  if (!pid) return undefined;
+  try {
+    const kb = /VmRSS:\s+(\d+)/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? round(Number(kb) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
 /** Garbage collections of a JVM so far (jstat, when the JDK has it): young and full counts and their total pause ms. */
 const jvmGcOf = (pid: number | undefined): { young: number; full: number; ms: number } | undefined => {
   if (!pid) return undefined;
@@ -250,6 +262,8 @@ const cannon = async (url: string, paths: () => string, connections: number, sec
     return k === 'dynamo' ? `${k} ${total}` : `${k} ${total} (main thread ${round((cpuMsOf(pid(), true) - before[k]![1]) / n, 2)})`;
   });
   log(`  CPU ms per request: ${[...cpu, `loadgen ${round((self.user + self.system) / 1000 / n, 2)}`].join(', ')} (${result.requests.total} requests)`);
+  const rss = Object.entries(cpuWatch).flatMap(([k, pid]) => (k === 'dynamo' ? [] : [`${k} ${rssMiBOf(pid()) ?? '?'} MiB`]));
+  log(`  resident memory after: ${rss.join(', ')}`);
   const gcAfter = jvmGcOf(cpuWatch.dynamo?.());
   if (gcBefore && gcAfter) {
     log(`  DynamoDB Local GC: ${gcAfter.young - gcBefore.young} young, ${gcAfter.full - gcBefore.full} full, ${round(gcAfter.ms - gcBefore.ms)} ms paused`);
@@ -384,12 +398,17 @@ const main = async () => {
     try {
       const ids = copies.filter((c) => c.base.view.revision > 0).map((c) => c.id);
       const queries = ['sanctions', 'human rights', '"rule of law"', 'climate crisis', 'election', 'vaccines', '"civil society"', 'trade investment', 'ukraine', 'refugees'];
+      // searchCold: each request a word not asked before (spread over the corpus vocabulary), so
+      // the API's caches (postings, candidates, statements) do not help: what a new search costs.
+      const vocabulary = coldQueries(bases.map((b) => b.view));
       let qi = 0;
+      let ci = 0;
       let ti = 0;
       const allPaths: Record<string, () => string> = {
         mentions: () => `/topics/${topic}/mentions`,
         transcript: () => `/transcripts/${ids[(ti = (ti * 7919 + 13) % ids.length)]}`,
         search: () => `/search?q=${encodeURIComponent(queries[qi++ % queries.length]!)}`,
+        searchCold: () => `/search?q=${encodeURIComponent(vocabulary[ci++ % vocabulary.length]!)}`,
       };
       const only = process.env.BENCH_ROUTES?.split(',');
       const paths = Object.fromEntries(Object.entries(allPaths).filter(([k]) => !only || only.includes(k)));
@@ -444,6 +463,25 @@ const main = async () => {
     await dynamo.stop();
   }
 };
+
+/**
+ * Words for searchCold, in a shuffled but fixed order: indexed words of six letters or more that
+ * are no number, every one in a handful of the corpus texts at least (so a page has hits).
+ */
+const coldQueries = (views: readonly TranscriptView[]): string[] => {
+  const texts = new Map<string, number>();
+  for (const view of views) {
+    const words = new Set<string>();
+    for (const s of view.statements) for (const t of tokenize(s.text)) if (t.length >= 6 && isIndexedTerm(t) && !/\d/u.test(t)) words.add(t);
+    for (const w of words) texts.set(w, (texts.get(w) ?? 0) + 1);
+  }
+  const words = [...texts].filter(([, n]) => n >= 3).map(([w]) => w).sort();
+  // A fixed permutation (multiplicative stride coprime with the length).
+  let stride = 7919;
+  while (words.length > 0 && gcd(stride, words.length) !== 1) stride++;
+  return words.map((_, i) => words[(i * stride) % words.length]!);
+};
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
 const role = process.argv[2];
 (role?.startsWith('serve-') ? serve(role) : main()).catch((error) => {
