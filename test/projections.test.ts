@@ -186,6 +186,24 @@ describe('search index', () => {
     ]);
   });
 
+  it('unites the postings of one revision found in several segments and keeps only the highest revision', () => {
+    const posting = (transcriptId: string, revision: number, seqs: number[], codes?: number[]) => ({
+      transcriptId,
+      revision,
+      dateKey: `2024-01-0${revision}#${transcriptId}`,
+      seqs,
+      ...(codes ? { codes, modulus: 8 } : {}),
+    });
+    // Term 1 of "t" is in statements 1 and 3 in one segment, 2 and 3 in another; term 2 in 2 and 3.
+    const term1 = [posting('t', 1, [1, 3], [8 + 0, 24 + 5]), posting('t', 1, [2, 3], [16 + 1, 24 + 5]), posting('old', 1, [1]), posting('old', 2, [4])];
+    const term2 = [posting('t', 1, [2, 3], [16 + 2, 24 + 3]), posting('old', 1, [1])];
+    expect(intersectPostings([term1]).map((h) => `${h.transcriptId}@${h.revision}#${h.seq}`)).toEqual(['old@2#4', 't@1#1', 't@1#2', 't@1#3']);
+    // "old" has term 2 only in its superseded revision.
+    expect(intersectPostings([term1, term2]).map((h) => `${h.transcriptId}#${h.seq}`)).toEqual(['t#2', 't#3']);
+    // As a phrase (term 1 then term 2): only statement 2 has them side by side (positions 1, 2).
+    expect(intersectPostings([term1, term2], [[{ term: 0, offset: 0 }, { term: 1, offset: 1 }]]).map((h) => h.seq)).toEqual([2]);
+  });
+
   it('checks phrases against the statement text', () => {
     const q = parseSearchQuery('"rule of law"');
     expect(q.terms).toEqual(['rule', 'law']);
