@@ -84,18 +84,27 @@ type Item = Record<string, unknown>;
  * Search buckets kept per process (least recently used go first), as their JSON text: a string is
  * one object to the garbage collector, where the parsed bucket is thousands of small arrays
  * (112 KiB of heap for 34 KiB of text), so a full cache costs neither much memory nor long GC
- * pauses. A term's postings are parsed out of the text once and kept with it.
+ * pauses. A term's postings are parsed out of the text once and kept with it (and counted).
  */
-const BUCKET_CACHE_BYTES = 64 * 2 ** 20;
+const BUCKET_CACHE_BYTES = 48 * 2 ** 20;
 /** A bucket's text (undefined: the segment has no such bucket) and the postings of terms already asked for. */
 interface CachedBucket {
   readonly json: string | undefined;
+  /** What the text takes in memory. */
+  readonly bytes: number;
   readonly byTerm: Map<string, Posting[]>;
 }
 const bucketCache = new Map<string, Promise<CachedBucket>>();
-/** Bytes of text held by resolved entries of bucketCache (each counted once, when it resolves). */
+/** Bytes held by resolved entries of bucketCache: their text, and the postings parsed out of it (estimated). */
 let bucketCacheBytes = 0;
 const bucketSizes = new Map<string, number>();
+/** Counts `bytes` more held by the cached bucket `key` (when `entry` is still what is cached), then evicts to the budget. */
+const chargeBucket = (key: string, entry: Promise<CachedBucket>, bytes: number): void => {
+  if (bucketCache.get(key) !== entry) return;
+  bucketSizes.set(key, (bucketSizes.get(key) ?? 0) + bytes);
+  bucketCacheBytes += bytes;
+  evictBuckets();
+};
 const evictBuckets = (): void => {
   for (const key of bucketCache.keys()) {
     if (bucketCacheBytes <= BUCKET_CACHE_BYTES) break;
@@ -113,7 +122,7 @@ const MANIFEST_TTL_MS = 1_000;
  * the manifest's lifetime: a search page is then read as of one moment at most that old, like the
  * index it comes from. A chunk is read again when a search asks for a newer revision than the copy.
  */
-const STATEMENT_CACHE_SIZE = 2_048;
+const STATEMENT_CACHE_SIZE = 1_024;
 interface CachedChunk {
   readonly until: number;
   readonly revision: number;
@@ -215,10 +224,13 @@ export const transcriptItems = (view: TranscriptView): { summary: Item; others: 
 };
 
 /** A search bucket item as cached: its JSON text. */
-const decodeBucket = (item: Item | undefined): CachedBucket => ({
-  json: item ? gunzipSync(item[A.body] as Uint8Array).toString('utf8') : undefined,
-  byTerm: new Map(),
-});
+const decodeBucket = (item: Item | undefined): CachedBucket => {
+  if (!item) return { json: undefined, bytes: 0, byTerm: new Map() };
+  const bytes = gunzipSync(item[A.body] as Uint8Array);
+  const json = bytes.toString('utf8');
+  // V8 keeps an ASCII string in one byte per character; otherwise count two (at most an over-estimate).
+  return { json, bytes: bytes.length === json.length ? json.length : 2 * json.length, byTerm: new Map() };
+};
 
 /** The stored items of a search segment: one per non-empty bucket. */
 export const searchItems = (segment: SearchSegment): Item[] =>
@@ -690,13 +702,14 @@ export class DynamoViewStore implements ViewStore {
     // cached (segments are immutable), the others come in one BatchGet.
     const keys = (await this.liveSegments()).map((s) => ({ pk: searchPk(s.level, bucketOf(term, s.level)), sk: s.id }));
     const missing: { pk: string; sk: string }[] = [];
-    const found: Promise<CachedBucket>[] = [];
+    const found: { key: string; entry: Promise<CachedBucket> }[] = [];
     for (const k of keys) {
-      const cached = bucketCache.get(bucketKeyOf(k.pk, k.sk));
+      const key = bucketKeyOf(k.pk, k.sk);
+      const cached = bucketCache.get(key);
       if (cached) {
-        bucketCache.delete(bucketKeyOf(k.pk, k.sk));
-        bucketCache.set(bucketKeyOf(k.pk, k.sk), cached);
-        found.push(cached);
+        bucketCache.delete(key);
+        bucketCache.set(key, cached);
+        found.push({ key, entry: cached });
       } else missing.push(k);
     }
     if (missing.length > 0) {
@@ -709,25 +722,25 @@ export class DynamoViewStore implements ViewStore {
         const entry = fetched.then((byKey) => decodeBucket(byKey.get(key)));
         bucketCache.set(key, entry);
         entry.then(
-          (b) => {
-            if (bucketCache.get(key) !== entry) return;
-            const size = b.json?.length ?? 0;
-            bucketSizes.set(key, size);
-            bucketCacheBytes += size;
-            evictBuckets();
-          },
+          (b) => chargeBucket(key, entry, b.bytes),
           () => bucketCache.get(key) === entry && bucketCache.delete(key),
         );
-        found.push(entry);
+        found.push({ key, entry });
       }
     }
-    const buckets = await Promise.all(found);
-    return buckets.flatMap((b) => {
-      if (!b.json) return [];
+    const out: Posting[] = [];
+    for (const { key, entry } of found) {
+      const b = await entry;
+      if (!b.json) continue;
       let postings = b.byTerm.get(term);
-      if (!postings) b.byTerm.set(term, (postings = postingsIn(JSON.parse(b.json) as BucketPostings, term)));
-      return postings;
-    });
+      if (!postings) {
+        b.byTerm.set(term, (postings = postingsIn(JSON.parse(b.json) as BucketPostings, term)));
+        // A common word's postings can outweigh its bucket's text: they count against the budget too.
+        chargeBucket(key, entry, postings.reduce((n, p) => n + 160 + 8 * (p.seqs.length + (p.codes?.length ?? 0)), 0));
+      }
+      for (const p of postings) out.push(p);
+    }
+    return out;
   }
 
   private toEntry(item: Item): ListingEntry {
