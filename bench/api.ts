@@ -182,7 +182,7 @@ const javaPidOf = (watchdogPid: number): number | undefined => {
 /** Runs this file as a server role in a child process; resolves with the URL it prints once listening. */
 const spawnServer = (role: 'serve-api' | 'serve-raw', env: Record<string, string>, cpuProfDir?: string): Promise<Server> =>
   new Promise((resolve, reject) => {
-    const args = ['--import', 'tsx', ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), __filename, role];
+    const args = ['--import', 'tsx', '--expose-gc', ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), __filename, role];
     const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
     let out = '';
     child.once('exit', (code) => reject(new Error(`${role} exited (${code}) before listening`)));
@@ -232,7 +232,15 @@ const serve = async (role: string) => {
   }
   const front = await startHttpFront({ port: 0, handler });
   process.stdin.resume();
-  process.stdin.on('end', () => void front.close().then(() => process.exit(0)));
+  process.stdin.on('end', () =>
+    void front.close().then(() => {
+      // What the process still holds once garbage is gone (its caches), next to its resident size.
+      (globalThis as { gc?: () => void }).gc?.();
+      const m = process.memoryUsage();
+      console.error(`${role} at exit: heap ${round(m.heapUsed / 2 ** 20)} MiB in use after a full GC, resident ${round(m.rss / 2 ** 20)} MiB`);
+      process.exit(0);
+    }),
+  );
   console.log(`listening ${front.url}`);
 };
 
