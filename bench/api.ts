@@ -247,6 +247,22 @@ const serve = async (role: string) => {
 /** Processes whose CPU time per request the bench reports next to each measurement. */
 let cpuWatch: Record<string, () => number | undefined> = {};
 
+/**
+ * Waits until DynamoDB Local and the servers are idle (under 5% of a core over 300 ms, at most 10 s):
+ * when a measurement ends, autocannon drops its requests in flight, but the API still finishes
+ * them (a slow route's leftovers would otherwise land in the next route's measurement).
+ */
+const settle = async (): Promise<void> => {
+  const deadline = performance.now() + 10_000;
+  while (performance.now() < deadline) {
+    const pids = Object.values(cpuWatch).map((pid) => pid());
+    const busy = () => pids.reduce<number>((n, pid) => n + cpuMsOf(pid), 0);
+    const before = busy();
+    await new Promise((r) => setTimeout(r, 300));
+    if (busy() - before < 15) return;
+  }
+};
+
 const cannon = async (url: string, paths: () => string, connections: number, seconds: number) => {
   const { default: autocannon } = await import('autocannon');
   const before = Object.fromEntries(Object.entries(cpuWatch).map(([k, pid]) => [k, [cpuMsOf(pid()), cpuMsOf(pid(), true)] as const]));
@@ -440,12 +456,14 @@ const main = async () => {
 
       for (const connections of (process.env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Number)) {
         for (const [name, p] of Object.entries(paths)) {
+          await settle();
           const r = await cannon(apiServer.url, p, connections, DURATION);
           log(`${name} @${connections}: p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.rps} req/s`);
           const entry = (routes[name] ??= { p50Ms: 0, p99Ms: 0, rps: 0, p99Ms50: 0, rps50: 0 });
           if (connections === 10) Object.assign(entry, { p50Ms: r.p50Ms, p99Ms: r.p99Ms, rps: r.rps });
           else Object.assign(entry, { p99Ms50: r.p99Ms, rps50: r.rps });
         }
+        await settle();
         const raw = await cannon(rawServer.url, () => '/raw', connections, DURATION);
         log(`raw Query @${connections}: p50 ${raw.p50Ms} ms, p99 ${raw.p99Ms} ms, ${raw.rps} req/s`);
         if (connections === 10) Object.assign(rawQuery, { p99Ms: raw.p99Ms, p50Ms: raw.p50Ms });
