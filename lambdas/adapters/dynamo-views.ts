@@ -616,7 +616,7 @@ export class DynamoViewStore implements ViewStore {
         if (ttl > 0) {
           this.statementChunks.delete(key);
           this.statementChunks.set(key, entry);
-          entry.catch(() => this.statementChunks.delete(key));
+          entry.catch(() => this.statementChunks.get(key) === entry && this.statementChunks.delete(key));
         }
       }
       while (this.statementChunks.size > STATEMENT_CACHE_SIZE) this.statementChunks.delete(this.statementChunks.keys().next().value!);
