@@ -130,6 +130,12 @@ interface CachedChunk {
   readonly date?: string;
   readonly statements: TranscriptDetail['statements'];
 }
+/** A chunk's read: in flight, or settled with its copy (undefined: no such item). */
+interface ChunkEntry {
+  readonly read: Promise<CachedChunk | undefined>;
+  settled: boolean;
+  copy?: CachedChunk | undefined;
+}
 
 /** How long retired segments stay readable after a compaction (far longer than any reader's manifest copy). */
 const RETIRED_GRACE_MS = 5 * 60_000;
@@ -255,7 +261,7 @@ export class DynamoViewStore implements ViewStore {
     } = {},
   ) {}
 
-  private readonly statementChunks = new Map<string, Promise<CachedChunk | undefined>>();
+  private readonly statementChunks = new Map<string, ChunkEntry>();
 
   async projectionState(transcriptId: string): Promise<ProjectionState | undefined> {
     const { Item } = await this.db.send(
@@ -576,54 +582,28 @@ export class DynamoViewStore implements ViewStore {
       else wanted.set(key, [r.seq]);
       if (r.revision !== undefined) newest.set(key, Math.max(newest.get(key) ?? 0, r.revision));
     }
+    // A copy is used unless it is too old, older than the revision asked for, or of a missing item.
+    const usable = (key: string, copy: CachedChunk | undefined) => !!copy && copy.until > now && copy.revision >= (newest.get(key) ?? 0);
     const found = new Map<string, Promise<CachedChunk | undefined>>();
     const missing: string[] = [];
+    const inFlight: string[] = [];
     for (const key of wanted.keys()) {
       const cached = ttl > 0 ? this.statementChunks.get(key) : undefined;
-      if (cached) {
+      if (cached && (!cached.settled || usable(key, cached.copy))) {
         this.statementChunks.delete(key);
         this.statementChunks.set(key, cached);
-        found.set(key, cached);
+        found.set(key, cached.read);
+        if (!cached.settled) inFlight.push(key);
       } else missing.push(key);
     }
-    // A copy too old, or older than the revision asked for, is read again.
-    for (const [key, entry] of found) {
-      const chunk = await entry;
-      if (!chunk || chunk.until <= now || chunk.revision < (newest.get(key) ?? 0)) {
-        found.delete(key);
-        missing.push(key);
-      }
-    }
-    if (missing.length > 0) {
-      const fetched = this.batchGetKeys(
-        missing.map((key) => {
-          const hash = key.lastIndexOf('#');
-          return { [A.pk]: transcriptPk(key.slice(0, hash)), [A.sk]: statementSk(Number(key.slice(hash + 1))) };
-        }),
-      ).then((items) => {
-        const byKey = new Map<string, CachedChunk>();
-        for (const item of items) {
-          const chunk = gunzipJson<{ title: string; date?: string; statements: TranscriptDetail['statements'] }>(item[A.body] as Uint8Array);
-          const sk = item[A.sk] as string;
-          const key = `${(item[A.pk] as string).slice(2)}#${Number(sk.slice(STATEMENT_SK_PREFIX.length))}`;
-          byKey.set(key, { until: now + ttl, revision: Number(item[A.revision]), title: chunk.title, ...(chunk.date ? { date: chunk.date } : {}), statements: chunk.statements });
-        }
-        return byKey;
-      });
-      for (const key of missing) {
-        const entry = fetched.then((byKey) => byKey.get(key));
-        found.set(key, entry);
-        if (ttl > 0) {
-          this.statementChunks.delete(key);
-          this.statementChunks.set(key, entry);
-          entry.catch(() => this.statementChunks.get(key) === entry && this.statementChunks.delete(key));
-        }
-      }
-      while (this.statementChunks.size > STATEMENT_CACHE_SIZE) this.statementChunks.delete(this.statementChunks.keys().next().value!);
-    }
+    this.readChunks(missing, now, ttl, found);
+    // A read another search started may bring an older revision than this one needs: read again.
+    const again: string[] = [];
+    for (const key of inFlight) if (!usable(key, await found.get(key))) again.push(key);
+    this.readChunks(again, now, ttl, found);
     const out = new Map<string, StoredStatement>();
-    for (const [key, entry] of found) {
-      const chunk = await entry;
+    for (const [key, read] of found) {
+      const chunk = await read;
       if (!chunk) continue;
       const transcriptId = key.slice(0, key.lastIndexOf('#'));
       // Only the statements asked for (a chunk holds 16).
@@ -635,6 +615,42 @@ export class DynamoViewStore implements ViewStore {
       }
     }
     return out;
+  }
+
+  /** Reads statement chunks (keys `<transcriptId>#<chunk>`) in one BatchGet, into `found` and the cache. */
+  private readChunks(keys: readonly string[], now: number, ttl: number, found: Map<string, Promise<CachedChunk | undefined>>): void {
+    if (keys.length === 0) return;
+    const fetched = this.batchGetKeys(
+      keys.map((key) => {
+        const hash = key.lastIndexOf('#');
+        return { [A.pk]: transcriptPk(key.slice(0, hash)), [A.sk]: statementSk(Number(key.slice(hash + 1))) };
+      }),
+    ).then((items) => {
+      const byKey = new Map<string, CachedChunk>();
+      for (const item of items) {
+        const chunk = gunzipJson<{ title: string; date?: string; statements: TranscriptDetail['statements'] }>(item[A.body] as Uint8Array);
+        const sk = item[A.sk] as string;
+        const key = `${(item[A.pk] as string).slice(2)}#${Number(sk.slice(STATEMENT_SK_PREFIX.length))}`;
+        byKey.set(key, { until: now + ttl, revision: Number(item[A.revision]), title: chunk.title, ...(chunk.date ? { date: chunk.date } : {}), statements: chunk.statements });
+      }
+      return byKey;
+    });
+    for (const key of keys) {
+      const read = fetched.then((byKey) => byKey.get(key));
+      found.set(key, read);
+      if (ttl <= 0) continue;
+      const entry: ChunkEntry = { read, settled: false };
+      this.statementChunks.delete(key);
+      this.statementChunks.set(key, entry);
+      read.then(
+        (copy) => {
+          entry.settled = true;
+          entry.copy = copy;
+        },
+        () => this.statementChunks.get(key) === entry && this.statementChunks.delete(key),
+      );
+    }
+    while (this.statementChunks.size > STATEMENT_CACHE_SIZE) this.statementChunks.delete(this.statementChunks.keys().next().value!);
   }
 
   async getSummaries(transcriptIds: readonly string[]): Promise<Map<string, TranscriptSummary>> {
