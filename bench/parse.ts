@@ -12,7 +12,11 @@ import { parseTranscript } from '../lambdas/core/parser';
 
 const ROOT = path.resolve(__dirname, '..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
-const ROUNDS = 3;
+/**
+ * Rounds of each measurement; figures are medians. This machine's speed drifts by up to ±25% from
+ * one second to the next, and with three rounds the ratio moved 0.30–0.43 between runs.
+ */
+const ROUNDS = 5;
 const MB = 1e6;
 
 const listTexts = (dir: string): string[] =>
