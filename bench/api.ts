@@ -425,6 +425,7 @@ const main = async () => {
       // searchCold: each request a word not asked before (spread over the corpus vocabulary), so
       // the API's caches (postings, candidates, statements) do not help: what a new search costs.
       const vocabulary = coldQueries(bases.map((b) => b.view));
+      log(`searchCold vocabulary: ${vocabulary.length} words (each asked once until all have been)`);
       let qi = 0;
       let ci = 0;
       let ti = 0;
