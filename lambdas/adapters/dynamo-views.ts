@@ -86,7 +86,7 @@ type Item = Record<string, unknown>;
  * (112 KiB of heap for 34 KiB of text), so a full cache costs neither much memory nor long GC
  * pauses. A term's postings are parsed out of the text once and kept with it (and counted).
  */
-const BUCKET_CACHE_BYTES = 48 * 2 ** 20;
+let bucketCacheBudget = 48 * 2 ** 20;
 /** A bucket's text (undefined: the segment has no such bucket) and the postings of terms already asked for. */
 interface CachedBucket {
   readonly json: string | undefined;
@@ -107,13 +107,28 @@ const chargeBucket = (key: string, entry: Promise<CachedBucket>, bytes: number):
 };
 const evictBuckets = (): void => {
   for (const key of bucketCache.keys()) {
-    if (bucketCacheBytes <= BUCKET_CACHE_BYTES) break;
+    if (bucketCacheBytes <= bucketCacheBudget) break;
     bucketCache.delete(key);
     bucketCacheBytes -= bucketSizes.get(key) ?? 0;
     bucketSizes.delete(key);
   }
 };
 const bucketKeyOf = (pk: string, sk: string): string => `${pk}|${sk}`;
+
+/** What the process's search bucket cache holds now: entries and bytes (text and parsed postings, estimated). */
+export const searchBucketCacheUsage = (): { entries: number; bytes: number; budget: number } => ({
+  entries: bucketCache.size,
+  bytes: bucketCacheBytes,
+  budget: bucketCacheBudget,
+});
+
+/** Sets the search bucket cache's budget in bytes (default 48 MiB), evicting down to it; returns the previous one. */
+export const setSearchBucketCacheBudget = (bytes: number): number => {
+  const previous = bucketCacheBudget;
+  bucketCacheBudget = bytes;
+  evictBuckets();
+  return previous;
+};
 
 /** How long a reader trusts its copy of the search manifest (new segments show up after at most this). */
 const MANIFEST_TTL_MS = 1_000;
