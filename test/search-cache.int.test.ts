@@ -1,8 +1,9 @@
-import { BatchGetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoViewStore, searchBucketCacheUsage, setSearchBucketCacheBudget } from '../lambdas/adapters/dynamo-views';
 import { buildSegment, type Posting } from '../lambdas/core/projections/search';
 import { foldTranscript } from '../lambdas/core/projections/transcript-view';
 import { useLocalArchive } from './support/local-archive';
+import { countBatchGetKeys, type KeyCounter } from './support/sdk-counters';
 import { streamOf, type FixtureRevision } from './support/transcript-fixtures';
 
 const briefing = (n: number): FixtureRevision => ({
@@ -20,16 +21,12 @@ describe('search bucket cache (DynamoDB Local)', () => {
   const archive = useLocalArchive();
   let doc: DynamoDBDocumentClient;
   let views: DynamoViewStore;
-  let keysRead = 0;
+  let reads: KeyCounter;
   let defaultBudget = 0;
 
   beforeAll(async () => {
     doc = DynamoDBDocumentClient.from(archive.dynamo, { marshallOptions: { removeUndefinedValues: true } });
-    const send = doc.send.bind(doc) as (command: unknown) => Promise<unknown>;
-    (doc as unknown as { send: (command: unknown) => Promise<unknown> }).send = (command) => {
-      if (command instanceof BatchGetCommand) for (const t of Object.values(command.input.RequestItems ?? {})) keysRead += t.Keys?.length ?? 0;
-      return send(command);
-    };
+    reads = countBatchGetKeys(doc);
     views = new DynamoViewStore(doc, archive.tables.views, { manifestTtlMs: 60_000 });
     // Eight one-transcript segments: a term's postings come from eight bucket items.
     for (let n = 0; n < 8; n++) await views.writeSearchSegment(buildSegment(`cache-seg${n}`, [foldTranscript(`c${n}`, streamOf(`c${n}`, [briefing(n)]))]));
@@ -41,24 +38,24 @@ describe('search bucket cache (DynamoDB Local)', () => {
 
   it('reads each bucket once while the budget holds it, and stays within a small budget by reading again', async () => {
     defaultBudget = setSearchBucketCacheBudget(48 * 2 ** 20);
-    keysRead = 0;
+    reads.reset();
     const first = (await views.postings('sanctions')).map(key).sort();
     expect(first).toHaveLength(8);
-    expect(keysRead).toBe(8);
+    expect(reads.keys).toBe(8);
     expect((await views.postings('sanctions')).map(key).sort()).toEqual(first);
-    expect(keysRead).toBe(8);
+    expect(reads.keys).toBe(8);
     // Other terms in the same (single-bucket) items: parsed from the cached text, not read again.
     expect(await views.postings('refugees')).toHaveLength(8);
-    expect(keysRead).toBe(8);
+    expect(reads.keys).toBe(8);
 
     // A budget of about three buckets: the cache shrinks to it, and answers stay the same.
     const perBucket = searchBucketCacheUsage().bytes / 8;
     setSearchBucketCacheBudget(Math.floor(perBucket * 3));
     expect(searchBucketCacheUsage().bytes).toBeLessThanOrEqual(searchBucketCacheUsage().budget);
     expect(searchBucketCacheUsage().entries).toBeLessThan(8);
-    keysRead = 0;
+    reads.reset();
     expect((await views.postings('sanctions')).map(key).sort()).toEqual(first);
-    expect(keysRead).toBeGreaterThan(0);
+    expect(reads.keys).toBeGreaterThan(0);
     expect(searchBucketCacheUsage().bytes).toBeLessThanOrEqual(searchBucketCacheUsage().budget);
   });
 });

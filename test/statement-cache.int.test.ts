@@ -1,8 +1,9 @@
-import { BatchGetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoViewStore } from '../lambdas/adapters/dynamo-views';
 import { fixedClock } from '../lambdas/core/clock';
 import { foldTranscript } from '../lambdas/core/projections/transcript-view';
 import { useLocalArchive } from './support/local-archive';
+import { countBatchGetKeys, type KeyCounter } from './support/sdk-counters';
 import { streamOf, type FixtureRevision } from './support/transcript-fixtures';
 
 const briefing = (words: string): FixtureRevision => ({
@@ -16,15 +17,11 @@ describe('statement chunks read by search (DynamoDB Local)', () => {
   const archive = useLocalArchive();
   let doc: DynamoDBDocumentClient;
   /** Keys asked for by BatchGet since the last reset. */
-  let keysRead = 0;
+  let reads: KeyCounter;
 
   beforeAll(() => {
     doc = DynamoDBDocumentClient.from(archive.dynamo, { marshallOptions: { removeUndefinedValues: true } });
-    const count = (command: unknown) => {
-      if (command instanceof BatchGetCommand) for (const table of Object.values(command.input.RequestItems ?? {})) keysRead += table.Keys?.length ?? 0;
-    };
-    const send = doc.send.bind(doc) as (command: unknown) => Promise<unknown>;
-    (doc as unknown as { send: (command: unknown) => Promise<unknown> }).send = (command) => (count(command), send(command));
+    reads = countBatchGetKeys(doc);
   });
 
   const write = async (views: DynamoViewStore, id: string, revisions: FixtureRevision[]) =>
@@ -35,13 +32,13 @@ describe('statement chunks read by search (DynamoDB Local)', () => {
     const views = new DynamoViewStore(doc, archive.tables.views, { manifestTtlMs: 60_000 });
     await write(views, 'c1', [briefing('trade')]);
     const refs = [1, 2, 17].map((seq) => ({ transcriptId: 'c1', seq, revision: 1 }));
-    keysRead = 0;
+    reads.reset();
     const [first, concurrent] = await Promise.all([views.getStatements(refs), views.getStatements(refs.slice(0, 1))]);
-    expect(keysRead).toBe(2);
+    expect(reads.keys).toBe(2);
     expect(texts(first)).toEqual(['c1#1 r1: Statement 1 on trade.', 'c1#17 r1: Statement 17 on trade.', 'c1#2 r1: Statement 2 on trade.']);
     expect(texts(concurrent)).toEqual(['c1#1 r1: Statement 1 on trade.']);
     const again = await views.getStatements(refs);
-    expect(keysRead).toBe(2);
+    expect(reads.keys).toBe(2);
     expect(texts(again)).toEqual(texts(first));
   });
 
@@ -50,9 +47,9 @@ describe('statement chunks read by search (DynamoDB Local)', () => {
     await write(views, 'c2', [briefing('trade')]);
     expect(texts(await views.getStatements([{ transcriptId: 'c2', seq: 3, revision: 1 }]))).toEqual(['c2#3 r1: Statement 3 on trade.']);
     await write(views, 'c2', [briefing('trade'), briefing('climate')]);
-    keysRead = 0;
+    reads.reset();
     expect(texts(await views.getStatements([{ transcriptId: 'c2', seq: 3, revision: 2 }]))).toEqual(['c2#3 r2: Statement 3 on climate.']);
-    expect(keysRead).toBe(1);
+    expect(reads.keys).toBe(1);
   });
 
   it('keeps a copy no longer than the manifest lifetime', async () => {
@@ -73,9 +70,9 @@ describe('statement chunks read by search (DynamoDB Local)', () => {
   it('reads every time when the manifest lifetime is zero', async () => {
     const views = new DynamoViewStore(doc, archive.tables.views, { manifestTtlMs: 0 });
     await write(views, 'c4', [briefing('trade')]);
-    keysRead = 0;
+    reads.reset();
     await views.getStatements([{ transcriptId: 'c4', seq: 1 }]);
     await views.getStatements([{ transcriptId: 'c4', seq: 1 }]);
-    expect(keysRead).toBe(2);
+    expect(reads.keys).toBe(2);
   });
 });
