@@ -75,12 +75,8 @@ export const main = async (): Promise<void> => {
   const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
   const s3Endpoint = `http://127.0.0.1:${s3Port}`;
   Object.assign(process.env, localAwsEnv({ dynamoEndpoint, s3Endpoint, tables, bucket: LOCAL_BUCKET }));
-  // A client JVM starts DynamoDB Local in about half the time; its throughput is plenty locally.
-  const savedJavaOptions = process.env.JAVA_TOOL_OPTIONS;
-  process.env.JAVA_TOOL_OPTIONS ??= '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
+  // startDynamoLocal runs a client-compiler JVM (about half the start-up time; plenty locally).
   const dynamoStarting = startDynamoLocal({ port: dynamoPort, dbPath: layout.dynamodb });
-  if (savedJavaOptions === undefined) delete process.env.JAVA_TOOL_OPTIONS;
-  else process.env.JAVA_TOOL_OPTIONS = savedJavaOptions;
   trace('DynamoDB Local spawned; loading handlers');
   const functions = loadFunctions(missingFunctionReporter(print));
   void functions.then(() => trace('handlers loaded'));
