@@ -162,6 +162,12 @@ process.stdout.write(JSON.stringify(map ? map.payload.sources.filter((s) => s.in
     expect(code.match(/com\.amazonaws\.s3#\w+/g) ?? []).toEqual([]);
   });
 
+  it('ingest is ASCII only, so V8 holds its source as a one-byte string (the parser writes non-ASCII characters of its patterns as escapes)', () => {
+    const code = readFileSync(path.join(dir, 'ingest', 'index.js'), 'utf8');
+    const lines = code.split('\n').flatMap((line, i) => (/[^\x00-\x7f]/u.test(line) ? [`${i + 1}: ${line.slice(0, 120)}`] : []));
+    expect(lines).toEqual([]);
+  });
+
   it('the API starts without loading the S3 client (it loads with the first upload)', async () => {
     const { stdout } = await run(
       process.execPath,

@@ -18,7 +18,7 @@ const URL = /\b(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+/giu;
 /** The arrows breadcrumb trails put between their items. */
 const ARROWS = '››|»»|>>|[›»>]';
 /** Separators that navigation menus and breadcrumbs put between short items. */
-const NAV_SEPARATORS = new RegExp(String.raw`\s(?:${ARROWS}|[|•·/])\s|\s*\|\s*|\s[-–]\s(?=\S)`, 'gu');
+const NAV_SEPARATORS = new RegExp(String.raw`\s(?:${ARROWS}|[|\u2022\u00b7/])\s|\s*\|\s*|\s[-\u2013]\s(?=\S)`, 'gu');
 /** Arrows between the items of a breadcrumb trail ("Home ›› Press Releases ›› …"). */
 const BREADCRUMB_ARROW = new RegExp(String.raw`\s(?:${ARROWS})\s`, 'u');
 /** Phrases only web pages use, even in full sentences: site furniture and legal footers. */
@@ -44,8 +44,12 @@ const WEB_WEAK = new RegExp(
   ].join('|'),
   'i',
 );
-/** One-word interface labels (buttons) that a transcript's paragraph never is. */
-const UI_WORD = /^(?:share|print|email|e-mail|tweet|facebook|twitter|linkedin|whatsapp|reddit|pinterest|instagram|youtube|flickr|home|menu|search|close|open|next|previous|prev|back|top|more|subscribe|login|log in|sign in|download|pdf|rss|copy|link|language|english|español|français|русский|中文|العربية)$/iu;
+/**
+ * One-word interface labels (buttons) that a transcript's paragraph never is, and the names
+ * language pickers show (español, français, русский, 中文, العربية), written as escapes: a
+ * non-ASCII character in a regex literal makes V8 hold the whole bundle as a two-byte string.
+ */
+const UI_WORD = /^(?:share|print|email|e-mail|tweet|facebook|twitter|linkedin|whatsapp|reddit|pinterest|instagram|youtube|flickr|home|menu|search|close|open|next|previous|prev|back|top|more|subscribe|login|log in|sign in|download|pdf|rss|copy|link|language|english|espa\u00f1ol|fran\u00e7ais|\u0440\u0443\u0441\u0441\u043a\u0438\u0439|\u4e2d\u6587|\u0627\u0644\u0639\u0631\u0628\u064a\u0629)$/iu;
 /** A transcriber's note standing alone: "(Applause.)", "[Laughter]". */
 const NOTE = /^[(\[][^()\[\]]{1,160}[)\]][.!]?$/u;
 
@@ -117,7 +121,7 @@ export const isLinkLine = (line: string): boolean => {
 
 /** Whether the line is a navigation menu or breadcrumb: several short items between separators. */
 export const isNavLine = (line: string): boolean => {
-  if (endsLikeSentence(line) && !/[|›»]/u.test(line)) return false;
+  if (endsLikeSentence(line) && !/[|\u203a\u00bb]/u.test(line)) return false;
   const parts = line.split(NAV_SEPARATORS).filter((p) => p && p.trim().length > 0);
   if (parts.length < 3) return false;
   // A breadcrumb trail ends with the page's own (perhaps long) title: only the items before it are short.
@@ -145,7 +149,7 @@ export const isLinkListHeading = (line: string): boolean => line.length <= 60 &&
 
 /** Whether the line is a lone interface word such as "Share" or "Print". */
 export const isUiWord = (line: string): boolean =>
-  line.length <= 40 && UI_WORD.test(line.replace(/[\s:|•·›»>]+$/u, '').trim());
+  line.length <= 40 && UI_WORD.test(line.replace(/[\s:|\u2022\u00b7\u203a\u00bb>]+$/u, '').trim());
 
 /**
  * Whether the line reads as a heading or link title: no sentence punctuation at its end, not too
@@ -153,7 +157,7 @@ export const isUiWord = (line: string): boolean =>
  */
 export const isTitleLike = (line: string, maxWords = 20): boolean => {
   // No heading of `maxWords` words is this long; and a heading does not end in . ; or ,
-  if (line.length > maxWords * 14 || /[.;,]["”’')\]]*$/u.test(line)) return false;
+  if (line.length > maxWords * 14 || /[.;,]["\u201d\u2019')\]]*$/u.test(line)) return false;
   const { words, capitalised, content } = wordShape(line);
   if (words === 0 || words > maxWords) return false;
   return content > 0 && capitalised / content >= 0.75;

@@ -128,7 +128,7 @@ export const looksLikePersonName = (phrase: string): boolean => {
 };
 
 const hasRoleWord = (phrase: string): boolean => {
-  for (const w of phrase.toLowerCase().split(/[^\p{L}’-]+/u)) if (ROLE_WORDS.has(w)) return true;
+  for (const w of phrase.toLowerCase().split(/[^\p{L}\u2019-]+/u)) if (ROLE_WORDS.has(w)) return true;
   return ROLE_ISH.test(phrase);
 };
 
@@ -141,7 +141,7 @@ export interface Byline {
 }
 
 /** Words of headlines ("Secretary Hartwell’s Call with …"), never of an author line. */
-const HEADLINE_WORDS = /['’]s\b|\b(?:with|meets?|meeting|calls?|remarks|statement|travels?|visits?|joint|press|interview|before|after|during|on the|at the|welcomes?|announces?|condemns?|congratulates?|(?:19|20)\d\d)\b/iu;
+const HEADLINE_WORDS = /['\u2019]s\b|\b(?:with|meets?|meeting|calls?|remarks|statement|travels?|visits?|joint|press|interview|before|after|during|on the|at the|welcomes?|announces?|condemns?|congratulates?|(?:19|20)\d\d)\b/iu;
 
 /** "As delivered by …", "As prepared for delivery by …" opening an author line. */
 const DELIVERED_BY = /^(?:As\s+)?(?:delivered|prepared for delivery)\s+by\s+([\s\S]+)$/iu;
@@ -172,7 +172,7 @@ const roleFirstByline = (line: string): Byline | undefined => {
 
 /** Recognises an author line: "Name, Role" or an office ("Office of the Spokesperson"). */
 export const parseByline = (line: string): Byline | undefined => {
-  if (line.length > 220 || /[.!?]["”’)]*$/u.test(line.replace(/\b(?:Jr|Sr|D\.C|U\.S|[A-Z])\.$/u, ''))) return undefined;
+  if (line.length > 220 || /[.!?]["\u201d\u2019)]*$/u.test(line.replace(/\b(?:Jr|Sr|D\.C|U\.S|[A-Z])\.$/u, ''))) return undefined;
   const delivered = DELIVERED_BY.exec(line);
   if (delivered) {
     // "As delivered by Chargé d'Affaires, a.i. Katherine Brucker-Nwosu to the Permanent Council, Vienna".
@@ -219,7 +219,7 @@ export const parseKeyValueHeader = (line: string): { key: string; value: string 
   const m = /^(\p{Lu}[\p{L} ]{1,30}):\s+(\S.{0,100})$/u.exec(line);
   if (!m) return undefined;
   const value = m[2]!.trim();
-  if (/[.!?]["”’)]*$/u.test(value.replace(/\b[A-Z]\.$/u, '')) && !/\b(?:Jr|Sr)\.$/u.test(value)) return undefined;
+  if (/[.!?]["\u201d\u2019)]*$/u.test(value.replace(/\b[A-Z]\.$/u, '')) && !/\b(?:Jr|Sr)\.$/u.test(value)) return undefined;
   if (value.split(/\s+/u).length > 12) return undefined;
   return { key: m[1]!.trim(), value };
 };

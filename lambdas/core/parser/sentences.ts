@@ -46,7 +46,7 @@ const isTerminal = (c: number): boolean => c === 46 || c === 33 || c === 63 || c
 const LOWERCASE_START = /\p{Ll}/u;
 /** Where a sentence may end: terminal marks and line breaks. */
 const CANDIDATE = /[.!?\u2026\n]/g;
-const WORD_AT = /[\p{L}\p{N}'’-]+/uy;
+const WORD_AT = /[\p{L}\p{N}'\u2019-]+/uy;
 
 /** Whether the character at `i` is a lowercase letter (ASCII fast path). */
 const isLowerAt = (text: string, i: number): boolean => {

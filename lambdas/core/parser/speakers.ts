@@ -53,7 +53,7 @@ export const labelKey = (raw: string): string => {
 const computeLabelKey = (raw: string): string => {
   const key = raw
     .toUpperCase()
-    .replace(/[.’']/gu, (c) => (c === '.' ? ' ' : ''))
+    .replace(/[.\u2019']/gu, (c) => (c === '.' ? ' ' : ''))
     .replace(/\s+/gu, ' ')
     .trim();
   return key === 'Q' ? 'QUESTION' : key === 'A' ? 'ANSWER' : key;

@@ -152,10 +152,10 @@ const splitParagraphs = (text: string): Paragraph[] => {
 
 /** A publisher or office standing alone: "U.S. Department of State", "The White House", "Ministry of Foreign Affairs". */
 const PUBLISHER =
-  /^(?:The\s+)?(?:[\p{Lu}][\p{L}.’'\-]*\s+){0,3}(?:Department|Ministry|Embassy|Mission|House|Agency|Council|Government|Bureau|Office|Administration|Commission|Secretariat|Chancellery|Presidency|Kremlin|Palace|Consulate|Delegation)(?:\s+(?:of|for|to)\s+(?:the\s+)?[\p{Lu}][\p{L}.’'\-]*(?:\s+(?:and\s+|of\s+|the\s+)*[\p{Lu}][\p{L}.’'\-]*){0,4})?$/u;
+  /^(?:The\s+)?(?:[\p{Lu}][\p{L}.\u2019'\-]*\s+){0,3}(?:Department|Ministry|Embassy|Mission|House|Agency|Council|Government|Bureau|Office|Administration|Commission|Secretariat|Chancellery|Presidency|Kremlin|Palace|Consulate|Delegation)(?:\s+(?:of|for|to)\s+(?:the\s+)?[\p{Lu}][\p{L}.\u2019'\-]*(?:\s+(?:and\s+|of\s+|the\s+)*[\p{Lu}][\p{L}.\u2019'\-]*){0,4})?$/u;
 /** The same in capitals, as page banners write it ("U.S. DEPARTMENT of STATE"). */
 const PUBLISHER_CAPS =
-  /^(?:THE\s+)?(?:[\p{Lu}][\p{Lu}.’'\-]*\s+){0,3}(?:DEPARTMENT|MINISTRY|EMBASSY|MISSION|HOUSE|AGENCY|COUNCIL|GOVERNMENT|BUREAU|OFFICE)(?:\s+(?:of|OF|for|FOR)\s+(?:the\s+|THE\s+)?[\p{Lu}][\p{Lu}.’'\-]*(?:\s+(?:and\s+|AND\s+|of\s+|OF\s+)*[\p{Lu}][\p{Lu}.’'\-]*){0,4})?$/u;
+  /^(?:THE\s+)?(?:[\p{Lu}][\p{Lu}.\u2019'\-]*\s+){0,3}(?:DEPARTMENT|MINISTRY|EMBASSY|MISSION|HOUSE|AGENCY|COUNCIL|GOVERNMENT|BUREAU|OFFICE)(?:\s+(?:of|OF|for|FOR)\s+(?:the\s+|THE\s+)?[\p{Lu}][\p{Lu}.\u2019'\-]*(?:\s+(?:and\s+|AND\s+|of\s+|OF\s+)*[\p{Lu}][\p{Lu}.\u2019'\-]*){0,4})?$/u;
 
 /** "President Halvorsen" in a title (not "Vice President …"). */
 const TITLE_PRESIDENT = /(?<!Vice[ -])\bPresident\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3})/u;

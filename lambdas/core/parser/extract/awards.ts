@@ -11,8 +11,8 @@ import { HINT_AWARD } from './topics';
 
 const AWARD_WORD = String.raw`(?:[Aa]wards?|[Pp]rizes?|[Mm]edals?|[Hh]onou?rs?|[Tt]roph(?:y|ies)|[Cc]itations?)`;
 /** A capitalised complement of an award's name: "… Award for Corporate Excellence", "… Prize in Physics". */
-const COMPLEMENT = String.raw`(?:\s+(?:for|of|in)\s+(?:the\s+)?\p{Lu}[\p{L}’'\-]*(?:\s+(?:and\s+|of\s+|the\s+)?\p{Lu}[\p{L}’'\-]*){0,4})?`;
-const DET = String.raw`(?:the|a|an|this|this year[’']s|their|her|his)`;
+const COMPLEMENT = String.raw`(?:\s+(?:for|of|in)\s+(?:the\s+)?\p{Lu}[\p{L}\u2019'\-]*(?:\s+(?:and\s+|of\s+|the\s+)?\p{Lu}[\p{L}\u2019'\-]*){0,4})?`;
+const DET = String.raw`(?:the|a|an|this|this year[\u2019']s|their|her|his)`;
 
 interface Pattern {
   readonly re: RegExp;
@@ -24,7 +24,7 @@ interface Pattern {
 const PATTERNS: readonly Pattern[] = [
   { re: new RegExp(String.raw`\bpresent(?:ed|s|ing)?\s+(.{3,160}?)\s+with\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
   { re: new RegExp(String.raw`\b(?:present(?:ed|s|ing)?|award(?:ed|s|ing)?|bestow(?:ed|s)?|confer(?:red|s)?)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})\s+(?:to|on|upon)\s+([^.;:]{3,160})`, 'gu'), award: 1, recipient: 2 },
-  { re: /\bcongratulat(?:e|ed|es|ing)\s+((?:(?:19|20)\d\d\s+)?(?:[A-Z][\p{L}’'-]*\s+){0,5}(?:Heroes|Hero|Laureates?|[Ww]inners?|[Aa]wardees?|[Hh]onorees?|[Rr]ecipients?))\s+([^.;:]{3,160})/gu, award: 1, recipient: 2 },
+  { re: /\bcongratulat(?:e|ed|es|ing)\s+((?:(?:19|20)\d\d\s+)?(?:[A-Z][\p{L}\u2019'-]*\s+){0,5}(?:Heroes|Hero|Laureates?|[Ww]inners?|[Aa]wardees?|[Hh]onorees?|[Rr]ecipients?))\s+([^.;:]{3,160})/gu, award: 1, recipient: 2 },
   { re: new RegExp(String.raw`\baward(?:ed|s)?\s+to\s+([^.;:]{3,80}?)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
   { re: new RegExp(String.raw`()\s(?:received|accepted|won|was awarded|were awarded|was presented with|was honou?red with|is the recipient of|was named the recipient of)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
 ];

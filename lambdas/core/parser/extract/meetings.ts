@@ -20,7 +20,7 @@ export interface StatementMentions {
   readonly meetingAt: readonly number[];
 }
 
-const ADVERBS = String.raw`(?:\s+(?:today|yesterday|again|separately|also|virtually|jointly|briefly|recently|later|earlier(?:\s+today)?|by\s+(?:phone|telephone|video(?:\s*conference)?)|this\s+(?:morning|afternoon|evening|week)|in\s+\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,2}))*`;
+const ADVERBS = String.raw`(?:\s+(?:today|yesterday|again|separately|also|virtually|jointly|briefly|recently|later|earlier(?:\s+today)?|by\s+(?:phone|telephone|video(?:\s*conference)?)|this\s+(?:morning|afternoon|evening|week)|in\s+\p{Lu}[\p{L}.\u2019'\-]*(?:\s+\p{Lu}[\p{L}.\u2019'\-]*){0,2}))*`;
 const ASIDE = String.raw`(?:\s*,[^,.;:]{1,60},)?`;
 const TRIGGER = new RegExp(
   String.raw`\b(?:(?:met|meet|meets|[Mm]eeting|[Mm]eetings|spoke|speak|speaks|speaking|talked|[Tt]alk|[Tt]alks|[Dd]iscussion|[Dd]iscussions|[Cc]onversation|[Cc]onversations|[Cc]all|[Cc]alls|consulted|[Cc]onsultations)${ADVERBS}${ASIDE}\s+with` +
@@ -44,13 +44,13 @@ const GROUP_SINGULAR = new Set([
   'chancellor', 'diaspora', 'opposition', 'press', 'media', 'clergy', 'youth', 'coalition', 'parliament', 'cabinet',
 ]);
 const namesGroup = (part: string): boolean => {
-  const last = part.split(/\s+/).at(-1)!.toLowerCase().replace(/[’']s?$/, '');
+  const last = part.split(/\s+/).at(-1)!.toLowerCase().replace(/[\u2019']s?$/, '');
   if (GROUP_SINGULAR.has(last)) return true;
   return /[a-z]s$/.test(last) && !/(?:ss|ness|us|is|ics)$/.test(last);
 };
 
 /** A question answered by yes or no: it opens with an auxiliary verb. */
-const YES_NO_QUESTION = /^(?:[("“'‘]\s*)?(?:And\s+|So\s+|But\s+)?(?:Did|Does|Do|Has|Have|Had|Is|Are|Was|Were|Will|Would|Can|Could|Should|Shall|May|Might)\s/;
+const YES_NO_QUESTION = /^(?:[("\u201c'\u2018]\s*)?(?:And\s+|So\s+|But\s+)?(?:Did|Does|Do|Has|Have|Had|Is|Are|Was|Were|Will|Would|Can|Could|Should|Shall|May|Might)\s/;
 
 /** A verb in a phrase after a comma: the main clause has begun ("In a call with X, President Y raised …"). */
 const CLAUSE_VERB = /\s(?:[a-z]+ed|said|told|made|gave|took|spoke|met|says|notes|urged|is|was|were|are|will|would|has|have|had)\b/;
@@ -91,7 +91,7 @@ const cleanPart = (part: string): string => {
     if (next === p) break;
     p = next;
   }
-  return p.replace(TRAILING, '').replace(/^(?:of|with)\s+(?:the\s+)?/i, '').replace(/[’']s$/, '').trim();
+  return p.replace(TRAILING, '').replace(/^(?:of|with)\s+(?:the\s+)?/i, '').replace(/[\u2019']s$/, '').trim();
 };
 
 /** The meetings reported in each statement, with participants named as their entities are. */
