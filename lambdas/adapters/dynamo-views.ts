@@ -94,26 +94,35 @@ interface CachedBucket {
   readonly bytes: number;
   readonly byTerm: Map<string, Posting[]>;
 }
-const bucketCache = new Map<string, Promise<CachedBucket>>();
-/** Bytes held by resolved entries of bucketCache: their text, and the postings parsed out of it (estimated). */
+/** A cached bucket's read, and the bytes it holds once read: its text and the postings parsed out of it (estimated). */
+interface BucketEntry {
+  readonly read: Promise<CachedBucket>;
+  bytes: number;
+}
+const bucketCache = new Map<string, BucketEntry>();
+/** The bytes of every entry of bucketCache together. */
 let bucketCacheBytes = 0;
-const bucketSizes = new Map<string, number>();
-/** Counts `bytes` more held by the cached bucket `key` (when `entry` is still what is cached), then evicts to the budget. */
-const chargeBucket = (key: string, entry: Promise<CachedBucket>, bytes: number): void => {
+/** Counts `bytes` more held by `entry` (when it is still what is cached under `key`), then evicts to the budget. */
+const chargeBucket = (key: string, entry: BucketEntry, bytes: number): void => {
   if (bucketCache.get(key) !== entry) return;
-  bucketSizes.set(key, (bucketSizes.get(key) ?? 0) + bytes);
+  entry.bytes += bytes;
   bucketCacheBytes += bytes;
   evictBuckets();
 };
 const evictBuckets = (): void => {
-  for (const key of bucketCache.keys()) {
+  for (const [key, entry] of bucketCache) {
     if (bucketCacheBytes <= bucketCacheBudget) break;
     bucketCache.delete(key);
-    bucketCacheBytes -= bucketSizes.get(key) ?? 0;
-    bucketSizes.delete(key);
+    bucketCacheBytes -= entry.bytes;
   }
 };
 const bucketKeyOf = (pk: string, sk: string): string => `${pk}|${sk}`;
+
+/** Puts `value` under `key` as the most recently used entry of an LRU map (maps iterate in insertion order). */
+const touch = <K, V>(map: Map<K, V>, key: K, value: V): void => {
+  map.delete(key);
+  map.set(key, value);
+};
 
 /** What the process's search bucket cache holds now: entries and bytes (text and parsed postings, estimated). */
 export const searchBucketCacheUsage = (): { entries: number; bytes: number; budget: number } => ({
@@ -605,8 +614,7 @@ export class DynamoViewStore implements ViewStore {
     for (const key of wanted.keys()) {
       const cached = ttl > 0 ? this.statementChunks.get(key) : undefined;
       if (cached && (!cached.settled || usable(key, cached.copy))) {
-        this.statementChunks.delete(key);
-        this.statementChunks.set(key, cached);
+        touch(this.statementChunks, key, cached);
         found.set(key, cached.read);
         if (!cached.settled) inFlight.push(key);
       } else missing.push(key);
@@ -655,8 +663,7 @@ export class DynamoViewStore implements ViewStore {
       found.set(key, read);
       if (ttl <= 0) continue;
       const entry: ChunkEntry = { read, settled: false };
-      this.statementChunks.delete(key);
-      this.statementChunks.set(key, entry);
+      touch(this.statementChunks, key, entry);
       read.then(
         (copy) => {
           entry.settled = true;
@@ -733,13 +740,12 @@ export class DynamoViewStore implements ViewStore {
     // cached (segments are immutable), the others come in one BatchGet.
     const keys = (await this.liveSegments()).map((s) => ({ pk: searchPk(s.level, bucketOf(term, s.level)), sk: s.id }));
     const missing: { pk: string; sk: string }[] = [];
-    const found: { key: string; entry: Promise<CachedBucket> }[] = [];
+    const found: { key: string; entry: BucketEntry }[] = [];
     for (const k of keys) {
       const key = bucketKeyOf(k.pk, k.sk);
       const cached = bucketCache.get(key);
       if (cached) {
-        bucketCache.delete(key);
-        bucketCache.set(key, cached);
+        touch(bucketCache, key, cached);
         found.push({ key, entry: cached });
       } else missing.push(k);
     }
@@ -750,9 +756,9 @@ export class DynamoViewStore implements ViewStore {
       });
       for (const k of missing) {
         const key = bucketKeyOf(k.pk, k.sk);
-        const entry = fetched.then((byKey) => decodeBucket(byKey.get(key)));
+        const entry: BucketEntry = { read: fetched.then((byKey) => decodeBucket(byKey.get(key))), bytes: 0 };
         bucketCache.set(key, entry);
-        entry.then(
+        entry.read.then(
           (b) => chargeBucket(key, entry, b.bytes),
           () => bucketCache.get(key) === entry && bucketCache.delete(key),
         );
@@ -761,7 +767,7 @@ export class DynamoViewStore implements ViewStore {
     }
     const out: Posting[] = [];
     for (const { key, entry } of found) {
-      const b = await entry;
+      const b = await entry.read;
       if (!b.json) continue;
       let postings = b.byTerm.get(term);
       if (!postings) {
