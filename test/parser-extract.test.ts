@@ -8,7 +8,7 @@ import { findTopicHits } from '../lambdas/core/parser/extract/topics';
 import { buildTopicTables, decodeTopicTables, encodeTopicTables, phraseEntries } from '../lambdas/core/parser/extract/topic-tables';
 import { TOPIC_TABLES } from '../lambdas/core/parser/data/topic-tables.generated';
 import { splitSentences } from '../lambdas/core/parser/sentences';
-import { countWordsOf, isWordCode, phraseWords, tokenize, tokenizeScratch, rawAt } from '../lambdas/core/parser/extract/tokens';
+import { countWordsOf, isLowerCode, isUpperCode, isWordCode, phraseWords, tokenize, tokenizeScratch, rawAt } from '../lambdas/core/parser/extract/tokens';
 import { countWords } from '../lambdas/core/parser';
 import { COMMON_WORDS_TEXT } from '../lambdas/core/parser/data/common-words';
 import { GAZETTEER, isCommonWord, TITLES } from '../lambdas/core/parser/extract/lexicon';
@@ -48,6 +48,18 @@ describe('tokenize', () => {
       const t = tokenizeScratch(`-${String.fromCharCode(c)}-`);
       if ((t.count === 1) !== isWordCode(c)) disagree.push(c);
       if (phraseWords(`-${String.fromCharCode(c)}-`).length !== (isWordCode(c) ? 1 : 0)) disagree.push(c);
+    }
+    expect(disagree).toEqual([]);
+  });
+
+  it('knows the case of every code unit as toLowerCase and toUpperCase do, whether filled at load or on first sight', () => {
+    // A capital outside the blocks filled at load (Armenian, Georgian) starts a capitalised token.
+    const t = tokenize('met \u0531rmen and \u10a0ari');
+    expect(Array.from({ length: t.capCount }, (_, k) => rawAt(t, t.caps[k]!))).toEqual(['\u0531rmen', '\u10a0ari']);
+    const disagree: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const s = String.fromCharCode(c);
+      if (isUpperCode(c) !== (s.toLowerCase() !== s) || isLowerCode(c) !== (s.toUpperCase() !== s)) disagree.push(c);
     }
     expect(disagree).toEqual([]);
   });

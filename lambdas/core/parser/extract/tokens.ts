@@ -54,7 +54,40 @@ export const rawAt = (t: Tokens, i: number): string => {
 /** The lower-case form of token i. */
 export const lowAt = (t: Tokens, i: number): string => rawAt(t, i).toLowerCase();
 
-const isUpperCode = (c: number): boolean => (c >= 65 && c <= 90) || (c > 127 && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c));
+/**
+ * Letter case per UTF-16 code unit, as String#toLowerCase and #toUpperCase see it: UPPER when
+ * lower-casing changes the character, LOWER when upper-casing does, KNOWN once worked out. ASCII,
+ * the Latin, Greek and Cyrillic blocks and the letter-like symbols are filled at module load
+ * (~1 ms), anything else on first sight, so the hot paths read one byte for every character alike.
+ * (They used to call the string methods for characters above ASCII only: V8 compiled the tokeniser
+ * and the name rules before it had met such a character and threw the compiled code away at the
+ * first one, 13 of the 36 deoptimisations of a corpus run.)
+ */
+const CASE = new Uint8Array(65_536);
+const UPPER = 1;
+const LOWER = 2;
+const KNOWN = 4;
+const learnCase = (c: number): number => {
+  const s = String.fromCharCode(c);
+  const v = KNOWN | (s.toLowerCase() !== s ? UPPER : 0) | (s.toUpperCase() !== s ? LOWER : 0);
+  CASE[c] = v;
+  return v;
+};
+CASE.fill(KNOWN, 0, 128);
+CASE.fill(KNOWN | UPPER, 65, 91);
+CASE.fill(KNOWN | LOWER, 97, 123);
+for (let c = 128; c < 0x530; c++) learnCase(c);
+for (let c = 0x1e00; c < 0x2000; c++) learnCase(c);
+for (let c = 0x2070; c < 0x2190; c++) learnCase(c);
+const caseOf = (c: number): number => {
+  const v = CASE[c]!;
+  return v !== 0 ? v : learnCase(c);
+};
+
+/** Whether UTF-16 code unit c is an upper-case (or title-case) letter. */
+export const isUpperCode = (c: number): boolean => (caseOf(c) & UPPER) !== 0;
+/** Whether UTF-16 code unit c is a lower-case letter. */
+export const isLowerCode = (c: number): boolean => (caseOf(c) & LOWER) !== 0;
 
 /** Whether token i starts with an upper-case letter. */
 export const isCapAt = (t: Tokens, i: number): boolean => isUpperCode(t.source.charCodeAt(t.start[i]!));
@@ -66,7 +99,7 @@ export const isAllCapsAt = (t: Tokens, i: number): boolean => {
   if (e - s < 2 || !isUpperCode(t.source.charCodeAt(s))) return false;
   for (let p = s + 1; p < e; p++) {
     const c = t.source.charCodeAt(p);
-    if ((c >= 97 && c <= 122) || (c > 127 && String.fromCharCode(c).toUpperCase() !== String.fromCharCode(c))) return false;
+    if (isLowerCode(c)) return false;
   }
   return true;
 };
@@ -151,7 +184,7 @@ const fill = (text: string, from: number, n: number, bufs: Buffers, owned: boole
       i++;
       continue;
     }
-    if ((c >= 65 && c <= 90) || (c > 127 && isUpperCode(c))) caps[capCount++] = count;
+    if (isUpperCode(c)) caps[capCount++] = count;
     start[count] = i;
     do {
       i++;
