@@ -566,10 +566,12 @@ export interface NameLookup {
 interface Group {
   kind: EntityKind;
   name: string;
-  title?: string;
+  title: string | undefined;
   surfaces: Set<string>;
   seqs: Set<number>;
-  order: number;
+  /** Where it was first met: statement number and position in the statement. */
+  firstSeq: number;
+  firstStart: number;
   cores: number;
   /** Whether the group is in the list of groups yet (groups are listed in the order first met). */
   listed: boolean;
@@ -601,10 +603,15 @@ export const resolveEntities = (
   };
   const bySurname = new Map<string, Group>();
   const byGiven = new Map<string, Group>();
-  const position = (m: Mention): number => m.seq * 1e7 + m.start;
+  // Where a group was first met: statement, then position in it (two small integers: one number
+  // made of both outgrew V8's small integers from the 108th statement on, throwing away the compiled code).
+  const earlier = (m: Mention, g: Group): boolean => m.seq < g.firstSeq || (m.seq === g.firstSeq && m.start < g.firstStart);
   /** Mention `index` joins group g: its statement, its surface, its title when g has none. */
   const join = (g: Group, m: Mention, index: number): void => {
-    g.order = Math.min(g.order, position(m));
+    if (earlier(m, g)) {
+      g.firstSeq = m.seq;
+      g.firstStart = m.start;
+    }
     if (m.title && !g.title) g.title = m.title;
     g.surfaces.add(m.surface);
     g.seqs.add(m.seq);
@@ -614,7 +621,7 @@ export const resolveEntities = (
     const ofKind = groups[m.kind];
     let g = ofKind.get(m.key);
     if (!g) {
-      g = { kind: m.kind, name: m.name, surfaces: new Set(), seqs: new Set(), order: position(m), cores: m.single ? 1 : 2, listed: false };
+      g = { kind: m.kind, name: m.name, title: undefined, surfaces: new Set(), seqs: new Set(), firstSeq: m.seq, firstStart: m.start, cores: m.single ? 1 : 2, listed: false };
       ofKind.set(m.key, g);
     }
     if (m.kind === 'person' && !m.single && m.name.length > g.name.length && g.cores > 1) g.name = m.name;
@@ -679,7 +686,7 @@ export const resolveEntities = (
     },
   };
   const entities = listed
-    .sort((x, y) => x.order - y.order)
+    .sort((x, y) => x.firstSeq - y.firstSeq || x.firstStart - y.firstStart)
     .map((g) => {
       const aliases: string[] = [];
       for (const s of g.surfaces) if (s !== g.name) aliases.push(s);
