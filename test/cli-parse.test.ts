@@ -147,6 +147,31 @@ describe('runParse output', () => {
     expect(Buffer.concat(chunks).toString('utf8')).toBe(expected);
     for (const chunk of chunks) expect(chunk.toString('utf8')).not.toContain('\ufffd');
   });
+
+  it('fills one buffer again when the sink is done with each chunk, and a fresh one when it keeps them', () => {
+    const big = path.join(dir, 'reuse');
+    mkdirSync(big);
+    const paragraph = 'The Minister’s remarks on trade — in Zürich and São Paulo — were brief. ';
+    const text = `Remarks on Trade\n\n${Array.from({ length: 3000 }, (_, k) => `${paragraph.repeat(4)}${k}.`).join('\n\n')}\n`;
+    for (const name of ['a.txt', 'b.txt', 'c.txt']) writeFileSync(path.join(big, name), text);
+    const expected = ['a.txt', 'b.txt', 'c.txt'].map((name) => `${renderFile(path.join(big, name), true).text}\n`).join('');
+
+    const copies: Buffer[] = [];
+    const given = new Set<ArrayBufferLike>();
+    runParse([big], { json: true }, (chunk) => {
+      if (typeof chunk !== 'string') given.add(chunk.buffer);
+      copies.push(Buffer.from(chunk));
+      return true;
+    }, () => undefined);
+    expect(copies.length).toBeGreaterThan(1);
+    expect(given.size).toBe(1);
+    expect(Buffer.concat(copies).toString('utf8')).toBe(expected);
+
+    const kept: Uint8Array[] = [];
+    runParse([big], { json: true }, (chunk) => void kept.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk), () => undefined);
+    expect(new Set(kept.map((chunk) => chunk.buffer)).size).toBe(kept.length);
+    expect(Buffer.concat(kept).toString('utf8')).toBe(expected);
+  });
 });
 
 describe('the bundled demarche parse (dist/parse.js)', () => {
