@@ -6,7 +6,7 @@ import type { PendingEvent, RejectionReason, UploadMetadata } from '../events';
 import { decodeBytes } from './decode';
 import { extract } from './extract';
 import { structureTranscript } from './structure';
-import type { StructuredTranscript } from './types';
+import type { Extraction, StructuredTranscript } from './types';
 
 /** Name and version stamped into every event's meta. */
 export const PARSER = { name: 'demarche-parser', version: '0.1.0' } as const;
@@ -179,37 +179,34 @@ export const parseTranscript = (bytes: Uint8Array, ctx: ParseContext): ParseOutc
   }
 };
 
-const parseUnsafe = (bytes: Uint8Array, ctx: ParseContext): ParseOutcome => {
-  const decoded = decodeBytes(bytes, ctx.maxBytes ?? DEFAULT_MAX_BYTES);
-  if (!decoded.ok) return decoded;
-  const doc = structureTranscript(decoded.text, ctx.metadata ?? {});
-  if (doc.statements.length === 0) {
-    return { ok: false, reason: 'empty', detail: 'the text has no statements' };
-  }
-  const { transcriptId, revision } = ctx;
-  // Extraction tokenises every statement anyway; it counts the words (as countWords would) on the way.
-  const counts = { words: 0 };
-  const found = extract(doc, counts);
-  const wordCount = counts.words;
-  const events: PendingEvent[] = [
-    {
-      type: 'TranscriptParsed',
-      data: {
-        transcriptId,
-        revision,
-        title: doc.title,
-        ...(doc.date !== undefined ? { date: doc.date } : {}),
-        ...(doc.location !== undefined ? { location: doc.location } : {}),
-        speakers: [...doc.speakers],
-        statementCount: doc.statements.length,
-        wordCount,
-        language: detectLanguage(languageSample(doc)),
-        encoding: decoded.encoding,
-      },
-    },
-  ];
-  // Event data is built field by field, in the order the events' JSON shows: object spreads take
-  // a slow generic path, and a transcript has hundreds of these objects.
+// Events are built by small functions of their own, outside parseUnsafe: V8 compiles each loop
+// apart, and a deoptimisation in one (a field it had not met) recompiles that loop, not the whole
+// parse. Event data is built field by field, in the order the events' JSON shows: object spreads
+// take a slow generic path, and a transcript has hundreds of these objects.
+
+const parsedEvent = (
+  doc: StructuredTranscript,
+  transcriptId: string,
+  revision: number,
+  wordCount: number,
+  encoding: string,
+): PendingEvent => ({
+  type: 'TranscriptParsed',
+  data: {
+    transcriptId,
+    revision,
+    title: doc.title,
+    ...(doc.date !== undefined ? { date: doc.date } : {}),
+    ...(doc.location !== undefined ? { location: doc.location } : {}),
+    speakers: [...doc.speakers],
+    statementCount: doc.statements.length,
+    wordCount,
+    language: detectLanguage(languageSample(doc)),
+    encoding,
+  },
+});
+
+const pushStatementEvents = (events: PendingEvent[], doc: StructuredTranscript, transcriptId: string, revision: number): void => {
   for (const s of doc.statements) {
     const data: Record<string, unknown> = { transcriptId, revision, seq: s.seq };
     if (s.speaker !== undefined) data.speaker = s.speaker;
@@ -217,6 +214,9 @@ const parseUnsafe = (bytes: Uint8Array, ctx: ParseContext): ParseOutcome => {
     data.span = [s.span[0], s.span[1]];
     events.push({ type: 'StatementRecorded', data } as PendingEvent);
   }
+};
+
+const pushFoundEvents = (events: PendingEvent[], found: Extraction, transcriptId: string, revision: number): void => {
   for (const t of found.topics) {
     events.push({
       type: 'TopicDetected',
@@ -232,5 +232,21 @@ const parseUnsafe = (bytes: Uint8Array, ctx: ParseContext): ParseOutcome => {
   }
   for (const m of found.meetings) events.push({ type: 'MeetingReported', data: { transcriptId, revision, ...m } });
   for (const a of found.awards) events.push({ type: 'AwardPresented', data: { transcriptId, revision, ...a } });
+};
+
+const parseUnsafe = (bytes: Uint8Array, ctx: ParseContext): ParseOutcome => {
+  const decoded = decodeBytes(bytes, ctx.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (!decoded.ok) return decoded;
+  const doc = structureTranscript(decoded.text, ctx.metadata ?? {});
+  if (doc.statements.length === 0) {
+    return { ok: false, reason: 'empty', detail: 'the text has no statements' };
+  }
+  const { transcriptId, revision } = ctx;
+  // Extraction tokenises every statement anyway; it counts the words (as countWords would) on the way.
+  const counts = { words: 0 };
+  const found = extract(doc, counts);
+  const events: PendingEvent[] = [parsedEvent(doc, transcriptId, revision, counts.words, decoded.encoding)];
+  pushStatementEvents(events, doc, transcriptId, revision);
+  pushFoundEvents(events, found, transcriptId, revision);
   return { ok: true, events };
 };
