@@ -2,6 +2,7 @@
  * Entry of dist/parse.js: `demarche parse` in its own small bundle (parser + commander only), so it
  * starts fast. The same file runs the worker threads that parse on the other cores.
  */
+import './parse-flags';
 import { enableParseWorkers, renderFile, runParseCli } from './commands/parse';
 import { isParseWorker, runParseWorker } from './parse-workers';
 
