@@ -489,50 +489,57 @@ const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numb
       skip = a - 1;
       continue;
     }
-    const b = nameRun(ctx, a, true, 4);
-    if (b <= a) {
-      if (b < a) {
-        // Too long or not a name: skip the whole capitalised run, not just its first word.
-        let z = a;
-        while (z + 1 < t.count && !used[z + 1] && isCap(t, z + 1) && nameJoins(t, z + 1)) z++;
-        skip = z;
-        continue;
-      }
-      // One capitalised word: perhaps a surname named earlier or later.
-      if (!isInitial(t, a)) leftovers.push({ word: lowAt(t, a), seq: ctx.seq });
-      skip = a;
-      continue;
-    }
-    let cores = 0;
-    for (let k = a; k <= b; k++) if (isCap(t, k) && !isInitial(t, k) && !(k > a && sepAt(t, k) === Sep.Join)) cores++;
-    if (cores > 3) cores -= capitalParticles(t, a, b + 1);
-    if (cores < 2 || cores > 4 || has(t, b, W.GAZ_START) && cores === 2 && GAZETTEER.longest(t, b, () => false)?.value.kind === 'organization') {
-      skip = b;
-      continue;
-    }
-    // "Capitol Hill", "Benjamin Franklin Room", "Dayton Peace Accords", "Nord Stream": places and things, not people.
-    const next = b + 1 < t.count && isCap(t, b + 1) && softJoin(t, b + 1) ? b + 1 : -1;
-    // …but the second half of a hyphenated surname ("Delacroix-Park") is no place's head word.
-    if ((PLACE_HEADS.has(rawAt(t, b)) && !(sepAt(t, b) === Sep.Join && gap(t, b) === '-')) || (next >= 0 && (PLACE_HEADS.has(rawAt(t, next)) || has(t, next, W.NOT_NAME)))) {
-      skip = next >= 0 ? next : b;
-      continue;
-    }
-    // "the Super Garuda Shield exercise": a lower-case noun after the run says it names a thing.
-    if (b + 1 < t.count && sepAt(t, b + 1) === Sep.Space && !isCap(t, b + 1) && THING_NOUNS.has(lowAt(t, b + 1))) {
-      skip = b;
-      continue;
-    }
-    // "Institut Pasteur", "Universidad Central": an organisation whose head word comes first.
-    if (LEADING_ORG_HEADS.has(rawAt(t, a))) {
-      orgMention(ctx, a, b);
-      skip = b;
-      continue;
-    }
-    let title = pending.get(a);
-    if (!title && b + 1 < t.count && commaBefore(t, b + 1)) title = appositive.get(b + 1);
-    personMention(ctx, a, b, title);
-    skip = b;
+    skip = personAt(ctx, a, nameRun(ctx, a, true, 4), pending, appositive, leftovers);
   }
+};
+
+/**
+ * What the name run [a, b] of personPass is (b < a: none; b === a: one word), recorded as a person
+ * or an organisation when it is one; returns the last token it accounts for. Kept apart from the
+ * pass's loop over capitalised words so that V8 compiles the two separately: a branch met late
+ * here (an organisation's head word, a place after the name) recompiles this, not the loop.
+ */
+const personAt = (
+  ctx: Ctx,
+  a: number,
+  b: number,
+  pending: Map<number, string>,
+  appositive: Map<number, string>,
+  leftovers: Leftover[],
+): number => {
+  const { t, used } = ctx;
+  if (b <= a) {
+    if (b < a) {
+      // Too long or not a name: skip the whole capitalised run, not just its first word.
+      let z = a;
+      while (z + 1 < t.count && !used[z + 1] && isCap(t, z + 1) && nameJoins(t, z + 1)) z++;
+      return z;
+    }
+    // One capitalised word: perhaps a surname named earlier or later.
+    if (!isInitial(t, a)) leftovers.push({ word: lowAt(t, a), seq: ctx.seq });
+    return a;
+  }
+  let cores = 0;
+  for (let k = a; k <= b; k++) if (isCap(t, k) && !isInitial(t, k) && !(k > a && sepAt(t, k) === Sep.Join)) cores++;
+  if (cores > 3) cores -= capitalParticles(t, a, b + 1);
+  if (cores < 2 || cores > 4 || has(t, b, W.GAZ_START) && cores === 2 && GAZETTEER.longest(t, b, () => false)?.value.kind === 'organization') return b;
+  // "Capitol Hill", "Benjamin Franklin Room", "Dayton Peace Accords", "Nord Stream": places and things, not people.
+  const next = b + 1 < t.count && isCap(t, b + 1) && softJoin(t, b + 1) ? b + 1 : -1;
+  // …but the second half of a hyphenated surname ("Delacroix-Park") is no place's head word.
+  if ((PLACE_HEADS.has(rawAt(t, b)) && !(sepAt(t, b) === Sep.Join && gap(t, b) === '-')) || (next >= 0 && (PLACE_HEADS.has(rawAt(t, next)) || has(t, next, W.NOT_NAME)))) {
+    return next >= 0 ? next : b;
+  }
+  // "the Super Garuda Shield exercise": a lower-case noun after the run says it names a thing.
+  if (b + 1 < t.count && sepAt(t, b + 1) === Sep.Space && !isCap(t, b + 1) && THING_NOUNS.has(lowAt(t, b + 1))) return b;
+  // "Institut Pasteur", "Universidad Central": an organisation whose head word comes first.
+  if (LEADING_ORG_HEADS.has(rawAt(t, a))) {
+    orgMention(ctx, a, b);
+    return b;
+  }
+  let title = pending.get(a);
+  if (!title && b + 1 < t.count && commaBefore(t, b + 1)) title = appositive.get(b + 1);
+  personMention(ctx, a, b, title);
+  return b;
 };
 
 const byStart = (x: Mention, y: Mention): number => x.start - y.start;
