@@ -34,6 +34,22 @@ const compareAt = (start: number, end: number, word: string): number => {
   return end - start - word.length;
 };
 
+// Word edges are found by reading characters, not with lastIndexOf/indexOf: a lookup probes a
+// dozen words, and those calls leave optimised code for the runtime (lastIndexOf alone was ~1 % of
+// a cold corpus run).
+/** The start of the word around `at`: just after the space before it, and not before `lo`. */
+const wordStartAt = (text: string, lo: number, at: number): number => {
+  let s = at;
+  while (s > lo && text.charCodeAt(s - 1) !== 32) s--;
+  return s;
+};
+/** The end of the word starting at `start`: the next space, or `limit`. */
+const wordEndAt = (text: string, start: number, limit: number): number => {
+  let e = start;
+  while (e < limit && text.charCodeAt(e) !== 32) e++;
+  return e;
+};
+
 /** The start of the first listed word not below `key` (the list's length when there is none). */
 const lowerBound = (key: string): number => {
   const text = COMMON_TEXT;
@@ -41,9 +57,8 @@ const lowerBound = (key: string): number => {
   let hi = text.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const start = Math.max(lo, text.lastIndexOf(' ', mid - 1) + 1);
-    let end = text.indexOf(' ', start);
-    if (end < 0) end = text.length;
+    const start = wordStartAt(text, lo, mid);
+    const end = wordEndAt(text, start, text.length);
     if (compareAt(start, end, key) < 0) lo = Math.min(end + 1, text.length);
     else hi = start;
   }
@@ -84,9 +99,8 @@ export const isCommonWord = (word: string): boolean => {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     // The word around `mid` (`lo` always starts a word, so the word never starts before it).
-    const start = Math.max(lo, text.lastIndexOf(' ', mid - 1) + 1);
-    let end = text.indexOf(' ', start);
-    if (end < 0 || end > hi) end = hi;
+    const start = wordStartAt(text, lo, mid);
+    const end = wordEndAt(text, start, hi);
     const cmp = -compareAt(start, end, word);
     if (cmp === 0) return true;
     if (cmp < 0) hi = start === lo ? lo : start - 1;
