@@ -56,8 +56,8 @@ const isLowerAt = (text: string, i: number): boolean => {
   return LOWERCASE_START.test(text[i] ?? '');
 };
 
-/** The word (letters only, lowercased) ending right before position `end` (not before `from`), and where it starts. */
-const wordBefore = (text: string, end: number, from: number): { word: string; start: number } => {
+/** Where the word (letters only) ending right before position `end` starts (not before `from`; `end` when there is none). */
+const wordStartBefore = (text: string, end: number, from: number): number => {
   let start = end;
   while (start > from) {
     const c = text.charCodeAt(start - 1);
@@ -65,8 +65,11 @@ const wordBefore = (text: string, end: number, from: number): { word: string; st
     if (!letter) break;
     start--;
   }
-  return { word: text.slice(start, end).toLowerCase(), start };
+  return start;
 };
+
+/** The length of the longest listed abbreviation ("messrs", "approx"). */
+const LONGEST_ABBREVIATION = Math.max(...[...TITLE_ABBREVIATIONS, ...AMBIGUOUS_ABBREVIATIONS].map((w) => w.length));
 
 /** The word starting at `i` and ending by `to` (lowercased), used to check for sentence starters. */
 const wordAt = (text: string, i: number, to: number): string => {
@@ -85,9 +88,13 @@ const isStarterAt = (text: string, i: number, to: number): boolean => SENTENCE_S
  * at `next` (the first non-space character after it).
  */
 const isAbbreviationStop = (text: string, dot: number, next: number, from: number, to: number): boolean => {
-  const { word, start } = wordBefore(text, dot, from);
-  if (word.length === 0) return false;
+  const start = wordStartBefore(text, dot, from);
+  if (start === dot) return false;
   const before = start > from ? text.charCodeAt(start - 1) : 32;
+  // A word longer than any listed abbreviation ends the sentence, unless it ends a dotted acronym
+  // (most full stops: no need to cut out and lower-case the word).
+  if (dot - start > LONGEST_ABBREVIATION && before !== 46 /* . */) return false;
+  const word = text.slice(start, dot).toLowerCase();
   const nextChar = text.charCodeAt(next);
   const nextIsDigit = nextChar >= 48 && nextChar <= 57;
   // Dotted acronyms: U.S., U.N., e.g., i.e., a.m.
