@@ -224,6 +224,15 @@ describe('extract › entities', () => {
     expect(named(x, 'organization')).toEqual(['Zarya Futures']);
   });
 
+  it('takes buildings, crossings and communities for no person, and news outlets for organisations', () => {
+    const x = run(
+      'Irina Volkova was held in Lefortovo Prison before her transfer. The families of Maple Grove Elementary met at the Kerem Crossing. ' +
+        'The Walloon Community and the Hashemite Kingdom were represented.\n\nQUESTION: Dana Whitfield, Reuters. And Al Jazeera asked CNN about it.',
+    );
+    expect(people(x).map((p) => p.name)).toEqual(['Irina Volkova', 'Dana Whitfield']);
+    expect(named(x, 'organization')).toEqual(expect.arrayContaining(['Reuters', 'Al Jazeera', 'CNN']));
+  });
+
   it('reads lower-case roles before a name', () => {
     const x = run('I met with Tbilisi mayor Kaladze and the poet, Rustaveli, was quoted.');
     expect(people(x).map((p) => p.name)).toEqual(['Kaladze', 'Rustaveli']);

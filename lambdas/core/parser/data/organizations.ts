@@ -162,3 +162,49 @@ Radio Free Europe/Radio Liberty|RFE/RL|Radio Free Europe
 Democratic Party|Democrats
 Republican Party|GOP|Republicans
 `;
+
+/** News organisations (briefings name reporters' outlets: "Matt Lee, AP"). Ambiguous single words ("Time", "The Hill") are left out. */
+export const NEWS_ORGANIZATIONS = `
+Associated Press|AP
+Reuters|Thomson Reuters
+Agence France-Presse|Agence France Presse|AFP
+Agence Europe
+Al Jazeera
+Al Arabiya
+BBC|British Broadcasting Corporation
+CNN
+Fox News
+NBC News|NBC
+CBS News|CBS
+ABC News
+NPR|National Public Radio
+PBS
+New York Times|The New York Times
+Washington Post|The Washington Post
+Wall Street Journal|The Wall Street Journal
+Los Angeles Times
+USA Today
+Financial Times
+Politico
+Axios
+Newsweek
+Bloomberg News
+Xinhua|Xinhua News Agency
+TASS
+RIA Novosti
+Interfax
+Kyodo News|Kyodo
+Yonhap
+NHK
+Asahi Shimbun
+Deutsche Welle|DW
+France 24
+Euronews
+Sky News
+Anadolu Agency
+South China Morning Post
+Ukrainska Pravda
+Kyiv Independent
+Al-Monitor
+TOLOnews|Tolo News
+`;

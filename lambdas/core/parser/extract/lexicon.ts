@@ -12,7 +12,7 @@ import {
   ROLE_NOUNS,
   TITLE_HEADS,
 } from '../data/names';
-import { INTERNATIONAL_ORGANIZATIONS, US_ORGANIZATIONS } from '../data/organizations';
+import { INTERNATIONAL_ORGANIZATIONS, NEWS_ORGANIZATIONS, US_ORGANIZATIONS } from '../data/organizations';
 import { CITIES, COUNTRIES, REGIONS } from '../data/places';
 import { phraseWords as phraseWordsImport, type Tokens } from './tokens';
 // Module-local copies of the imported bindings: under a CommonJS transform (tsx, jest) every use of
@@ -172,6 +172,11 @@ export const PLACE_HEADS = new Set([
   'Stream', 'Pipeline', 'Accords', 'Accord', 'Agreement', 'Treaty', 'Declaration', 'Doctrine', 'Initiative', 'Compact',
   'Current', 'Glacier', 'Reef', 'Trench', 'Canyon', 'Lagoon', 'Archipelago', 'Atoll', 'Dam', 'Highway', 'Railway',
   'Sanctuary', 'Fjord', 'Shelf', 'Shoal', 'Shoals', 'Cay', 'Qundao',
+  // Buildings, institutions and groups whose head word is seldom a surname ("Insein Prison",
+  // "Sandy Hook Elementary", "Erez Crossing", "Hashemite Kingdom", "Flemish Community").
+  'Hotel', 'Theater', 'Theatre', 'Elementary', 'Crossing', 'Checkpoint', 'Kingdom', 'Prison', 'Penitentiary', 'Jail',
+  'Hospital', 'Cathedral', 'Mosque', 'Synagogue', 'Museum', 'Embassy', 'Consulate', 'Shipyard', 'Refinery', 'Community',
+  'Newspapers', 'Destroyers',
 ]);
 
 /**
@@ -298,7 +303,7 @@ for (const text of [CITIES, REGIONS]) {
     for (const name of all) GAZETTEER.add(name, { kind: 'place', canonical: all[0]!, key: all[0]!.toLowerCase(), keepSurface: true, demonym: false });
   }
 }
-for (const text of [INTERNATIONAL_ORGANIZATIONS, US_ORGANIZATIONS]) {
+for (const text of [INTERNATIONAL_ORGANIZATIONS, US_ORGANIZATIONS, NEWS_ORGANIZATIONS]) {
   for (const line of lines(text)) {
     const all = line.split('|');
     for (const name of all) GAZETTEER.add(name, { kind: 'organization', canonical: all[0]!, key: all[0]!.toLowerCase(), keepSurface: false, demonym: false });
