@@ -224,10 +224,11 @@ describe('extract › entities', () => {
     expect(named(x, 'organization')).toEqual(['Zarya Futures']);
   });
 
-  it('takes buildings, crossings and communities for no person, and news outlets for organisations', () => {
+  it('takes buildings, crossings, communities, faiths and programmes for no person, and news outlets for organisations', () => {
     const x = run(
       'Irina Volkova was held in Lefortovo Prison before her transfer. The families of Maple Grove Elementary met at the Kerem Crossing. ' +
-        'The Walloon Community and the Hashemite Kingdom were represented.\n\nQUESTION: Dana Whitfield, Reuters. And Al Jazeera asked CNN about it.',
+        'The Walloon Community and the Hashemite Kingdom were represented. Conventions in Las Cruces defended Muslim Uyghurs and Medicare Advantage.' +
+        '\n\nQUESTION: Dana Whitfield, Reuters. And Al Jazeera asked CNN about it.',
     );
     expect(people(x).map((p) => p.name)).toEqual(['Irina Volkova', 'Dana Whitfield']);
     expect(named(x, 'organization')).toEqual(expect.arrayContaining(['Reuters', 'Al Jazeera', 'CNN']));

@@ -81,7 +81,7 @@ Drew Lane Miles Rusty Sandy Penny Bud Buck Ted Art Al Harry Jay Kay Grant Warren
 Nick Matt Jean Bonnie Lily Daisy Sunny Dusty Robin Jewel Angel Summer Autumn Ed Sean Tony Dan Ben Chuck Hank
 `;
 
-/** Capitalised words that never name a person: months, weekdays, pronouns, greetings, honorific filler. */
+/** Capitalised words that never name a person: months, weekdays, pronouns, greetings, honorific filler, group adjectives, Spanish place articles. */
 export const NOT_NAMES = `
 January February March April May June July August September October November December Monday Tuesday Wednesday
 Thursday Friday Saturday Sunday Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec I Q A An The Mr Mrs Ms Dr Thank
@@ -92,4 +92,6 @@ Honorable Honourable Distinguished Dear Sir Madam Madame Senior Official Officia
 COVID Omicron Delta Internet Web Twitter Facebook Instagram YouTube TikTok Zoom Bible Koran Quran Torah Olympics
 Paralympics Games War Act Treaty Agreement Accords Declaration Constitution Charter Report Strategy Plan Summit
 Dialogue Conference Forum Award Prize Medal Hero Heroes Day Week Month Non Anti Pro Post Pre
+Latino Hispanic Muslim Muslims Catholic Catholics Protestant Orthodox
+Sunni Shia Shiite Hindu Buddhist Sikh Bosniak Bosniaks Kurdish Las Los Medicare Medicaid
 `;
