@@ -234,6 +234,14 @@ describe('extract › entities', () => {
     expect(named(x, 'organization')).toEqual(expect.arrayContaining(['Reuters', 'Al Jazeera', 'CNN']));
   });
 
+  it('keeps the lower-case second syllable of a hyphenated given name, but no English word after a hyphen', () => {
+    const x = run(
+      'Kim Jong-un wrote to President Moon Jae-in about Chiang Kai-shek and Ji Seong-ho.\n\n' +
+        'Critics of the Vladimir Putin-led war recalled Barack Obama-era rules.',
+    );
+    expect(people(x).map((p) => p.name)).toEqual(['Kim Jong-un', 'Moon Jae-in', 'Chiang Kai-shek', 'Ji Seong-ho', 'Vladimir Putin', 'Barack Obama']);
+  });
+
   it('reads lower-case roles before a name', () => {
     const x = run('I met with Tbilisi mayor Kaladze and the poet, Rustaveli, was quoted.');
     expect(people(x).map((p) => p.name)).toEqual(['Kaladze', 'Rustaveli']);

@@ -161,13 +161,38 @@ const capitalParticles = (t: Tokens, i: number, j: number): number => {
   return n;
 };
 
+/** Romanised syllables that are also English words ("Moon Jae-in", "Ji Seong-ho"). */
+const SYLLABLE_WORDS = new Set(['in', 'ho', 'sung', 'woo']);
+/** The most letters of a lower-case syllable after a hyphen, and of the syllable before it. */
+const MAX_TAIL_SYLLABLE = 4;
+const MAX_HEAD_SYLLABLE = 5;
+
+/**
+ * Whether token j is the lower-case second syllable of a hyphenated given name after at least two
+ * name words: "Kim Jong-un", "Chiang Kai-shek", "Mao Tse-tung", "Moon Jae-in". Short syllables on
+ * both sides of the hyphen, and not an English word ("Vladimir Putin-led", "Barack Obama-era").
+ */
+const isSyllableTail = (t: Tokens, j: number, core: number): boolean => {
+  if (core < 2 || sepAt(t, j) !== Sep.Join || gap(t, j) !== '-' || !isCap(t, j - 1)) return false;
+  const len = t.end[j]! - t.start[j]!;
+  if (len > MAX_TAIL_SYLLABLE || t.end[j - 1]! - t.start[j - 1]! > MAX_HEAD_SYLLABLE) return false;
+  if (j + 1 < t.count && sepAt(t, j + 1) === Sep.Join) return false;
+  return !isCommon(t, j) || SYLLABLE_WORDS.has(lowAt(t, j));
+};
+
 /** Name words from i on: capitalised, not a title or calendar word, joined as names are; at most `maxCore` words. */
 const nameRun = (ctx: Ctx, i: number, strict: boolean, maxCore = 3): number => {
   const { t, used } = ctx;
   let j = i;
   let core = 0;
+  let tail = -1;
   while (j < t.count && !used[j]) {
     if (j > i && !nameJoins(t, j)) break;
+    if (j > i && !isCap(t, j) && isSyllableTail(t, j, core)) {
+      // The name ends with this syllable.
+      tail = j;
+      break;
+    }
     if (isCap(t, j)) {
       // A middle initial is part of the name even when the letter alone is no name ("Charles Q. Brown").
       if (has(t, j, W.NOT_NAME | W.TITLE_WORD | W.ORG_HEAD) && !(j > i && isInitial(t, j) && j + 1 < t.count && sepAt(t, j + 1) === Sep.Period)) break;
@@ -179,6 +204,7 @@ const nameRun = (ctx: Ctx, i: number, strict: boolean, maxCore = 3): number => {
     if (core > 3 && core - capitalParticles(t, i, j + 1) > (maxCore > 3 && !hasPlainWord(t, i, j) ? maxCore : 3)) return i - 1;
     j++;
   }
+  if (tail >= 0) return tail;
   let last = j - 1;
   while (last >= i && !isCap(t, last)) last--;
   return core === 0 ? i - 1 : last;
