@@ -228,9 +228,14 @@ describe('extract › entities', () => {
     const x = run(
       'Irina Volkova was held in Lefortovo Prison before her transfer. The families of Maple Grove Elementary met at the Kerem Crossing. ' +
         'The Walloon Community and the Hashemite Kingdom were represented. Conventions in Las Cruces defended Muslim Uyghurs and Medicare Advantage.' +
+        ' Greetings for Yom Kippur came from Congressperson Ana Lucía Ferreyra.' +
         '\n\nQUESTION: Dana Whitfield, Reuters. And Al Jazeera asked CNN about it.',
     );
-    expect(people(x).map((p) => p.name)).toEqual(['Irina Volkova', 'Dana Whitfield']);
+    expect(people(x).map((p) => [p.name, p.title])).toEqual([
+      ['Irina Volkova', undefined],
+      ['Ana Lucía Ferreyra', 'Congressperson'],
+      ['Dana Whitfield', undefined],
+    ]);
     expect(named(x, 'organization')).toEqual(expect.arrayContaining(['Reuters', 'Al Jazeera', 'CNN']));
   });
 

@@ -20,7 +20,7 @@ Ambassador|Ambassador-at-Large|Ambassador at Large|Charge d'Affaires|Chargé d'A
 Special Envoy|Envoy|Special Representative|Special Advisor|Special Adviser|Senior Advisor|Senior Adviser|Advisor|Adviser
 National Security Advisor|National Security Adviser|Special Coordinator|Coordinator|Counselor|Counsellor
 Spokesperson|Deputy Spokesperson|Spokesman|Spokeswoman|Press Secretary|Principal Deputy Press Secretary
-Senator|Sen.|Congressman|Congresswoman|Representative|Rep.|Speaker|Majority Leader|Minority Leader|Leader
+Senator|Sen.|Congressman|Congresswoman|Congressperson|Representative|Rep.|Speaker|Majority Leader|Minority Leader|Leader
 Governor|Gov.|Lieutenant Governor|Mayor|Chancellor|Vice Chancellor|King|Queen|Prince|Princess|Crown Prince
 Emir|Amir|Sheikh|Sultan|Pope|Patriarch|Cardinal|Archbishop|Bishop|Reverend|Rev.|Rabbi|Imam|Father
 General|Gen.|Lieutenant General|Lt. Gen.|Major General|Maj. Gen.|Brigadier General|Admiral|Adm.|Vice Admiral
@@ -93,5 +93,5 @@ COVID Omicron Delta Internet Web Twitter Facebook Instagram YouTube TikTok Zoom 
 Paralympics Games War Act Treaty Agreement Accords Declaration Constitution Charter Report Strategy Plan Summit
 Dialogue Conference Forum Award Prize Medal Hero Heroes Day Week Month Non Anti Pro Post Pre
 Latino Hispanic Muslim Muslims Catholic Catholics Protestant Orthodox
-Sunni Shia Shiite Hindu Buddhist Sikh Bosniak Bosniaks Kurdish Las Los Medicare Medicaid
+Sunni Shia Shiite Hindu Buddhist Sikh Bosniak Bosniaks Kurdish Las Los Medicare Medicaid Yom Kippur Rosh Hashanah
 `;
