@@ -343,6 +343,13 @@ describe('extract › meetings', () => {
     ]);
   });
 
+  it('ends whom was met at a spaced dash and before "right now"', () => {
+    const x = run(
+      'We held talks with Prime Minister Kaja Kallas – and yet Estonia remains worried.\n\nWe are in active discussions with the Dutch Government right now on next steps.',
+    );
+    expect(x.meetings.map((m) => m.participants)).toEqual([['Kaja Kallas'], ['Dutch Government']]);
+  });
+
   it('reads "had a chance to talk with" and asides before "with"', () => {
     const x = run('I had a chance to talk with student activists. I had a long discussion, frankly, with farmers.');
     expect(x.meetings.map((m) => m.participants)).toEqual([['student activists'], ['farmers']]);
