@@ -133,28 +133,28 @@ describe('demarche parse (summary)', () => {
 });
 
 describe('runParse output', () => {
+  const FILES = ['a.txt', 'b.txt', 'c.txt'];
+  /** A folder of three ~0.8 MB transcripts of the paragraph repeated, and the output runParse must give for it. */
+  const bigFolder = (name: string, paragraph: string, repeat: number): { folder: string; expected: string } => {
+    const folder = path.join(dir, name);
+    mkdirSync(folder);
+    const text = `Remarks on Trade\n\n${Array.from({ length: 3000 }, (_, k) => `${paragraph.repeat(repeat)}${k}.`).join('\n\n')}\n`;
+    for (const file of FILES) writeFileSync(path.join(folder, file), text);
+    return { folder, expected: FILES.map((file) => `${renderFile(path.join(folder, file), true).text}\n`).join('') };
+  };
+
   it('writes multi-megabyte output in chunks that split no line and no UTF-8 character', () => {
-    const big = path.join(dir, 'big');
-    mkdirSync(big);
-    // Statements full of characters outside ASCII (two and three bytes in UTF-8), ~0.8 MB a file.
-    const paragraph = 'Minister Ngozi Okonjo-Iweala said: “Trade is how we’ll rebuild — café, naïve, Zürich.” ';
-    const text = `Remarks on Trade\n\n${Array.from({ length: 3000 }, (_, k) => `${paragraph.repeat(3)}${k}.`).join('\n\n')}\n`;
-    for (const name of ['a.txt', 'b.txt', 'c.txt']) writeFileSync(path.join(big, name), text);
+    // Statements full of characters outside ASCII (two and three bytes in UTF-8).
+    const { folder, expected } = bigFolder('big', 'Minister Ngozi Okonjo-Iweala said: “Trade is how we’ll rebuild — café, naïve, Zürich.” ', 3);
     const chunks: Buffer[] = [];
-    runParse([big], { json: true }, (chunk) => void chunks.push(Buffer.from(chunk)), () => undefined);
+    runParse([folder], { json: true }, (chunk) => void chunks.push(Buffer.from(chunk)), () => undefined);
     expect(chunks.length).toBeGreaterThan(1);
-    const expected = ['a.txt', 'b.txt', 'c.txt'].map((name) => `${renderFile(path.join(big, name), true).text}\n`).join('');
     expect(Buffer.concat(chunks).toString('utf8')).toBe(expected);
     for (const chunk of chunks) expect(chunk.toString('utf8')).not.toContain('\ufffd');
   });
 
   it('fills one buffer again when the sink is done with each chunk, and a fresh one when it keeps them', () => {
-    const big = path.join(dir, 'reuse');
-    mkdirSync(big);
-    const paragraph = 'The Minister’s remarks on trade — in Zürich and São Paulo — were brief. ';
-    const text = `Remarks on Trade\n\n${Array.from({ length: 3000 }, (_, k) => `${paragraph.repeat(4)}${k}.`).join('\n\n')}\n`;
-    for (const name of ['a.txt', 'b.txt', 'c.txt']) writeFileSync(path.join(big, name), text);
-    const expected = ['a.txt', 'b.txt', 'c.txt'].map((name) => `${renderFile(path.join(big, name), true).text}\n`).join('');
+    const { folder: big, expected } = bigFolder('reuse', 'The Minister’s remarks on trade — in Zürich and São Paulo — were brief. ', 4);
 
     const copies: Buffer[] = [];
     const given = new Set<ArrayBufferLike>();
