@@ -207,4 +207,42 @@ Ukrainska Pravda
 Kyiv Independent
 Al-Monitor
 TOLOnews|Tolo News
+CNBC
+MSNBC
+The Economist
+Le Monde
+Le Figaro
+El País
+Der Spiegel
+Die Zeit
+Frankfurter Allgemeine Zeitung|FAZ
+Folha de S.Paulo|Folha de São Paulo|Folha
+O Globo
+Corriere della Sera
+La Repubblica
+ANSA
+EFE
+Times of India
+Hindustan Times
+Haaretz
+Times of Israel
+Jerusalem Post
+Asharq Al-Awsat
+Kommersant
+Novaya Gazeta
+Global Times
+People's Daily
+China Daily
+CCTV
+CGTN
+Phoenix TV
+Yomiuri Shimbun
+Mainichi Shimbun
+Nikkei
+JoongAng Ilbo
+Chosun Ilbo
+Alhurra|Al Hurra
+Radio Free Asia|RFA
+Rudaw
+Ukrinform
 `;
