@@ -241,10 +241,10 @@ describe('extract › entities', () => {
 
   it('keeps the lower-case second syllable of a hyphenated given name, but no English word after a hyphen', () => {
     const x = run(
-      'Kim Jong-un wrote to President Moon Jae-in about Chiang Kai-shek and Ji Seong-ho.\n\n' +
+      'Kim Jong-un wrote to President Moon Jae-in about Chiang Kai-shek and Ji Seong-ho, and to Vice Premier Teng Hsiao-ping--briefly.\n\n' +
         'Critics of the Vladimir Putin-led war recalled Barack Obama-era rules.',
     );
-    expect(people(x).map((p) => p.name)).toEqual(['Kim Jong-un', 'Moon Jae-in', 'Chiang Kai-shek', 'Ji Seong-ho', 'Vladimir Putin', 'Barack Obama']);
+    expect(people(x).map((p) => p.name)).toEqual(['Kim Jong-un', 'Moon Jae-in', 'Chiang Kai-shek', 'Ji Seong-ho', 'Teng Hsiao-ping', 'Vladimir Putin', 'Barack Obama']);
   });
 
   it('reads lower-case roles before a name', () => {

@@ -176,7 +176,8 @@ const isSyllableTail = (t: Tokens, j: number, core: number): boolean => {
   if (core < 2 || sepAt(t, j) !== Sep.Join || gap(t, j) !== '-' || !isCap(t, j - 1)) return false;
   const len = t.end[j]! - t.start[j]!;
   if (len > MAX_TAIL_SYLLABLE || t.end[j - 1]! - t.start[j - 1]! > MAX_HEAD_SYLLABLE) return false;
-  if (j + 1 < t.count && sepAt(t, j + 1) === Sep.Join) return false;
+  // Not inside a longer hyphenated chain ("a-b-c"); a double hyphen after it is a dash ("Teng Hsiao-ping--enhanced").
+  if (j + 1 < t.count && sepAt(t, j + 1) === Sep.Join && gap(t, j + 1) === '-') return false;
   return !isCommon(t, j) || SYLLABLE_WORDS.has(lowAt(t, j));
 };
 
