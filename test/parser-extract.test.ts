@@ -247,6 +247,11 @@ describe('extract › entities', () => {
     expect(people(x).map((p) => p.name)).toEqual(['Kim Jong-un', 'Moon Jae-in', 'Chiang Kai-shek', 'Ji Seong-ho', 'Teng Hsiao-ping', 'Vladimir Putin', 'Barack Obama']);
   });
 
+  it('leaves the sentence word before "the" out of an organisation\'s name', () => {
+    const x = run('So the Zarvanian Government agreed. Yesterday the Federal Water Commission met. We thank the Department of the Treasury.');
+    expect(named(x, 'organization')).toEqual(['Zarvanian Government', 'Federal Water Commission', 'Department of the Treasury']);
+  });
+
   it('reads lower-case roles before a name', () => {
     const x = run('I met with Tbilisi mayor Kaladze and the poet, Rustaveli, was quoted.');
     expect(people(x).map((p) => p.name)).toEqual(['Kaladze', 'Rustaveli']);

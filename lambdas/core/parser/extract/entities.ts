@@ -414,6 +414,9 @@ const orgPass = (ctx: Ctx): void => {
     }
     let a = i;
     while (a < end && (has(t, a, W.LEADING_STOP) || !isCap(t, a))) a++;
+    // "So the State Department", "Yesterday the Soviet Government": a capitalised word right before
+    // "the" belongs to the sentence ("the" inside a name follows a lower-case word: "Department of the Treasury").
+    if (a + 2 <= end && isCap(t, a) && isWord(t, a + 1, 'the') && sepAt(t, a + 1) === Sep.Space && sepAt(t, a + 2) === Sep.Space && isCap(t, a + 2)) a += 2;
     let b = end;
     while (b > a && !isCap(t, b)) b--;
     if (a !== i && has(t, a, W.GAZ_START)) {
