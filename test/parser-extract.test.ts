@@ -247,6 +247,11 @@ describe('extract › entities', () => {
     expect(people(x).map((p) => p.name)).toEqual(['Kim Jong-un', 'Moon Jae-in', 'Chiang Kai-shek', 'Ji Seong-ho', 'Teng Hsiao-ping', 'Vladimir Putin', 'Barack Obama']);
   });
 
+  it('ends a name at a determiner or pronoun inside it, but not at a middle initial "A."', () => {
+    const x = run('Ministers launched Reimagine Our Harbours last week. John A. Kessler welcomed it.');
+    expect(people(x).map((p) => p.name)).toEqual(['John A. Kessler']);
+  });
+
   it('leaves the sentence word before "the" out of an organisation\'s name', () => {
     const x = run('So the Zarvanian Government agreed. Yesterday the Federal Water Commission met. We thank the Department of the Treasury.');
     expect(named(x, 'organization')).toEqual(['Zarvanian Government', 'Federal Water Commission', 'Department of the Treasury']);

@@ -197,6 +197,8 @@ const nameRun = (ctx: Ctx, i: number, strict: boolean, maxCore = 3): number => {
     if (isCap(t, j)) {
       // A middle initial is part of the name even when the letter alone is no name ("Charles Q. Brown").
       if (has(t, j, W.NOT_NAME | W.TITLE_WORD | W.ORG_HEAD) && !(j > i && isInitial(t, j) && j + 1 < t.count && sepAt(t, j + 1) === Sep.Period)) break;
+      // A determiner, pronoun or preposition inside the run ends it ("Revitalize Our Economies").
+      if (j > i && has(t, j, W.LEADING_STOP) && !isInitial(t, j)) break;
       if (isAllCaps(t, j) && !ROMAN.has(rawAt(t, j)) && !(j > i && isInitial(t, j))) break;
       if (j === i && strict && isCommon(t, j)) return i - 1;
       if (!isInitial(t, j) && !(j > i && sepAt(t, j) === Sep.Join)) core++;
