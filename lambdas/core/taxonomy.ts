@@ -540,6 +540,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'counterterrorism cooperation': 1, 'nuclear arms': 0.8, 'strategic arms': 1, 'arms limitation': 1,
       'limitation of strategic': 1, 'arms talks': 1, 'arms reduction': 1, 'arms control talks': 1, 'ballistic missile*': 0.5,
       'test ban': 0.8, 'nonproliferation treaty': 1, 'violent extremism': 0.8, 'extremism': 0.4, 'nuclear': 0.2,
+      'security support mission': 1, 'multinational security': 1, 'security mission': 0.8, 'multinational force': 0.8,
+      'stabilization mission': 0.8, 'stabilisation mission': 0.8, 'restore security': 0.6, 'security sector': 0.6,
     },
     suppress: [
       'social security', 'food security', 'energy security', 'health security', 'job security', 'water security',
