@@ -247,6 +247,25 @@ describe('extract › entities', () => {
     expect(people(x).map((p) => p.name)).toEqual(['Kim Jong-un', 'Moon Jae-in', 'Chiang Kai-shek', 'Ji Seong-ho', 'Teng Hsiao-ping', 'Vladimir Putin', 'Barack Obama']);
   });
 
+  it('names organisations after a word for one, head first through Romance particles, and a reporter\'s outlet', () => {
+    const x = run(
+      'We honour the organization Manos Unidas Contra el Hambre and the Instituto Nacional Mayor de Estudios Andinos. ' +
+        'Kenyan Prime Cabinet Secretary Amani Wekesa spoke.',
+    );
+    expect(named(x, 'organization')).toEqual(['Manos Unidas Contra el Hambre', 'Instituto Nacional Mayor de Estudios Andinos']);
+    expect(people(x).map((p) => [p.name, p.title])).toEqual([['Amani Wekesa', 'Prime Cabinet Secretary']]);
+    const q = extract({
+      text: '',
+      title: 't',
+      speakers: [],
+      statements: [
+        { seq: 1, speaker: 'QUESTION', isQuestion: true, text: 'Thanks. Ingrid Solberg, Bergens Tidende. On the talks?', span: [0, 0], sentences: [[0, 7], [8, 40], [41, 54]], quotations: [] },
+      ],
+    });
+    expect(people(q).map((p) => p.name)).toEqual(['Ingrid Solberg']);
+    expect(named(q, 'organization')).toEqual(['Bergens Tidende']);
+  });
+
   it('ends a name at a determiner or pronoun inside it, but not at a middle initial "A."', () => {
     const x = run('Ministers launched Reimagine Our Harbours last week. John A. Kessler welcomed it.');
     expect(people(x).map((p) => p.name)).toEqual(['John A. Kessler']);
@@ -350,6 +369,17 @@ describe('extract › meetings', () => {
     expect(x.meetings).toEqual([
       { participants: ['Mevlut Cavusoglu'], statementSeq: 1 },
       { participants: ['religious leaders'], place: 'Samarkand', statementSeq: 2 },
+    ]);
+  });
+
+  it('keeps a long group named with where it is from, and ends whom was met before "just"', () => {
+    const x = run(
+      'Today I met with students from the Escuela Nacional de Bellas Artes de Cusco who paint murals.\n\n' +
+        'The Ambassador met with families of the two detained journalists just last week.',
+    );
+    expect(x.meetings.map((m) => m.participants)).toEqual([
+      ['students from the Escuela Nacional de Bellas Artes de Cusco'],
+      ['families of the two detained journalists'],
     ]);
   });
 

@@ -82,6 +82,48 @@ const softJoin = (t: Tokens, j: number): boolean => {
   return sep === Sep.Space || sep === Sep.Join || (sep === Sep.Period && isInitial(t, j - 1));
 };
 
+/** Lower-case particles inside Spanish, Portuguese, French and Italian names ("Banco Central de Reserva del Perú"). */
+const ROMANCE_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 'da', 'do', 'das', 'dos', 'di', 'della', 'des', 'du']);
+const romanceParticleBeforeCap = (t: Tokens, j: number): boolean =>
+  j + 1 < t.count && !isCap(t, j) && sepAt(t, j + 1) === Sep.Space && isCap(t, j + 1) && ROMANCE_PARTICLES.has(lowAt(t, j));
+
+/**
+ * Where an organisation named head first (token a) ends: on through capitalised words and Romance
+ * particles before one, and through a title word only when a particle follows it ("Universidad
+ * Nacional Mayor de San Marcos"; "Institut Pasteur President X" stops at the title).
+ */
+const leadingOrgEnd = (ctx: Ctx, a: number): number => {
+  const { t, used } = ctx;
+  let e = a;
+  for (let j = a + 1; j < t.count && !used[j] && sepAt(t, j) === Sep.Space; j++) {
+    if (isCap(t, j)) {
+      if (has(t, j, W.TITLE_WORD | W.NOT_NAME) && !romanceParticleBeforeCap(t, j + 1)) break;
+      e = j;
+    } else if (!romanceParticleBeforeCap(t, j)) break;
+  }
+  return e;
+};
+
+/** Whether token i follows, within a few capitalised words, a head word that opens an organisation's name ("Universidad Nacional Mayor"). */
+const insideLeadingOrg = (t: Tokens, i: number): boolean => {
+  for (let k = i - 1, n = 0; k >= 0 && n < 4 && sepAt(t, k + 1) === Sep.Space && isCap(t, k); k--, n++) {
+    if (LEADING_ORG_HEADS.has(rawAt(t, k))) return true;
+  }
+  return false;
+};
+
+/** Lower-case words for an organisation, after which a capitalised run names one ("the organization X"). */
+const ORG_NOUNS = new Set([
+  'organization', 'organisation', 'ngo', 'foundation', 'association', 'coalition', 'network', 'company', 'firm', 'charity',
+  'newspaper', 'magazine', 'outlet', 'broadcaster', 'cooperative', 'collective', 'consortium', 'militia', 'faction',
+]);
+
+/** Whether token b ends its sentence: the last token, or a full stop, question or exclamation mark after it. */
+const endsSentence = (t: Tokens, b: number): boolean => b + 1 >= t.count || /^[\s"'\u201d\u2019)]*[.?!]/u.test(gap(t, b + 1));
+
+/** Whether a person mention of the statement ends at `end` (statement offset). */
+const personEndsAt = (ctx: Ctx, end: number): boolean => ctx.mentions.some((m) => m.kind === 'person' && m.end === end);
+
 /** Whether only a comma (and spaces) lies between tokens j-1 and j. */
 const commaBefore = (t: Tokens, j: number): boolean => sepAt(t, j) === Sep.Hard && gap(t, j).trim() === ',';
 
@@ -93,6 +135,8 @@ interface Ctx {
   readonly seq: number;
   readonly used: Uint8Array;
   readonly mentions: Mention[];
+  /** Whether the statement is a question (a reporter's turn in a briefing). */
+  readonly question: boolean;
 }
 
 const span = (ctx: Ctx, a: number, b: number): string => ctx.text.slice(ctx.t.start[a], ctx.t.end[b]);
@@ -276,7 +320,7 @@ const titlePass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numbe
     const title0 = has(t, i, W.TITLE_START);
     if (title0) {
       const title = TITLES.longest(t, i, (j) => softJoin(t, j) || sepAt(t, j) === Sep.Period);
-      if (!title) continue;
+      if (!title || insideLeadingOrg(t, i)) continue;
       const gaz = GAZETTEER.longest(t, i, (j) => sepAt(t, j) < Sep.Hard);
       if (gaz && gaz.last >= title.last) continue;
       let titleEnd = title.last;
@@ -359,11 +403,19 @@ const allCommon = (ctx: Ctx, a: number, b: number): boolean => {
 };
 
 /** Where an organisation named by a head word ends ("X Center", "X Institute for Y Z"), or -1. */
+/** Whether a title of two or more words starts at token i ("Cabinet Secretary"). */
+const startsTitle = (t: Tokens, i: number): boolean => {
+  const title = TITLES.longest(t, i, (j) => softJoin(t, j));
+  return title !== undefined && title.last > i;
+};
+
 const orgByHead = (ctx: Ctx, a: number, b: number): number => {
   const { t } = ctx;
   let best = -1;
   for (let h = a + 1; h <= b; h++) {
     if (!isCap(t, h) || !has(t, h, W.ORG_HEAD)) continue;
+    // A head word that opens or continues a title is the title's ("Kenyan Prime Cabinet Secretary").
+    if (startsTitle(t, h) || (h - 1 >= a && startsTitle(t, h - 1) && TITLES.longest(t, h - 1, (j) => softJoin(t, j))!.last > h)) break;
     best = h;
     if (h + 2 <= b && isOfForOn(t, h + 1)) {
       // The complement runs on to the next title word ("… for Water Research Director Lee").
@@ -540,6 +592,15 @@ const personAt = (
   leftovers: Leftover[],
 ): number => {
   const { t, used } = ctx;
+  // "Institut Pasteur", "Universidad Nacional Mayor de San Marcos": an organisation whose head word
+  // comes first, however long its name.
+  if (LEADING_ORG_HEADS.has(rawAt(t, a))) {
+    const e = leadingOrgEnd(ctx, a);
+    if (e > a) {
+      orgMention(ctx, a, e);
+      return e;
+    }
+  }
   if (b <= a) {
     if (b < a) {
       // Too long or not a name: skip the whole capitalised run, not just its first word.
@@ -563,8 +624,14 @@ const personAt = (
   }
   // "the Super Garuda Shield exercise": a lower-case noun after the run says it names a thing.
   if (b + 1 < t.count && sepAt(t, b + 1) === Sep.Space && !isCap(t, b + 1) && THING_NOUNS.has(lowAt(t, b + 1))) return b;
-  // "Institut Pasteur", "Universidad Central": an organisation whose head word comes first.
-  if (LEADING_ORG_HEADS.has(rawAt(t, a))) {
+  // "the organization Voces Sin Barreras": an organisation named right after a word for one.
+  if (a > 0 && sepAt(t, a) === Sep.Space && !isCap(t, a - 1) && ORG_NOUNS.has(lowAt(t, a - 1))) {
+    orgMention(ctx, a, b);
+    return b;
+  }
+  // A reporter's question opens with who asks and for whom ("Oskar Lind, Dagens Nyheter."): a run
+  // after a person's name and a comma that ends the sentence is their outlet.
+  if (ctx.question && commaBefore(t, a) && endsSentence(t, b) && personEndsAt(ctx, t.end[a - 1]! - ctx.base)) {
     orgMention(ctx, a, b);
     return b;
   }
@@ -583,7 +650,7 @@ const appositiveScratch = new Map<number, string>();
 export const findMentions = (statement: Statement, t: Tokens, leftovers: Leftover[]): Mention[] => {
   if (usedScratch.length < t.count) usedScratch = new Uint8Array(Math.max(t.count, usedScratch.length * 2));
   usedScratch.fill(0, 0, t.count);
-  const ctx: Ctx = { t, text: t.source, base: t.base, seq: statement.seq, used: usedScratch, mentions: [] };
+  const ctx: Ctx = { t, text: t.source, base: t.base, seq: statement.seq, used: usedScratch, mentions: [], question: statement.isQuestion === true };
   const pending = pendingScratch;
   const appositive = appositiveScratch;
   // Map.clear() allocates a new table even for an empty map: clear only what was used.

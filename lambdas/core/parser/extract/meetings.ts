@@ -35,7 +35,7 @@ const PART_SPLIT = /\s*,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+/;
 const LEADING = /^(?:the|a|an|our|my|his|her|their|its|your|other|several|some|many|so|a number of|a group of|a range of|both|all|various|inspiring|fellow|more|these|those|numerous|dozens of|hundreds of)\s+/i;
 const PRONOUN = /^(?:me|him|her|them|us|you|it|each other|one another|everyone|everybody|someone|anyone|myself|themselves|himself|herself)$/i;
 /** Words after which the phrase naming whom was met has ended ("met with X again today"). */
-const TRAILING = /\s+(?:right\s+(?:now|away)|again|today|yesterday|tomorrow|earlier|later|here|there|now|myself|himself|herself|themselves|ourselves|once|recently|virtually|directly|personally)\b.*$/i;
+const TRAILING = /\s+(?:right\s+(?:now|away)|just|again|today|yesterday|tomorrow|earlier|later|here|there|now|myself|himself|herself|themselves|ourselves|once|recently|virtually|directly|personally)\b.*$/i;
 /** Singular nouns that name whom one meets; plural nouns (officials, leaders) always do. */
 const GROUP_SINGULAR = new Set([
   'leadership', 'delegation', 'team', 'staff', 'alumni', 'counterpart', 'president', 'minister', 'secretary', 'ambassador',
@@ -47,6 +47,13 @@ const namesGroup = (part: string): boolean => {
   const last = part.split(/\s+/).at(-1)!.toLowerCase().replace(/[\u2019']s?$/, '');
   if (GROUP_SINGULAR.has(last)) return true;
   return /[a-z]s$/.test(last) && !/(?:ss|ness|us|is|ics)$/.test(last);
+};
+
+/** A long part that opens with a group and where it is from: "students from the Universidad …", "members of the …". */
+const groupFrom = (part: string): boolean => {
+  const ws = part.split(/\s+/);
+  const k = ws.findIndex((w, n) => n > 0 && n < 4 && (w === 'from' || w === 'of'));
+  return k > 0 && namesGroup(ws.slice(0, k).join(' '));
 };
 
 /** A question answered by yes or no: it opens with an auxiliary verb. */
@@ -153,7 +160,7 @@ const meetingIn = (
       found.push(entry);
       // An office right after a person, after a comma, is theirs ("X, Secretary of Foreign Affairs").
       if (entry.office && before?.person && before.commaAfter) continue;
-      if (part.length < 3 || PRONOUN.test(part) || part.split(/\s+/).length > 8 || !/\p{L}/u.test(part)) continue;
+      if (part.length < 3 || PRONOUN.test(part) || (part.split(/\s+/).length > 8 && !groupFrom(part)) || !/\p{L}/u.test(part)) continue;
       const whole = inside.find((m) => m.start >= pFrom && m.end <= pTo && m.surface === part);
       if (whole) {
         entry.names.push(nameOf.get(whole) ?? whole.name);
