@@ -372,6 +372,19 @@ describe('extract › meetings', () => {
     ]);
   });
 
+  it('reads "A and B met" and "A and B had a productive meeting", but not "A and B have talked of"', () => {
+    const x = run(
+      'Secretary Alvarez and Foreign Minister Petra Novak met in Prague today.\n\n' +
+        'President Ruiz and President Tanaka spoke for an hour. The Deputy Secretary and Minister Oduya had a very productive meeting.\n\n' +
+        'You and Senator Greer have talked of reform.',
+    );
+    expect(x.meetings.map((m) => [m.statementSeq, m.participants])).toEqual([
+      [1, ['Petra Novak']],
+      [2, ['Tanaka']],
+      [2, ['Oduya']],
+    ]);
+  });
+
   it('keeps a long group named with where it is from, and ends whom was met before "just"', () => {
     const x = run(
       'Today I met with students from the Escuela Nacional de Bellas Artes de Cusco who paint murals.\n\n' +

@@ -49,6 +49,9 @@ const namesGroup = (part: string): boolean => {
   return /[a-z]s$/.test(last) && !/(?:ss|ness|us|is|ics)$/.test(last);
 };
 
+/** "… and <whom> met / spoke / had a … meeting": a meeting reported with its participants before the verb. */
+const JOINT_REPORT = /\band (?!the\b)([^,.;:!?]{2,80}?)\s+(?:met|spoke(?!\s+(?:of|about|to)\b)|(?:had|held)\s+(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:meeting|call|conversation|discussion|talks))\b/g;
+
 /** A long part that opens with a group and where it is from: "students from the Universidad …", "members of the …". */
 const groupFrom = (part: string): boolean => {
   const ws = part.split(/\s+/);
@@ -170,6 +173,18 @@ const meetingIn = (
     for (const f of found) for (const n of f.names) participants.push(n);
     TRIGGER.lastIndex = npStart + np.length;
     npEnd = s + npStart + np.length;
+  }
+  if (participants.length === 0) {
+    // "The Secretary and Foreign Minister X met …", "… and X had a productive meeting": whom was
+    // met is named before the verb; only people count there.
+    JOINT_REPORT.lastIndex = 0;
+    let joint: RegExpExecArray | null;
+    while ((joint = JOINT_REPORT.exec(sentence)) !== null) {
+      const from = s + joint.index + 4;
+      const to = from + joint[1]!.length;
+      for (const m of mentions) if (m.kind === 'person' && m.start >= from && m.end <= to) participants.push(nameOf.get(m) ?? m.name);
+      npEnd = s + joint.index + joint[0].length;
+    }
   }
   if (participants.length === 0) return undefined;
   for (const m of mentions) {
