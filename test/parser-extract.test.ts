@@ -247,7 +247,7 @@ describe('extract › entities', () => {
     expect(people(x).map((p) => p.name)).toEqual(['Kim Jong-un', 'Moon Jae-in', 'Chiang Kai-shek', 'Ji Seong-ho', 'Teng Hsiao-ping', 'Vladimir Putin', 'Barack Obama']);
   });
 
-  it('names organisations after a word for one, head first through Romance particles, and a reporter\'s outlet', () => {
+  it('names organisations after a word for one, head first through Romance particles, and a reporter\'s outlet (and the reporter)', () => {
     const x = run(
       'We honour the organization Manos Unidas Contra el Hambre and the Instituto Nacional Mayor de Estudios Andinos. ' +
         'Kenyan Prime Cabinet Secretary Amani Wekesa spoke.',
@@ -260,10 +260,11 @@ describe('extract › entities', () => {
       speakers: [],
       statements: [
         { seq: 1, speaker: 'QUESTION', isQuestion: true, text: 'Thanks. Ingrid Solberg, Bergens Tidende. On the talks?', span: [0, 0], sentences: [[0, 7], [8, 40], [41, 54]], quotations: [] },
+        { seq: 2, speaker: 'QUESTION', isQuestion: true, text: 'Mia Park with Reuters. And the talks?', span: [0, 0], sentences: [[0, 22], [23, 37]], quotations: [] },
       ],
     });
-    expect(people(q).map((p) => p.name)).toEqual(['Ingrid Solberg']);
-    expect(named(q, 'organization')).toEqual(['Bergens Tidende']);
+    expect(people(q).map((p) => p.name)).toEqual(['Ingrid Solberg', 'Mia Park']);
+    expect(named(q, 'organization')).toEqual(['Bergens Tidende', 'Reuters']);
   });
 
   it('ends a name at a determiner or pronoun inside it, but not at a middle initial "A."', () => {

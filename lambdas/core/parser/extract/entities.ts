@@ -121,6 +121,14 @@ const ORG_NOUNS = new Set([
 /** Whether token b ends its sentence: the last token, or a full stop, question or exclamation mark after it. */
 const endsSentence = (t: Tokens, b: number): boolean => b + 1 >= t.count || /^[\s"'\u201d\u2019)]*[.?!]/u.test(gap(t, b + 1));
 
+/** In a question, whether the run ending at b is followed by "with"/"from"/"of" and a known organisation: a reporter and their outlet. */
+const reporterWithOutlet = (ctx: Ctx, b: number): boolean => {
+  const { t } = ctx;
+  if (!ctx.question || b + 2 >= t.count || sepAt(t, b + 1) !== Sep.Space || !(isWord(t, b + 1, 'with') || isWord(t, b + 1, 'from') || isWord(t, b + 1, 'of'))) return false;
+  const outlet = GAZETTEER.longest(t, b + 2, (j) => sepAt(t, j) < Sep.Hard);
+  return outlet !== undefined && outlet.value.kind === 'organization';
+};
+
 /** Whether a person mention of the statement ends at `end` (statement offset). */
 const personEndsAt = (ctx: Ctx, end: number): boolean => ctx.mentions.some((m) => m.kind === 'person' && m.end === end);
 
@@ -619,7 +627,11 @@ const personAt = (
   // "Capitol Hill", "Benjamin Franklin Room", "Dayton Peace Accords", "Nord Stream": places and things, not people.
   const next = b + 1 < t.count && isCap(t, b + 1) && softJoin(t, b + 1) ? b + 1 : -1;
   // …but the second half of a hyphenated surname ("Delacroix-Park") is no place's head word.
-  if ((PLACE_HEADS.has(rawAt(t, b)) && !(sepAt(t, b) === Sep.Join && gap(t, b) === '-')) || (next >= 0 && (PLACE_HEADS.has(rawAt(t, next)) || has(t, next, W.NOT_NAME)))) {
+  // …nor a reporter introducing themselves with their outlet ("Lina Park with Yonhap").
+  if (
+    ((PLACE_HEADS.has(rawAt(t, b)) && !(sepAt(t, b) === Sep.Join && gap(t, b) === '-')) || (next >= 0 && (PLACE_HEADS.has(rawAt(t, next)) || has(t, next, W.NOT_NAME)))) &&
+    !reporterWithOutlet(ctx, b)
+  ) {
     return next >= 0 ? next : b;
   }
   // "the Super Garuda Shield exercise": a lower-case noun after the run says it names a thing.
