@@ -96,6 +96,16 @@ describe('splitSentences', () => {
 });
 
 describe('structureTranscript', () => {
+  it('takes who speaks from a "Remarks by …" title when the page has no labels and no byline', () => {
+    const doc = structureTranscript(
+      'Remarks by Chargé d\'Affaires Lena Kowalski at the Opening of the Harbour Library\n\nGdansk, Poland\nMay 4, 2026\n\nGood morning, everyone. This library will serve the whole city.\n\nThank you.\n',
+    );
+    expect(doc.speakers).toEqual(["Chargé d'Affaires Lena Kowalski"]);
+    expect(doc.statements.map((st) => st.speaker)).toEqual(["Chargé d'Affaires Lena Kowalski", "Chargé d'Affaires Lena Kowalski"]);
+    const generic = structureTranscript('Statement by the Press Secretary on the Harbour Library\n\nThe library opens today.\n');
+    expect(generic.speakers).toEqual([]);
+  });
+
   it('strips navigation, share links, publisher names, link lists and footers from a web page', () => {
     const doc = structureTranscript(fixture('briefing-with-chrome.txt'));
     const all = texts(doc).join('\n');

@@ -159,6 +159,13 @@ const PUBLISHER_CAPS =
 
 /** "President Halvorsen" in a title (not "Vice President …"). */
 const TITLE_PRESIDENT = /(?<!Vice[ -])\bPresident\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3})/u;
+/**
+ * A title that says who speaks: "Remarks by Chargé d'Affaires Rachel Okonkwo at the …", "Statement
+ * of Ambassador Lee on …". Group 1 is the speaker: capitalised words, with the few lower-case
+ * connectors names and offices hold.
+ */
+const TITLE_SPEAKER =
+  /^(?:(?:Opening|Closing|Keynote|Welcome|Welcoming|Prepared)\s+)?(?:Remarks|Statement|Address|Speech|Testimony|Toast)\s+(?:by|of)\s+(\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|of|the|for|and|de|del|da|al|bin|von|van|d['’]\p{L}+)){0,7})(?:\s+(?:at|on|to|before|during|for|in|with|upon|after)\s.*)?$/u;
 /** Title Case words that end a name in a title ("President Halvorsen Before Marine One Departure"). */
 const TITLE_STOP = new Set([
   'before', 'after', 'at', 'on', 'in', 'with', 'to', 'for', 'and', 'of', 'during', 'upon', 'remarks', 'meeting', 'call',
@@ -558,7 +565,9 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
   const aliases = buildAliases(counts, header.people, header.presidentName);
   const persons = header.people.filter((p) => p.name);
   const metaSpeaker = metadata.speaker?.trim() || undefined;
-  header.defaultSpeaker = metaSpeaker ?? (!hasLabels && persons.length === 1 ? persons[0]!.name : undefined);
+  // With no labels and no byline, a title such as "Remarks by Ambassador X at …" says who speaks.
+  const titled = !hasLabels && persons.length === 0 && header.title ? TITLE_SPEAKER.exec(header.title)?.[1] : undefined;
+  header.defaultSpeaker = metaSpeaker ?? (!hasLabels && persons.length === 1 ? persons[0]!.name : titled);
 
   const statements: Statement[] = [];
   const speakers: string[] = [];
