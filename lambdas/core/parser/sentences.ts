@@ -37,8 +37,6 @@ const SENTENCE_STARTERS = new Set([
 const LOWER_A = 97;
 const LOWER_Z = 122;
 
-const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 160;
-
 /** Character classes of the splitter, one bit each per UTF-16 code unit. */
 const SPACE = 1;
 /** Closing punctuation that belongs to the sentence it follows: " ' ) ] ” ’ ». */
@@ -49,6 +47,7 @@ const CLASS = new Uint8Array(65_536);
 for (const c of [32, 10, 13, 9, 12, 160]) CLASS[c] = CLASS[c]! | SPACE;
 for (const c of [34, 39, 41, 93, 0x201d, 0x2019, 0xbb]) CLASS[c] = CLASS[c]! | CLOSER;
 for (const c of [46, 33, 63, 0x2026]) CLASS[c] = CLASS[c]! | TERMINAL;
+const isSpace = (c: number): boolean => (CLASS[c]! & SPACE) !== 0;
 
 /**
  * The first position from `i` (before `n`) whose character is not of class `cls`. Every run the

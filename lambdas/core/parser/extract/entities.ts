@@ -82,7 +82,11 @@ const softJoin = (t: Tokens, j: number): boolean => {
   return sep === Sep.Space || sep === Sep.Join || (sep === Sep.Period && isInitial(t, j - 1));
 };
 
-/** Lower-case particles inside Spanish, Portuguese, French and Italian names ("Banco Central de Reserva del Perú"). */
+/**
+ * Lower-case particles inside Spanish, Portuguese, French and Italian organisations' names ("Banco
+ * Central de Reserva del Perú", "Banco do Brasil"). Not the name particles of people (W.PARTICLE):
+ * those hold "bin", "van", "von", "der", which join no organisation's name, and lack "do", "e", "des".
+ */
 const ROMANCE_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 'da', 'do', 'das', 'dos', 'di', 'della', 'des', 'du']);
 const romanceParticleBeforeCap = (t: Tokens, j: number): boolean =>
   j + 1 < t.count && !isCap(t, j) && sepAt(t, j + 1) === Sep.Space && isCap(t, j + 1) && ROMANCE_PARTICLES.has(lowAt(t, j));
@@ -410,20 +414,17 @@ const allCommon = (ctx: Ctx, a: number, b: number): boolean => {
   return true;
 };
 
-/** Where an organisation named by a head word ends ("X Center", "X Institute for Y Z"), or -1. */
-/** Whether a title of two or more words starts at token i ("Cabinet Secretary"). */
-const startsTitle = (t: Tokens, i: number): boolean => {
-  const title = TITLES.longest(t, i, (j) => softJoin(t, j));
-  return title !== undefined && title.last > i;
-};
+/** The last token of the longest title starting at token i, or -1. */
+const titleLast = (t: Tokens, i: number): number => TITLES.longest(t, i, (j) => softJoin(t, j))?.last ?? -1;
 
+/** Where an organisation named by a head word ends ("X Center", "X Institute for Y Z"), or -1. */
 const orgByHead = (ctx: Ctx, a: number, b: number): number => {
   const { t } = ctx;
   let best = -1;
   for (let h = a + 1; h <= b; h++) {
     if (!isCap(t, h) || !has(t, h, W.ORG_HEAD)) continue;
     // A head word that opens or continues a title is the title's ("Kenyan Prime Cabinet Secretary").
-    if (startsTitle(t, h) || (h - 1 >= a && startsTitle(t, h - 1) && TITLES.longest(t, h - 1, (j) => softJoin(t, j))!.last > h)) break;
+    if (titleLast(t, h) > h || (h - 1 >= a && titleLast(t, h - 1) > h)) break;
     best = h;
     if (h + 2 <= b && isOfForOn(t, h + 1)) {
       // The complement runs on to the next title word ("… for Water Research Director Lee").

@@ -180,7 +180,7 @@ const meetingIn = (
     JOINT_REPORT.lastIndex = 0;
     let joint: RegExpExecArray | null;
     while ((joint = JOINT_REPORT.exec(sentence)) !== null) {
-      const from = s + joint.index + 4;
+      const from = s + joint.index + 'and '.length;
       const to = from + joint[1]!.length;
       for (const m of mentions) if (m.kind === 'person' && m.start >= from && m.end <= to) participants.push(nameOf.get(m) ?? m.name);
       npEnd = s + joint.index + joint[0].length;
