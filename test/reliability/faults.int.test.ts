@@ -81,9 +81,11 @@ describe('the local archive under injected faults', () => {
     const batch: ExpectedUpload[] = [];
     for (const [i, t] of texts.entries()) batch.push(await putObject(local.s3, local.bucket, `s3-down/${i}-${t.name}`, t.bytes));
     uploads.push(...batch);
-    // Down for 2.5 s: the SDK's own retries give up, the queue redelivers after its visibility timeout.
-    await new Promise((r) => setTimeout(r, 2_500));
-    const failedWhileDown = archive.lines.filter((l) => /ingest failed a batch/.test(l)).length;
+    // Down until the ingest has failed a batch (the SDK's own retries give up first: ~2.5 s on an idle
+    // machine, longer under load), at most 20 s; the queue redelivers after its visibility timeout.
+    const failures = (): number => archive.lines.filter((l) => /ingest failed a batch/.test(l)).length;
+    for (const deadline = Date.now() + 20_000; failures() === 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+    const failedWhileDown = failures();
     await s3Proxy.up();
     await settle(archive, local.dynamo, local.tables.webhooks);
 
