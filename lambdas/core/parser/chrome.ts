@@ -21,28 +21,35 @@ const ARROWS = '››|»»|>>|[›»>]';
 const NAV_SEPARATORS = new RegExp(String.raw`\s(?:${ARROWS}|[|\u2022\u00b7/])\s|\s*\|\s*|\s[-\u2013]\s(?=\S)`, 'gu');
 /** Arrows between the items of a breadcrumb trail ("Home ›› Press Releases ›› …"). */
 const BREADCRUMB_ARROW = new RegExp(String.raw`\s(?:${ARROWS})\s`, 'u');
+/**
+ * A case-insensitive regex for phrases that start at a word boundary, plus `others` as they are.
+ * The boundary is written once, in front of one group: a `\b` at the head of every alternative made
+ * V8 try each alternative in turn at every position of the line (3.4× slower over the corpus's lines).
+ */
+const phrasesAtWordStart = (phrases: readonly string[], others: readonly string[] = []): RegExp =>
+  new RegExp([`\\b(?:${phrases.join('|')})`, ...others].join('|'), 'i');
 /** Phrases only web pages use, even in full sentences: site furniture and legal footers. */
-const WEB_STRONG = new RegExp(
+const WEB_STRONG = phrasesAtWordStart(
   [
-    '\\bskip to (?:main )?(?:content|navigation|menu)\\b', '\\bback to top\\b', '\\b(?:use|uses|accept) cookies\\b', '\\bcookie (?:policy|settings|preferences)\\b', '\\bprivacy (?:policy|notice|statement)\\b',
-    '\\bterms of (?:use|service)\\b', '\\ball rights reserved\\b', '©', '\\bjavascript\\b', '\\byour browser\\b',
-    '\\bclick here\\b', '\\bthis (?:website|web ?page)\\b', '\\bexternal links?\\b', '\\bsign up for\\b', '\\bnewsletter\\b',
-    '\\bsearch this site\\b', '\\bsite ?map\\b', '\\bfollow us on\\b', '\\b(?:photo|image|video) (?:by|credit|courtesy)\\b',
-    '\\bpublic domain\\]', '\\bgetty images\\b', '\\(ap photo\\b', '\\b(?:to|in) your inbox\\b', '\\bdownload the [\\w ]{0,30}\\bapp\\b',
-  ].join('|'),
-  'i',
+    'skip to (?:main )?(?:content|navigation|menu)\\b', 'back to top\\b', '(?:use|uses|accept) cookies\\b', 'cookie (?:policy|settings|preferences)\\b', 'privacy (?:policy|notice|statement)\\b',
+    'terms of (?:use|service)\\b', 'all rights reserved\\b', 'javascript\\b', 'your browser\\b',
+    'click here\\b', 'this (?:website|web ?page)\\b', 'external links?\\b', 'sign up for\\b', 'newsletter\\b',
+    'search this site\\b', 'site ?map\\b', 'follow us on\\b', '(?:photo|image|video) (?:by|credit|courtesy)\\b',
+    'public domain\\]', 'getty images\\b', '(?:to|in) your inbox\\b', 'download the [\\w ]{0,30}\\bapp\\b',
+  ],
+  ['©', '\\(ap photo\\b'],
 );
 /** Interface words and link-list headings: chrome when a line has no sentence of its own. */
-const WEB_WEAK = new RegExp(
+const WEB_WEAK = phrasesAtWordStart(
   [
-    '\\bshare (?:this|on|via)\\b', '\\bprint (?:this|page|friendly)\\b', '\\bcopy (?:link|url)\\b', '\\bsubscribe\\b',
-    '\\bread more\\b', '\\blearn more\\b', '\\bmain (?:menu|navigation|content)\\b', '\\bbreadcrumb', '\\bemail this\\b',
-    '\\bdownload (?:pdf|the app)\\b', '\\bnext (?:article|post|story)\\b', '\\bprevious (?:article|post|story)\\b',
-    '\\brelated (?:articles?|content|stories|posts|links|news|pages|resources|reading)\\b', '\\bmore (?:from|stories|news|articles)\\b',
-    '^tags?:', '^categor(?:y|ies):', '\\bposted (?:in|on|by)\\b', '\\blast updated\\b', '\\bview (?:all|more)\\b', '^see also\\b',
-    '\\bmenu\\b', '\\btranslations?\\b', '\\btweet\\b', '\\bcookies\\b', '\\bis this page useful\\b', '\\breport a problem\\b',
-  ].join('|'),
-  'i',
+    'share (?:this|on|via)\\b', 'print (?:this|page|friendly)\\b', 'copy (?:link|url)\\b', 'subscribe\\b',
+    'read more\\b', 'learn more\\b', 'main (?:menu|navigation|content)\\b', 'breadcrumb', 'email this\\b',
+    'download (?:pdf|the app)\\b', 'next (?:article|post|story)\\b', 'previous (?:article|post|story)\\b',
+    'related (?:articles?|content|stories|posts|links|news|pages|resources|reading)\\b', 'more (?:from|stories|news|articles)\\b',
+    'posted (?:in|on|by)\\b', 'last updated\\b', 'view (?:all|more)\\b',
+    'menu\\b', 'translations?\\b', 'tweet\\b', 'cookies\\b', 'is this page useful\\b', 'report a problem\\b',
+  ],
+  ['^tags?:', '^categor(?:y|ies):', '^see also\\b'],
 );
 /**
  * One-word interface labels (buttons) that a transcript's paragraph never is, and the names
