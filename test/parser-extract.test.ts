@@ -8,6 +8,7 @@ import { findTopicHits } from '../lambdas/core/parser/extract/topics';
 import { buildTopicTables, decodeTopicTables, encodeTopicTables, phraseEntries } from '../lambdas/core/parser/extract/topic-tables';
 import { TOPIC_TABLES } from '../lambdas/core/parser/data/topic-tables.generated';
 import { splitSentences } from '../lambdas/core/parser/sentences';
+import { isLetterCode, isLetterOrDigitCode, isLowercaseLetterCode, isOnlyLowerCode } from '../lambdas/core/parser/chars';
 import { countWordsOf, isLowerCode, isUpperCode, isWordCode, phraseWords, tokenize, tokenizeScratch, rawAt } from '../lambdas/core/parser/extract/tokens';
 import { countWords } from '../lambdas/core/parser';
 import { COMMON_WORDS_TEXT } from '../lambdas/core/parser/data/common-words';
@@ -60,6 +61,23 @@ describe('tokenize', () => {
     for (let c = 0; c < 0x10000; c++) {
       const s = String.fromCharCode(c);
       if (isUpperCode(c) !== (s.toLowerCase() !== s) || isLowerCode(c) !== (s.toUpperCase() !== s)) disagree.push(c);
+    }
+    expect(disagree).toEqual([]);
+  });
+
+  it('knows which code units are letters, lower-case letters and digits as \\p{L} and \\p{Ll} do, whether filled at load or on first sight', () => {
+    const disagree: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const s = String.fromCharCode(c);
+      const letter = /\p{L}/u.test(s);
+      if (
+        isLetterCode(c) !== letter ||
+        isLowercaseLetterCode(c) !== /\p{Ll}/u.test(s) ||
+        isLetterOrDigitCode(c) !== (letter || (c >= 48 && c <= 57)) ||
+        isOnlyLowerCode(c) !== (s.toUpperCase() !== s && s.toLowerCase() === s)
+      ) {
+        disagree.push(c);
+      }
     }
     expect(disagree).toEqual([]);
   });

@@ -5,6 +5,13 @@
  * never at particular strings of particular sites.
  */
 
+import { isLetterOrDigitCode as isLetterOrDigitCodeImport, isUpperCode as isUpperCodeImport } from './chars';
+
+// Module-local copies of the imported bindings: under a CommonJS transform (tsx, jest) every use of
+// an import is a getter call, which costs on these per-character paths; bundles are unaffected.
+const isLetterOrDigitCode = isLetterOrDigitCodeImport;
+const isUpperCode = isUpperCodeImport;
+
 /** Words that stay lowercase inside Title Case headings. */
 const SMALL_WORDS = new Set([
   'a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'into',
@@ -60,10 +67,6 @@ const UI_WORD = /^(?:share|print|email|e-mail|tweet|facebook|twitter|linkedin|wh
 /** A transcriber's note standing alone: "(Applause.)", "[Laughter]". */
 const NOTE = /^[(\[][^()\[\]]{1,160}[)\]][.!]?$/u;
 
-const LETTER = /\p{L}/u;
-/** Whether the UTF-16 unit at `i` is part of a word (letters, digits, and inner ' ’ . & + -). */
-const isWordStart = (line: string, c: number, i: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && LETTER.test(line[i]!));
 const isWordInner = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 0x2019 || c === 46 || c === 38 || c === 43 || c === 45 ||
   (c > 127 && c !== 160 && !(c >= 0x2000 && c <= 0x206f) && c !== 0x3000 && c !== 0xab && c !== 0xbb);
@@ -77,7 +80,7 @@ export const wordShape = (line: string): { words: number; capitalised: number; c
   let i = 0;
   while (i < n) {
     const c = line.charCodeAt(i);
-    if (!isWordStart(line, c, i)) {
+    if (!isLetterOrDigitCode(c)) {
       i++;
       continue;
     }
@@ -87,7 +90,7 @@ export const wordShape = (line: string): { words: number; capitalised: number; c
     words++;
     if (i - start <= 7 && SMALL_WORDS.has(line.slice(start, i).toLowerCase())) continue;
     content++;
-    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && line[start] !== line[start]!.toLowerCase())) capitalised++;
+    if (isUpperCode(c) || (c >= 48 && c <= 57)) capitalised++;
   }
   return { words, capitalised, content };
 };

@@ -3,10 +3,15 @@
  * Decoding rejects what is not a transcript; structure and extraction do the rest.
  */
 import type { PendingEvent, RejectionReason, UploadMetadata } from '../events';
+import { isLetterCode as isLetterCodeImport } from './chars';
 import { decodeBytes } from './decode';
 import { extract } from './extract';
 import { structureTranscript } from './structure';
 import type { Extraction, StructuredTranscript } from './types';
+
+// A module-local copy of the imported binding: under a CommonJS transform (tsx, jest) every use of
+// an import is a getter call, which costs on this per-character path; bundles are unaffected.
+const isLetterCode = isLetterCodeImport;
 
 /** Name and version stamped into every event's meta. */
 export const PARSER = { name: 'demarche-parser', version: '0.1.0' } as const;
@@ -74,19 +79,10 @@ const isStopKey = (key: number): boolean => {
   }
 };
 const LETTER = /\p{L}/u;
-/** Per BMP code unit: 0 not looked up yet, 1 a letter, 2 not a letter. */
-const bmpLetters = new Uint8Array(65_536);
 const astralLetters = new Map<number, boolean>();
 /** Whether a code point above ASCII is a letter (`\p{L}`); cached, texts repeat few of them. */
 const isLetterPoint = (cp: number): boolean => {
-  if (cp < 65_536) {
-    let known = bmpLetters[cp]!;
-    if (known === 0) {
-      known = LETTER.test(String.fromCodePoint(cp)) ? 1 : 2;
-      bmpLetters[cp] = known;
-    }
-    return known === 1;
-  }
+  if (cp < 65_536) return isLetterCode(cp);
   let is = astralLetters.get(cp);
   if (is === undefined) {
     is = LETTER.test(String.fromCodePoint(cp));

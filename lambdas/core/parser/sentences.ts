@@ -5,7 +5,13 @@
  * abbreviation: titles before names (`Mr.`, `Dr.`, `Gen.`), single initials (`Antony J. Blinken`),
  * dotted acronyms (`U.S.`, `e.g.`) or number prefixes (`No. 5`). A blank line always ends one.
  */
+import { isLetterCode as isLetterCodeImport, isLowercaseLetterCode as isLowercaseLetterCodeImport } from './chars';
 import type { Range } from './types';
+
+// Module-local copies of the imported bindings: under a CommonJS transform (tsx, jest) every use of
+// an import is a getter call, which costs on these per-character paths; bundles are unaffected.
+const isLetterCode = isLetterCodeImport;
+const isLowercaseLetterCode = isLowercaseLetterCodeImport;
 
 /** Abbreviations that precede a name or a number: never a sentence end before a capital. */
 const TITLE_ABBREVIATIONS = new Set([
@@ -34,8 +40,6 @@ const SENTENCE_STARTERS = new Set([
   'during', 'under', 'over', 'among', 'between', 'without', 'within', 'across', 'against', 'about', 'like',
 ]);
 
-const LOWER_A = 97;
-const LOWER_Z = 122;
 
 /** Character classes of the splitter, one bit each per UTF-16 code unit. */
 const SPACE = 1;
@@ -62,17 +66,13 @@ const skipClass = (text: string, i: number, n: number, cls: number): number => {
   return p;
 };
 
-const LOWERCASE_START = /\p{Ll}/u;
 /** Where a sentence may end: terminal marks and line breaks. */
 const CANDIDATE = /[.!?\u2026\n]/g;
 const WORD_AT = /[\p{L}\p{N}'\u2019-]+/uy;
 
 /** Whether the character at `i` is a lowercase letter (ASCII fast path). */
 const isLowerAt = (text: string, i: number): boolean => {
-  const c = text.charCodeAt(i);
-  if (c >= LOWER_A && c <= LOWER_Z) return true;
-  if (c < 128) return false;
-  return LOWERCASE_START.test(text[i] ?? '');
+  return i < text.length && isLowercaseLetterCode(text.charCodeAt(i));
 };
 
 /** Where the word (letters only) ending right before position `end` starts (not before `from`; `end` when there is none). */
@@ -80,8 +80,7 @@ const wordStartBefore = (text: string, end: number, from: number): number => {
   let start = end;
   while (start > from) {
     const c = text.charCodeAt(start - 1);
-    const letter = (c >= 65 && c <= 90) || (c >= LOWER_A && c <= LOWER_Z) || (c > 127 && /\p{L}/u.test(text[start - 1] ?? ''));
-    if (!letter) break;
+    if (!isLetterCode(c)) break;
     start--;
   }
   return start;

@@ -30,9 +30,15 @@ import {
   parseDateline,
   parseKeyValueHeader,
 } from './dateline';
+import { isLetterCode as isLetterCodeImport, isOnlyLowerCode as isOnlyLowerCodeImport } from './chars';
 import { splitSentencesIn } from './sentences';
 import { buildAliases, findLabel, findNameLabels, type KnownPerson, type SpeakerLabel } from './speakers';
 import type { Range, Statement, StructuredTranscript } from './types';
+
+// Module-local copies of the imported bindings: under a CommonJS transform (tsx, jest) every use of
+// an import is a getter call, which costs on these per-character paths; bundles are unaffected.
+const isLetterCode = isLetterCodeImport;
+const isOnlyLowerCode = isOnlyLowerCodeImport;
 
 /** Statements longer than this are split at sentence boundaries. */
 export const MAX_STATEMENT_CHARS = 1200;
@@ -49,13 +55,7 @@ interface Paragraph {
 }
 
 const isSpaceCode = (c: number): boolean => c === 32 || c === 9 || c === 160 || c === 12 || c === 0x3000 || c === 0x2009 || c === 0x202f;
-const isLowerCode = (text: string, i: number): boolean => {
-  const c = text.charCodeAt(i);
-  if (c >= 97 && c <= 122) return true;
-  if (c < 128) return false;
-  const ch = text[i]!;
-  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
-};
+const isLowerCode = (text: string, i: number): boolean => isOnlyLowerCode(text.charCodeAt(i));
 /** Characters after which a line plainly continues on the next one. */
 const isContinuation = (c: number): boolean =>
   c === 44 /* , */ || c === 59 /* ; */ || c === 40 /* ( */ || c === 0x2013 || c === 0x2014 || c === 45 || c === 0x201c;
@@ -287,15 +287,10 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
 };
 
 const MAX_QUOTE_CHARS = 2000;
-const HAS_LETTER = /\p{L}/u;
 
 /** Whether text[a, b) contains a letter, without slicing. */
 const hasLetterIn = (text: string, a: number, b: number): boolean => {
-  for (let i = a; i < b; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
-    if (c > 127 && HAS_LETTER.test(text[i]!)) return true;
-  }
+  for (let i = a; i < b; i++) if (isLetterCode(text.charCodeAt(i))) return true;
   return false;
 };
 

@@ -137,7 +137,7 @@ const reporterWithOutlet = (ctx: Ctx, b: number): boolean => {
 const personEndsAt = (ctx: Ctx, end: number): boolean => ctx.mentions.some((m) => m.kind === 'person' && m.end === end);
 
 /** Whether only a comma (and spaces) lies between tokens j-1 and j. */
-const commaBefore = (t: Tokens, j: number): boolean => sepAt(t, j) === Sep.Hard && gap(t, j).trim() === ',';
+const commaBefore = (t: Tokens, j: number): boolean => j > 0 && sepAt(t, j) === Sep.Hard && gap(t, j).trim() === ',';
 
 interface Ctx {
   readonly t: Tokens;

@@ -5,6 +5,13 @@
  * matcher of the extraction stage (topics, gazetteers, names) reads these tokens.
  */
 
+import { isLowerCode as isLowerCodeImport, isUpperCode as isUpperCodeImport } from '../chars';
+
+// Module-local copies of the imported bindings: under a CommonJS transform (tsx, jest) every use of
+// an import is a getter call, which costs on these per-character paths; bundles are unaffected.
+const isUpperCode = isUpperCodeImport;
+const isLowerCode = isLowerCodeImport;
+
 /** What lies between a token and the one before it. */
 export const Sep = {
   /** Only spaces or tabs. */
@@ -54,39 +61,7 @@ export const rawAt = (t: Tokens, i: number): string => {
 /** The lower-case form of token i. */
 export const lowAt = (t: Tokens, i: number): string => rawAt(t, i).toLowerCase();
 
-/**
- * Letter case per UTF-16 code unit, as String#toLowerCase and #toUpperCase see it: UPPER when
- * lower-casing changes the character, LOWER when upper-casing does, KNOWN once worked out. ASCII,
- * Latin-1, Latin Extended-A and -B, punctuation and the letter-like symbols are filled at module
- * load (~0.3 ms), anything else on first sight, so the hot paths read one byte for every character.
- * (They used to call the string methods for characters above ASCII only: V8 compiled the tokeniser
- * and the name rules before it had met such a character and threw the compiled code away at the
- * first one, 13 of the 36 deoptimisations of a corpus run.)
- */
-const CASE = new Uint8Array(65_536);
-const UPPER = 1;
-const LOWER = 2;
-const KNOWN = 4;
-const learnCase = (c: number): number => {
-  const s = String.fromCharCode(c);
-  const v = KNOWN | (s.toLowerCase() !== s ? UPPER : 0) | (s.toUpperCase() !== s ? LOWER : 0);
-  CASE[c] = v;
-  return v;
-};
-CASE.fill(KNOWN, 0, 128);
-CASE.fill(KNOWN | UPPER, 65, 91);
-CASE.fill(KNOWN | LOWER, 97, 123);
-for (let c = 128; c < 0x250; c++) learnCase(c);
-for (let c = 0x2000; c < 0x2190; c++) learnCase(c);
-const caseOf = (c: number): number => {
-  const v = CASE[c]!;
-  return v !== 0 ? v : learnCase(c);
-};
-
-/** Whether UTF-16 code unit c is an upper-case (or title-case) letter. */
-export const isUpperCode = (c: number): boolean => (caseOf(c) & UPPER) !== 0;
-/** Whether UTF-16 code unit c is a lower-case letter. */
-export const isLowerCode = (c: number): boolean => (caseOf(c) & LOWER) !== 0;
+export { isLowerCode, isUpperCode };
 
 /** Whether token i starts with an upper-case letter. */
 export const isCapAt = (t: Tokens, i: number): boolean => isUpperCode(t.source.charCodeAt(t.start[i]!));
@@ -253,7 +228,8 @@ export const countWordsOf = (t: Tokens): number => {
   }
   return words;
 };
-const isAsciiLetterCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+/** Whether c is an ASCII letter: setting the lower-case bit maps A–Z onto a–z (one test, no branch to be met late). */
+const isAsciiLetterCode = (c: number): boolean => ((c | 32) - 97) >>> 0 < 26;
 
 /** The characters between token j-1 and token j. */
 export const gap = (t: Tokens, j: number): string => t.source.slice(t.end[j - 1], t.start[j]);
