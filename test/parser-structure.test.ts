@@ -522,6 +522,38 @@ describe('structureTranscript', () => {
     expect(doc.statements).toHaveLength(1);
   });
 
+  it('keeps the signature blocks that end a joint statement as statements, not a link list under its heading, and reads a "Place, Country — date" line', () => {
+    const doc = structureTranscript(
+      [
+        'Joint Statement of Aravia and Norland on Rivers',
+        '',
+        'Port Elm, Aravia — 4 June 2027',
+        '',
+        'Our two governments will share river data and protect wetlands together for the next decade.',
+        '',
+        'For the Government of the Republic of Aravia:',
+        'Joseph arap Kemboi',
+        'Cabinet Secretary for Foreign and Diaspora Affairs',
+        '',
+        'For the Government of Norland:',
+        'María Fernanda Ruiz de la Peña',
+        'Minister of Foreign Affairs and Worship',
+        '',
+        'Related Articles',
+        'Minister Ruiz at the Council: elections must be free and fair',
+        '© 2027 Ministry of Foreign Affairs of Norland',
+      ].join('\n'),
+    );
+    expect([doc.date, doc.location]).toEqual(['2027-06-04', 'Port Elm, Aravia']);
+    expect(texts(doc)).toEqual([
+      'Our two governments will share river data and protect wetlands together for the next decade.',
+      'For the Government of the Republic of Aravia:\nJoseph arap Kemboi\nCabinet Secretary for Foreign and Diaspora Affairs',
+      'For the Government of Norland:\nMaría Fernanda Ruiz de la Peña\nMinister of Foreign Affairs and Worship',
+    ]);
+    expect(doc.statements.map((st) => st.speaker)).toEqual([undefined, undefined, undefined]);
+    expectSpansConsistent(doc);
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

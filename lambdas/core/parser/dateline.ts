@@ -107,16 +107,18 @@ export const ROLE_WORDS = new Set([
 /** Honorifics written before a surname. */
 export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'hon', 'rev']);
 
-const NAME_WORD = /^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.|(?:de|da|del|van|von|der|al|el|bin|ibn|la|le|du|dos|das|y|i)\b)$/u;
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.|(?:de|da|del|van|von|der|den|ter|al|el|bin|ibn|la|le|du|dos|das|y|i|arap)\b)$/u;
 const ROLE_ISH = /\b(?:Office|Bureau|Department|Ministry|Embassy|Mission|Council|Agency)\b/u;
 
-/** Whether a phrase looks like a person's name: 2–5 capitalised words or initials. */
+/**
+ * Whether a phrase looks like a person's name: 2–5 capitalised words or initials, and any lower-case
+ * particles between them ("María Fernanda Quesada de la Fuente", "Joseph arap Kiprotich").
+ */
 export const looksLikePersonName = (phrase: string): boolean => {
   const words = phrase.trim().split(/\s+/u);
   let start = 0;
   if (words.length > 0 && HONORIFICS.has(words[0]!.replace(/\.$/u, '').toLowerCase())) start = 1;
-  const n = words.length - start;
-  if (n < 2 || n > 5) return false;
+  if (words.length - start < 2 || words.length - start > 8) return false;
   let capitalised = 0;
   for (let i = start; i < words.length; i++) {
     const w = words[i]!;
@@ -124,7 +126,7 @@ export const looksLikePersonName = (phrase: string): boolean => {
     if (ROLE_WORDS.has(w.toLowerCase().replace(/\.$/u, ''))) return false;
     if (/^\p{Lu}/u.test(w)) capitalised++;
   }
-  return capitalised >= 2;
+  return capitalised >= 2 && capitalised <= 5;
 };
 
 const hasRoleWord = (phrase: string): boolean => {
@@ -229,6 +231,22 @@ const SPEAKER_KEYS = /^(?:president|speaker|speakers|by|author|remarks by|delive
 
 /** Whether a `Key: Value` header names the speaker. */
 export const isSpeakerKey = (key: string): boolean => SPEAKER_KEYS.test(key);
+
+const WEEKDAY_WORD = /^(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?$/iu;
+
+/**
+ * A header line that is a place and then a date, and nothing else: "San José, Costa Rica — 4 June
+ * 2027", "Washington, D.C., October 22, 2026". The place needs two or three comma-separated parts
+ * (city and country or state), so that "Press Release — October 22" names no place.
+ */
+export const parsePlaceDateLine = (line: string): { place: string; date: string } | undefined => {
+  if (line.length > 90) return undefined;
+  const date = findDate(line);
+  if (!date || date.index === 0 || /[\p{L}\p{N}]/u.test(line.slice(date.index + date.length))) return undefined;
+  const place = line.slice(0, date.index).replace(/[\s,(—–-]+$/u, '');
+  if (!isPlaceLine(place) || place.split(/,\s*/u).some((part) => WEEKDAY_WORD.test(part.trim()))) return undefined;
+  return { place: normalisePlace(place), date: date.iso };
+};
 
 /** A news-style dateline at the start of a paragraph: "WASHINGTON, May 20, 2022 —", "NUR-SULTAN, Kazakhstan –". */
 const DATELINE = /^(\p{Lu}[\p{Lu}.'’\- ]{2,40}?)(?:,\s*([\p{L}.'’\- ]{2,40}?))?(?:[,(]\s*([^—–()]{3,40}?)\)?)?\s*(?:—|–|--|-)\s+(?=\S)/u;

@@ -23,12 +23,15 @@ import {
   isDateOrTimeLine,
   isPlaceLine,
   isSpeakerKey,
+  looksLikePersonName,
   normaliseDate,
   normalisePlace,
   parseAttribution,
   parseByline,
   parseDateline,
   parseKeyValueHeader,
+  parsePlaceDateLine,
+  ROLE_WORDS,
 } from './dateline';
 import { isLetterCode as isLetterCodeImport, isOnlyLowerCode as isOnlyLowerCodeImport } from './chars';
 import { splitSentencesIn } from './sentences';
@@ -252,6 +255,12 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
   }
   if (p.label && !headingLike) return undefined;
   if (isChromeLine(line) || isTranscriberNote(line)) return 'chrome';
+  const placeDate = parsePlaceDateLine(line);
+  if (placeDate) {
+    header.location ??= placeDate.place;
+    header.date ??= placeDate.date;
+    return 'place';
+  }
   if (isDateOrTimeLine(line)) {
     header.date ??= findDate(line)?.iso;
     return 'date';
@@ -511,6 +520,33 @@ const trailingZoneStart = (paragraphs: readonly Paragraph[], bodyStart: number):
   return end;
 };
 
+/** "For the Government of the Republic of Kenya:" above a signatory's name. */
+const SIGNATORY_PARTY = /^For (?:the )?\p{Lu}[^:]{0,150}:$/u;
+/**
+ * A line naming a signatory's office ("Minister for Foreign Affairs", "Cabinet Secretary for Foreign
+ * and Diaspora Affairs"): in Title Case, opening with a role word (first or second word), no sentence.
+ */
+const OFFICE_LINE = /^(?:\p{Lu}[\p{L}'’.\-]*|of|for|and|the|to|in|on|at|de|del|la|des|du)(?: (?:\p{Lu}[\p{L}'’.\-]*|of|for|and|the|to|in|on|at|de|del|la|des|du)){0,15}$/u;
+const isOfficeLine = (p: Paragraph): boolean => {
+  if (p.label || p.text.length > 150 || !OFFICE_LINE.test(p.text)) return false;
+  const words = p.text.toLowerCase().split(' ', 2);
+  return ROLE_WORDS.has(words[0]!) || (words.length > 1 && ROLE_WORDS.has(words[1]!));
+};
+
+/**
+ * Where the signature block at paragraph i ends (i when there is none): an optional "For <party>:"
+ * line, the signatory's name on a line of its own, then a line with their office. Joint statements
+ * end with such blocks; standing alone at the end they would otherwise go as short unpunctuated
+ * lines with the page's footer.
+ */
+const signatureEnd = (paragraphs: readonly Paragraph[], i: number): number => {
+  let k = i;
+  if (k < paragraphs.length && !paragraphs[k]!.label && SIGNATORY_PARTY.test(paragraphs[k]!.text)) k++;
+  const name = paragraphs[k];
+  if (k + 1 >= paragraphs.length || !name || name.label || !looksLikePersonName(name.text) || isLinkListHeading(name.text)) return i;
+  return isOfficeLine(paragraphs[k + 1]!) ? k + 2 : i;
+};
+
 /** Builds the structured transcript of a decoded text. Pure; never throws on any string. */
 export const structureTranscript = (text: string, metadata: UploadMetadata = {}): StructuredTranscript => {
   const paragraphs = splitParagraphs(text);
@@ -563,6 +599,10 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
   // With no labels and no byline, a title such as "Remarks by Ambassador X at …" says who speaks.
   const titled = !hasLabels && persons.length === 0 && header.title ? TITLE_SPEAKER.exec(header.title)?.[1] : undefined;
   header.defaultSpeaker = metaSpeaker ?? (!hasLabels && persons.length === 1 ? persons[0]!.name : titled);
+
+  // Signature blocks right after the remarks (before any footer) are the document's own words.
+  const signatures: (readonly [number, number])[] = [];
+  for (let k = bodyEnd, e = signatureEnd(paragraphs, k); e > k; k = e, e = signatureEnd(paragraphs, k)) signatures.push([k, e]);
 
   const statements: Statement[] = [];
   const speakers: string[] = [];
@@ -628,6 +668,11 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
     }
     emit(contentStart, p.end);
   }
+
+  // Each signature block is one statement of no speaker's: "For …: Name / Office".
+  speaker = undefined;
+  isQuestion = false;
+  for (const [first, end] of signatures) emit(paragraphs[first]!.start, paragraphs[end - 1]!.end);
 
   if (statements.length === 0) {
     // Last resort: any paragraph with letters, so no transcript with words yields nothing.
