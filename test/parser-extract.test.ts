@@ -203,6 +203,11 @@ describe('extract › topics', () => {
     expect(topicsOf('We support the economic empowerment of women entrepreneurs.')).toContain('gender-equality');
   });
 
+  it('takes joint operations and shared intelligence between forces for security cooperation', () => {
+    expect(topicsOf('Our police and intelligence services will set up a joint operations cell, and our security forces will share intelligence.')).toContain('security-cooperation');
+    expect(topicsOf('Joint operations of the two airlines will begin in May.')).not.toContain('security-cooperation');
+  });
+
   it('ignores triggers inside suppressing phrases', () => {
     expect(topicsOf('She brought youthful energy to the security environment and the business environment.')).toEqual([]);
     expect(topicsOf('The trade union met in the investment climate of the capital.')).toEqual([]);
@@ -293,6 +298,16 @@ describe('extract › entities', () => {
   it('leaves the sentence word before "the" out of an organisation\'s name', () => {
     const x = run('So the Zarvanian Government agreed. Yesterday the Federal Water Commission met. We thank the Department of the Treasury.');
     expect(named(x, 'organization')).toEqual(['Zarvanian Government', 'Federal Water Commission', 'Department of the Treasury']);
+  });
+
+  it('takes no bare run after "the" before punctuation or a function word for a person, nor rivers, places by direction or road, or offices', () => {
+    const x = run(
+      'A draft law now before the Jogorku Kenesh that would curb the press worries us, as does the Khmer Rouge. Ms. Oduya spoke of the Bobby Baker case. ' +
+        'Support for the Amu Darya and Syr Darya basins will help villages west of El Obeid and on the road to Kadugli. ' +
+        'The African Continental Free Trade Area grows. Cabinet Secretary for Foreign and Diaspora Affairs Joseph arap Kemboi agreed.',
+    );
+    expect(people(x).map((p) => p.name)).toEqual(['Oduya', 'Bobby Baker', 'Joseph arap Kemboi']);
+    expect(named(x, 'place')).toEqual(expect.arrayContaining(['El Obeid', 'Kadugli']));
   });
 
   it('reads lower-case roles before a name', () => {
@@ -413,6 +428,16 @@ describe('extract › meetings', () => {
       ['students from the Escuela Nacional de Bellas Artes de Cusco'],
       ['families of the two detained journalists'],
     ]);
+  });
+
+  it('reads a call "earlier in the day", "last week" or "on Tuesday" with someone, and an award presented to "Dr." someone', () => {
+    const x = run(
+      'Separately, the Secretary spoke by phone earlier in the day with First Deputy Foreign Minister Dinara Seitkali-Abenova.\n\n' +
+        'I met last week with Minister Oduya.\n\nWe spoke on Tuesday with Governor Ramos.\n\n' +
+        'I am proud to present the 2026 River Stewardship Award to Dr. Souvanna Phommavong. (Applause.)',
+    );
+    expect(x.meetings.map((m) => m.participants)).toEqual([['Dinara Seitkali-Abenova'], ['Oduya'], ['Ramos']]);
+    expect(x.awards).toEqual([{ award: '2026 River Stewardship Award', recipient: 'Souvanna Phommavong', statementSeq: 4 }]);
   });
 
   it('ends whom was met at a spaced dash and before "right now"', () => {

@@ -542,6 +542,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'test ban': 0.8, 'nonproliferation treaty': 1, 'violent extremism': 0.8, 'extremism': 0.4, 'nuclear': 0.2,
       'security support mission': 1, 'multinational security': 1, 'security mission': 0.8, 'multinational force': 0.8,
       'stabilization mission': 0.8, 'stabilisation mission': 0.8, 'restore security': 0.6, 'security sector': 0.6,
+      'joint operations': 0.8, 'security operations': 0.5, 'intelligence sharing': 1, 'share intelligence': 1,
+      'sharing intelligence': 1, 'joint patrols': 0.8, 'coordinated patrols': 0.8,
     },
     suppress: [
       'social security', 'food security', 'energy security', 'health security', 'job security', 'water security',

@@ -13,6 +13,12 @@ const AWARD_WORD = String.raw`(?:[Aa]wards?|[Pp]rizes?|[Mm]edals?|[Hh]onou?rs?|[
 /** A capitalised complement of an award's name: "… Award for Corporate Excellence", "… Prize in Physics". */
 const COMPLEMENT = String.raw`(?:\s+(?:for|of|in)\s+(?:the\s+)?\p{Lu}[\p{L}\u2019'\-]*(?:\s+(?:and\s+|of\s+|the\s+)?\p{Lu}[\p{L}\u2019'\-]*){0,4})?`;
 const DET = String.raw`(?:the|a|an|this|this year[\u2019']s|their|her|his)`;
+/**
+ * A recipient phrase: up to the end of the clause, reading through the full stops of titles and
+ * initials ("to Dr. Souksavanh Phommachanh", "to Antony J. Blinken").
+ */
+const recipientPhrase = (min: number, max: number, lazy = false): string =>
+  String.raw`((?:[^.;:]|(?<=(?:^|[\s(])(?:Dr|Mr|Mrs|Ms|Mx|Prof|Amb|Gen|Sen|Rep|Hon|Rev|Sr|Jr|St|\p{Lu}))\.){${min},${max}}${lazy ? '?' : ''})`;
 
 interface Pattern {
   readonly re: RegExp;
@@ -23,9 +29,9 @@ interface Pattern {
 
 const PATTERNS: readonly Pattern[] = [
   { re: new RegExp(String.raw`\bpresent(?:ed|s|ing)?\s+(.{3,160}?)\s+with\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
-  { re: new RegExp(String.raw`\b(?:present(?:ed|s|ing)?|award(?:ed|s|ing)?|bestow(?:ed|s)?|confer(?:red|s)?)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})\s+(?:to|on|upon)\s+([^.;:]{3,160})`, 'gu'), award: 1, recipient: 2 },
+  { re: new RegExp(String.raw`\b(?:present(?:ed|s|ing)?|award(?:ed|s|ing)?|bestow(?:ed|s)?|confer(?:red|s)?)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})\s+(?:to|on|upon)\s+${recipientPhrase(3, 160)}`, 'gu'), award: 1, recipient: 2 },
   { re: /\bcongratulat(?:e|ed|es|ing)\s+((?:(?:19|20)\d\d\s+)?(?:[A-Z][\p{L}\u2019'-]*\s+){0,5}(?:Heroes|Hero|Laureates?|[Ww]inners?|[Aa]wardees?|[Hh]onorees?|[Rr]ecipients?))\s+([^.;:]{3,160})/gu, award: 1, recipient: 2 },
-  { re: new RegExp(String.raw`\baward(?:ed|s)?\s+to\s+([^.;:]{3,80}?)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
+  { re: new RegExp(String.raw`\baward(?:ed|s)?\s+to\s+${recipientPhrase(3, 80, true)}\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
   { re: new RegExp(String.raw`()\s(?:received|accepted|won|was awarded|were awarded|was presented with|was honou?red with|is the recipient of|was named the recipient of)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
 ];
 const LAST = PATTERNS.length - 1;

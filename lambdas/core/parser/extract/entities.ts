@@ -582,8 +582,59 @@ const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numb
       skip = a - 1;
       continue;
     }
+    // "… South and Central Asian Affairs Donald Lu": the name of an office, then who holds it.
+    for (let k = a; k < t.count && k - a < 6 && isCap(t, k) && (k === a || nameJoins(t, k)); k++) {
+      if (OFFICE_ENDS.has(rawAt(t, k)) && k + 1 < t.count && isCap(t, k + 1) && nameJoins(t, k + 1)) a = k + 1;
+    }
     skip = personAt(ctx, a, nameRun(ctx, a, true, 4), pending, appositive, leftovers);
   }
+};
+
+/** Whether a lower-case thing noun follows at token j, directly or after "and" and another capitalised run. */
+const thingNounAfter = (t: Tokens, j: number): boolean => {
+  if (j >= t.count || sepAt(t, j) !== Sep.Space || isCap(t, j)) return false;
+  if (THING_NOUNS.has(lowAt(t, j))) return true;
+  if (!isWord(t, j, 'and') || j + 1 >= t.count || !isCap(t, j + 1)) return false;
+  let k = j + 1;
+  while (k + 1 < t.count && k - j < 4 && isCap(t, k + 1) && softJoin(t, k + 1)) k++;
+  return k + 1 < t.count && sepAt(t, k + 1) === Sep.Space && !isCap(t, k + 1) && THING_NOUNS.has(lowAt(t, k + 1));
+};
+
+/** Lower-case words that follow a name without being a noun it describes. */
+const FUNCTION_WORDS = new Set([
+  'to', 'of', 'in', 'on', 'at', 'for', 'from', 'with', 'by', 'and', 'or', 'but', 'nor', 'that', 'which', 'who', 'whose',
+  'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'can', 'may',
+  'might', 'must', 'do', 'does', 'did', 'as', 'than', 'into', 'onto', 'after', 'before', 'since', 'because', 'if',
+  'when', 'where', 'while', 'not', 'also', 'itself', 'themselves', 'more', 'now', 'today', 'then', 'there', 'here',
+]);
+/**
+ * Whether token j, right after the run, makes it describe something: a lower-case word other than a
+ * function word ("the Bobby Baker case"), or a hyphenated one ("the Vladimir Putin-led war").
+ */
+const nounAfter = (t: Tokens, j: number): boolean => {
+  if (j >= t.count || isCap(t, j)) return false;
+  const sep = sepAt(t, j);
+  return sep === Sep.Join || (sep === Sep.Space && !FUNCTION_WORDS.has(lowAt(t, j)));
+};
+
+/** Last words of an office's name, after which a person holding it may be named. */
+const OFFICE_ENDS = new Set(['Affairs']);
+
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'outskirts']);
+const ROUTES = new Set(['road', 'highway', 'route']);
+/** Whether the words before token a point at a place: "west of", "the outskirts of", "the road to". */
+const placeCue = (t: Tokens, a: number): boolean => {
+  if (a < 2 || sepAt(t, a) !== Sep.Space || sepAt(t, a - 1) !== Sep.Space || isCap(t, a - 2)) return false;
+  const before = lowAt(t, a - 2);
+  return (isWord(t, a - 1, 'of') && COMPASS.has(before)) || (isWord(t, a - 1, 'to') && ROUTES.has(before));
+};
+
+/** A place named by its context, not by the gazetteer. */
+const placeMention = (ctx: Ctx, a: number, b: number): void => {
+  const { t } = ctx;
+  const surface = span(ctx, a, b);
+  ctx.mentions.push({ kind: 'place', key: surface.toLowerCase(), surface, name: surface, seq: ctx.seq, start: t.start[a]! - ctx.base, end: t.end[b]! - ctx.base });
+  for (let k = a; k <= b; k++) ctx.used[k] = 1;
 };
 
 /**
@@ -617,8 +668,9 @@ const personAt = (
       while (z + 1 < t.count && !used[z + 1] && isCap(t, z + 1) && nameJoins(t, z + 1)) z++;
       return z;
     }
-    // One capitalised word: perhaps a surname named earlier or later.
-    if (!isInitial(t, a)) leftovers.push({ word: lowAt(t, a), seq: ctx.seq });
+    // One capitalised word: a place after "west of" or "the road to", else perhaps a surname named earlier or later.
+    if (placeCue(t, a)) placeMention(ctx, a, a);
+    else if (!isInitial(t, a)) leftovers.push({ word: lowAt(t, a), seq: ctx.seq });
     return a;
   }
   let cores = 0;
@@ -635,8 +687,21 @@ const personAt = (
   ) {
     return next >= 0 ? next : b;
   }
-  // "the Super Garuda Shield exercise": a lower-case noun after the run says it names a thing.
-  if (b + 1 < t.count && sepAt(t, b + 1) === Sep.Space && !isCap(t, b + 1) && THING_NOUNS.has(lowAt(t, b + 1))) return b;
+  // "the African Continental Free Trade Area", "Aung San Suu Kyi Memorial Park": capitalised words
+  // after the run lead on to a place's head word.
+  for (let k = b + 1; k < t.count && k <= b + 3 && isCap(t, k) && softJoin(t, k); k++) if (PLACE_HEADS.has(rawAt(t, k))) return k;
+  // "the Super Garuda Shield exercise": a lower-case noun after the run says it names a thing
+  // ("the Amu Darya and Syr Darya basins": also across "and" and a second run).
+  if (thingNounAfter(t, b + 1)) return b;
+  // "villages west of El Fasher", "the road to Kherson": a place.
+  if (placeCue(t, a)) {
+    placeMention(ctx, a, b);
+    return b;
+  }
+  // "a law before the Jogorku Kenesh", "the Khmer Rouge to power": a bare run (no title) after
+  // "the" and before punctuation or a function word is seldom a person's ("the Bobby Baker case"
+  // still is: a run before a noun describes it).
+  if (!pending.has(a) && a > 0 && sepAt(t, a) === Sep.Space && isWord(t, a - 1, 'the') && !nounAfter(t, b + 1)) return b;
   // "the organization Voces Sin Barreras": an organisation named right after a word for one.
   if (a > 0 && sepAt(t, a) === Sep.Space && !isCap(t, a - 1) && ORG_NOUNS.has(lowAt(t, a - 1))) {
     orgMention(ctx, a, b);

@@ -133,7 +133,7 @@ const ORG_PREFIX = words(ORGANIZATION_PREFIXES);
 /** Role words after which "of X" names an organisation. */
 const ORG_ROLE = words(ORGANIZATION_ROLES);
 /** Lower-case particles inside personal names. */
-const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'dos', 'das', 'y', 'los', 'las', 'ter', 'ten']);
+const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'dos', 'das', 'y', 'los', 'las', 'ter', 'ten', 'arap']);
 /** The longest lower-case particle: a longer word needs no look at its flags to be ruled out. */
 export const MAX_PARTICLE_CHARS = Math.max(...[...NAME_PARTICLES].map((w) => w.length));
 /**
@@ -177,6 +177,8 @@ export const PLACE_HEADS = new Set([
   'Hotel', 'Theater', 'Theatre', 'Elementary', 'Crossing', 'Checkpoint', 'Kingdom', 'Prison', 'Penitentiary', 'Jail',
   'Hospital', 'Cathedral', 'Mosque', 'Synagogue', 'Museum', 'Embassy', 'Consulate', 'Shipyard', 'Refinery', 'Community',
   'Newspapers', 'Destroyers',
+  // Offices: "Cabinet Secretary for Foreign and Diaspora Affairs" names no "Diaspora Affairs".
+  'Affairs',
 ]);
 
 /**
@@ -187,6 +189,9 @@ export const THING_NOUNS = new Set([
   'exercise', 'exercises', 'operation', 'operations', 'program', 'programs', 'programme', 'programmes', 'initiative',
   'project', 'projects', 'summit', 'agreement', 'treaty', 'doctrine', 'framework', 'mechanism', 'format', 'pipeline',
   'corridor', 'award', 'awards', 'prize', 'fund', 'act', 'facility', 'platform', 'partnership', 'cable', 'satellite',
+  // Geography: "the Syr Darya basin", "the Amu Darya and Syr Darya basins", "the Limpopo valley".
+  'basin', 'basins', 'river', 'rivers', 'valley', 'delta', 'region', 'province', 'district', 'coast', 'plateau',
+  'desert', 'dam', 'watershed', 'floodplain', 'border', 'borderlands',
 ]);
 
 /** What a gazetteer entry names. */
