@@ -554,6 +554,51 @@ describe('structureTranscript', () => {
     expectSpansConsistent(doc);
   });
 
+  it('reads "Role, Shri Name:" turns, "Question (Name, Outlet):" askers and a one-off "Name: …?" before the spokesperson, and names askers among the speakers', () => {
+    const doc = structureTranscript(
+      [
+        'Transcript of Weekly Media Briefing by the Official Spokesperson (March 4, 2027)',
+        '',
+        'Official Spokesperson, Shri Vikram Nair: Good afternoon. I have one announcement on the monsoon relief.',
+        '',
+        'Anjali: Sir, is there any update on the talks with the neighbouring country?',
+        '',
+        'Official Spokesperson, Shri Vikram Nair: The talks continue next week in the capital.',
+        '',
+        'Question (Rohit Kulkarni, The Daily Courier): Sir, what about the fishermen who were detained?',
+        '',
+        'Official Spokesperson, Shri Vikram Nair: Our mission is in touch with the authorities on their release.',
+      ].join('\n'),
+    );
+    expect(doc.statements.map((st) => [st.speaker, st.isQuestion])).toEqual([
+      ['Shri Vikram Nair', false],
+      ['Anjali', true],
+      ['Shri Vikram Nair', false],
+      ['Rohit Kulkarni', true],
+      ['Shri Vikram Nair', false],
+    ]);
+    expect(doc.speakers).toEqual(['Shri Vikram Nair', 'Rohit Kulkarni']);
+  });
+
+  it('takes a dated headline after an office banner and an author line for the title, and drops "opens in a new tab"', () => {
+    const doc = structureTranscript(
+      [
+        'Minister for Foreign Affairs',
+        'Senator the Hon Mara Ellison',
+        'Home',
+        'Media releases',
+        'Norland and Aravia sign a new partnership on clean energy and fisheries',
+        '12 November 2026',
+        '',
+        'Norland and Aravia today agreed to cooperate on clean energy and sustainable fisheries.',
+        '',
+        'The following links open in a new tab',
+      ].join('\n'),
+    );
+    expect([doc.title, doc.date]).toEqual(['Norland and Aravia sign a new partnership on clean energy and fisheries', '2026-11-12']);
+    expect(texts(doc)).toEqual(['Norland and Aravia today agreed to cooperate on clean energy and sustainable fisheries.']);
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

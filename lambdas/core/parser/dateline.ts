@@ -105,7 +105,7 @@ export const ROLE_WORDS = new Set([
 ]);
 
 /** Honorifics written before a surname. */
-export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'hon', 'rev']);
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'hon', 'rev', 'shri', 'smt', 'shrimati']);
 
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.|(?:de|da|del|van|von|der|den|ter|al|el|bin|ibn|la|le|du|dos|das|y|i|arap)\b)$/u;
 const ROLE_ISH = /\b(?:Office|Bureau|Department|Ministry|Embassy|Mission|Council|Agency)\b/u;

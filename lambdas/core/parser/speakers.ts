@@ -4,7 +4,8 @@
  * makes one speaker of every spelling of a label (`MR. PRICE` / `MR PRICE`, a one-letter typo of a
  * label seen more often, a surname matching a person named in the header).
  */
-import { HONORIFICS, ROLE_WORDS } from './dateline';
+import { NEWS_ORGANIZATIONS } from './data/organizations';
+import { HONORIFICS, looksLikePersonName, ROLE_WORDS } from './dateline';
 
 /** A speaker label found at the start of a paragraph. */
 export interface SpeakerLabel {
@@ -36,6 +37,20 @@ const TITLE_PERIOD_LABEL = new RegExp(`^(The(?: \\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}[\\p
 /** `Q    You said…` — a bare Q before the question (White House transcripts). */
 const BARE_Q = new RegExp(`^Q${WS}+(?=[\\p{Lu}"“])`, 'u');
 const QUESTION_KEYS = new Set(['Q', 'QUESTION', 'QUESTIONER', 'REPORTER', 'JOURNALIST', 'PRESS', 'AUDIENCE QUESTION']);
+/** Every name of the news gazetteer, lower-case: an asker's label naming an outlet names no person. */
+const NEWS_OUTLETS = new Set(NEWS_ORGANIZATIONS.split(/[\n|]/u).map((n) => n.trim().toLowerCase()).filter((n) => n.length > 0));
+/** Whether an asker's label names a person ("Priya Raghavan"), not an outlet ("Reuters", "Phoenix TV") or a lone word. */
+export const askerIsPerson = (name: string): boolean => looksLikePersonName(name) && !NEWS_OUTLETS.has(name.toLowerCase());
+/**
+ * `Official Spokesperson, Shri Arvind Menon:` — a role in Title Case, a comma, then the person
+ * (perhaps after an honorific): the person speaks.
+ */
+const ROLE_NAME_LABEL = new RegExp(
+  `^((?:The${WS}+)?\\p{Lu}[\\p{L}'’\\-]*(?:${WS}+(?:\\p{Lu}[\\p{L}'’\\-]*|of|the|for|and|on)){0,6}),${WS}+((?:\\p{Lu}[\\p{L}.'’\\-]*)(?:${WS}+(?:\\p{Lu}[\\p{L}.'’\\-]*|de|da|del|van|von|der|al|el|bin|la)){1,6})${WS}*:${WS}+(?=\\S)`,
+  'u',
+);
+/** `Question (Priya Raghavan, The Hindu):` — who asks, inside the label's brackets. */
+const ASKER_IN_BRACKETS = /\(([^,()]{3,60})(?:,[^()]*)?\)/u;
 
 const keyCache = new Map<string, string>();
 
@@ -118,7 +133,19 @@ export const findLabel = (paragraph: string): SpeakerLabel | undefined => {
         const key = labelKey(raw);
         return { raw, key, isQuestion: QUESTION_KEYS.has(key), contentStart: m[0].length };
       }
+      // "Question (Priya Raghavan, The Hindu):": a question whose asker the brackets name.
+      if (QUESTION_KEYS.has(labelKey(raw))) {
+        const asker = ASKER_IN_BRACKETS.exec(m[0])?.[1]?.trim();
+        const named = asker !== undefined && looksLikePersonName(asker) ? asker : undefined;
+        return { raw: named ?? raw, key: labelKey(named ?? raw), isQuestion: true, contentStart: m[0].length };
+      }
     }
+  }
+  m = hasColon ? ROLE_NAME_LABEL.exec(paragraph) : null;
+  if (m) {
+    const role = m[1]!.replace(/^The\s+/u, '').split(/\s+/u)[0]!.toLowerCase();
+    const name = m[2]!;
+    if (ROLE_WORDS.has(role) && looksLikePersonName(name)) return { raw: name, key: labelKey(name), isQuestion: false, contentStart: m[0].length };
   }
   if (BARE_Q.test(paragraph)) {
     const bare = BARE_Q.exec(paragraph)!;
@@ -186,9 +213,30 @@ export const findNameLabels = (paragraphs: readonly { readonly text: string; rea
     }
   }
   if (recurring === 1 && topCount >= 3) return answererLabels(paragraphs, found, top);
-  if (recurring < 2) return new Map();
+  if (recurring < 2) return oneOffAskers(paragraphs, found, counts);
   for (const [i, label] of found) if ((counts.get(label.key) ?? 0) < 2) found.delete(i);
   return found;
+};
+
+/**
+ * Name labels used once, on a question right before a turn of the page's main speaker ("Sidhant:
+ * Sir, … with the American side?" then "Official Spokesperson, …: …"): askers who named themselves.
+ */
+const oneOffAskers = (
+  paragraphs: readonly { readonly text: string; readonly label?: SpeakerLabel }[],
+  found: ReadonlyMap<number, SpeakerLabel>,
+  counts: ReadonlyMap<string, number>,
+): Map<number, SpeakerLabel> => {
+  const out = new Map<number, SpeakerLabel>();
+  if (found.size === 0) return out;
+  const turns = new Map<string, number>();
+  for (const p of paragraphs) if (p.label && !p.label.isQuestion) turns.set(p.label.key, (turns.get(p.label.key) ?? 0) + 1);
+  for (const [i, label] of found) {
+    const next = paragraphs[i + 1]?.label;
+    if ((counts.get(label.key) ?? 0) !== 1 || !next || next.isQuestion || (turns.get(next.key) ?? 0) < 3) continue;
+    if (/\?["\u201d\u2019)]*$/u.test(paragraphs[i]!.text.trimEnd())) out.set(i, { ...label, isQuestion: true });
+  }
+  return out;
 };
 
 /**

@@ -35,7 +35,7 @@ import {
 } from './dateline';
 import { isLetterCode as isLetterCodeImport, isOnlyLowerCode as isOnlyLowerCodeImport } from './chars';
 import { splitSentencesIn } from './sentences';
-import { buildAliases, findLabel, findNameLabels, type KnownPerson, type SpeakerLabel } from './speakers';
+import { askerIsPerson, buildAliases, findLabel, findNameLabels, type KnownPerson, type SpeakerLabel } from './speakers';
 import type { Range, Statement, StructuredTranscript } from './types';
 
 // Module-local copies of the imported bindings: under a CommonJS transform (tsx, jest) every use of
@@ -286,7 +286,12 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
   if (PUBLISHER.test(line) || PUBLISHER_CAPS.test(line)) return 'chrome';
   // The title is the fullest heading before any author line or place (later ones name venues);
   // navigation items and section names are shorter than a page's own title.
-  if (!sawAnchor && words >= 2 && words > header.titleWords) {
+  // A site's banner naming an office ("Minister for Foreign Affairs") is no page's title. Nor is a
+  // heading after the author line or place (a venue, a time), unless the page had no title before
+  // them and a date line follows it ("Senator the Hon …" above a media release's dated headline).
+  if (OFFICE_BANNER.test(line)) return 'heading';
+  const datedHeadline = sawAnchor && header.title === undefined && words >= 4 && isDateLineAt(paragraphs, index + 1);
+  if ((!sawAnchor || datedHeadline) && words >= 2 && words > header.titleWords) {
     header.title = line.replace(/^#{1,6}\s+/u, '').replace(/\s+#+$/u, '');
     header.titleWords = words;
   }
@@ -520,6 +525,16 @@ const trailingZoneStart = (paragraphs: readonly Paragraph[], bodyStart: number):
   return end;
 };
 
+/** Whether paragraph i is an unlabelled line holding only a date (or a date and a time). */
+const isDateLineAt = (paragraphs: readonly Paragraph[], i: number): boolean => {
+  const p = paragraphs[i];
+  return p !== undefined && !p.label && isDateOrTimeLine(p.text) && findDate(p.text) !== undefined;
+};
+
+/** A line that is only an office's name: "Minister for Foreign Affairs", "Secretary of State", "Foreign Minister". */
+const OFFICE_BANNER =
+  /^(?:(?:Deputy|Assistant|Prime|Foreign|Vice|Under|Acting|Senior|Chief|Special|Federal|State|First)\s+)*(?:Minister|Secretary|Ambassador|President|Chancellor|Commissioner|Spokesperson|Envoy|Representative)(?:\s+(?:of|for|to)\s+(?:the\s+)?\p{Lu}[\p{L}]*(?:,?\s+(?:and|of|the|for|\p{Lu}[\p{L}]*)){0,6})?$/u;
+
 /** "For the Government of the Republic of Kenya:" above a signatory's name. */
 const SIGNATORY_PARTY = /^For (?:the )?\p{Lu}[^:]{0,150}:$/u;
 /**
@@ -627,7 +642,8 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
         quotations: findQuotations(body),
       };
       statements.push(statement);
-      if (speaker !== undefined && !isQuestion && !seenSpeakers.has(speaker)) {
+      // Askers count as speakers when their label names them ("Question (Priya Raghavan, …):").
+      if (speaker !== undefined && (!isQuestion || askerIsPerson(speaker)) && !seenSpeakers.has(speaker)) {
         seenSpeakers.add(speaker);
         speakers.push(speaker);
       }

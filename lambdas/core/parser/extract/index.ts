@@ -8,6 +8,7 @@ import { findAwards } from './awards';
 import { findMentions, resolveEntities, type Leftover, type Mention } from './entities';
 import { findMeetings, type StatementMentions } from './meetings';
 import { detectTopics, findTopicHits, type StatementHits, type TopicHints } from './topics';
+import { askerIsPerson } from '../speakers';
 import { countWordsOf, tokenizeScratch } from './tokens';
 
 const speakerCache = new Map<string, readonly Mention[]>();
@@ -46,7 +47,7 @@ const uniform = (m: Mention, seq: number, start: number, end: number): Mention =
 /** Speakers are people named by the transcript too: one mention per statement they speak. */
 const addSpeakers = (doc: StructuredTranscript, mentions: Mention[]): void => {
   for (const statement of doc.statements) {
-    if (!statement.speaker || statement.isQuestion) continue;
+    if (!statement.speaker || (statement.isQuestion && !askerIsPerson(statement.speaker))) continue;
     for (const m of speakerPeople(statement.speaker)) mentions.push(uniform(m, statement.seq, -1, -1));
   }
 };
