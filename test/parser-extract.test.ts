@@ -203,6 +203,12 @@ describe('extract › topics', () => {
     expect(topicsOf('We support the economic empowerment of women entrepreneurs.')).toContain('gender-equality');
   });
 
+  it('takes scam compounds and work under duress for trafficking, festivals for people-to-people ties, and no environment from a minister\'s title or an ocean\'s name', () => {
+    expect(topicsOf('Our nationals were lured to scam compounds and forced to work there.')).toContain('trafficking-in-persons');
+    expect(topicsOf('We announced scholarships for students and a festival of our culture.')).toContain('people-to-people');
+    expect(topicsOf('The Minister of Environment will lead our delegation to the Indian Ocean region talks on the forest code.')).not.toContain('environment');
+  });
+
   it('takes joint operations and shared intelligence between forces for security cooperation', () => {
     expect(topicsOf('Our police and intelligence services will set up a joint operations cell, and our security forces will share intelligence.')).toContain('security-cooperation');
     expect(topicsOf('Joint operations of the two airlines will begin in May.')).not.toContain('security-cooperation');
@@ -308,6 +314,16 @@ describe('extract › entities', () => {
     );
     expect(people(x).map((p) => p.name)).toEqual(['Oduya', 'Bobby Baker', 'Joseph arap Kemboi']);
     expect(named(x, 'place')).toEqual(expect.arrayContaining(['El Obeid', 'Kadugli']));
+  });
+
+  it('keeps a glottal-stop syllable in a name, takes "El Obeid" for no person, and reads head-first movements, mechanisms and schemes', () => {
+    const x = run(
+      "I met Foreign Minister Tevita Fonua'ulu in Suva. Fighting raged around El Obeid and the town of Kadugli. " +
+        'The Front pour la Libération du Sud (FLS) signed. The Joint Verification Mechanism reported. Workers joined the Pacific Labour Mobility scheme. ' +
+        "Senator Mara Collins' statement followed.",
+    );
+    expect(people(x).map((p) => p.name)).toEqual(["Tevita Fonua'ulu", 'Mara Collins']);
+    expect(named(x, 'organization')).toContain('Front pour la Libération du Sud');
   });
 
   it('reads lower-case roles before a name', () => {

@@ -286,6 +286,9 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'tip hero*': 1, 'trafficking victims': 1, 'victims of trafficking': 1, 'child labor': 0.8, 'child labour': 0.8,
       'child soldiers': 0.6, 'forced marriage': 0.6, 'forced prostitution': 1, 'anti trafficking': 1,
       'sexual exploitation': 0.6, slavery: 0.3,
+      // Scam compounds and labour exploitation: "lured by fake job offers", "forced to work".
+      'forced to work': 0.8, 'scam compounds': 0.8, 'scam centres': 0.8, 'scam centers': 0.8, 'scam centre': 0.6,
+      'scam center': 0.6, 'passports were confiscated': 0.6, 'confiscated their passports': 0.6, 'fake job offers': 0.6,
     },
     suppress: [
       'drug trafficking', 'narcotics trafficking', 'arms trafficking', 'weapons trafficking', 'wildlife trafficking',
@@ -568,7 +571,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       cultural: 0.3, culture: 0.2, sports: 0.35, athletes: 0.35, olympic: 0.4, olympics: 0.4, 'artists': 0.3,
       'ties between our peoples': 1, 'ties between our people': 1, 'bonds between our peoples': 1,
       'friendship between our peoples': 1, 'between our two peoples': 0.8, 'people to people ties': 1,
-      'education': 0.2, 'scholars': 0.3, 'american spaces': 1, 'american corners': 1, 'visas for students': 0.6,
+      'education': 0.2, 'scholars': 0.3, festival: 0.3, festivals: 0.3, 'cultural festival': 0.8, 'american spaces': 1, 'american corners': 1, 'visas for students': 0.6,
       'university exchange*': 1, fellowship: 0.5, fellowships: 0.5,
     },
     suppress: ['exchange rate', 'exchange rates', 'exchanges of fire', 'stock exchange', 'stock exchanges',
@@ -602,6 +605,10 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'human nature', 'nature of', 'nature of the', 'environment that', 'international environment',
       'geopolitical environment', 'global environment', 'current environment', 'environment is',
       'environmental protection agency',
+      // Offices and geography: "the Minister of Environment, Forest and Climate Change", "the Indian Ocean region".
+      'minister of environment', 'minister of the environment', 'minister for environment', 'minister for the environment',
+      'ministry of environment', 'ministry of the environment', 'environment minister', 'environment ministry',
+      'indian ocean', 'pacific ocean', 'atlantic ocean', 'arctic ocean',
     ],
     gdelt: ['ENV_WATERWAYS', 'ENV_POLLUTION', 'ENV_BIODIVERSITY', 'WATER_SECURITY', 'ENV_FORESTS'],
   },

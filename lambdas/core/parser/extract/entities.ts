@@ -73,7 +73,7 @@ const nameJoins = (t: Tokens, j: number): boolean => {
   const sep = sepAt(t, j);
   if (sep === Sep.Space || sep === Sep.Join) return sep === Sep.Space || gap(t, j) === '-';
   if (sep === Sep.Period) return isInitial(t, j - 1) || rawAt(t, j - 1) === 'St' || rawAt(t, j - 1) === 'Jr';
-  if (sep === Sep.Apostrophe) return rawAt(t, j - 1).length === 1 && lowAt(t, j) !== 's' && lowAt(t, j) !== 't';
+  if (sep === Sep.Apostrophe) return (rawAt(t, j - 1).length === 1 && lowAt(t, j) !== 's' && lowAt(t, j) !== 't') || isGlottalTail(t, j);
   return false;
 };
 
@@ -87,9 +87,15 @@ const softJoin = (t: Tokens, j: number): boolean => {
  * Central de Reserva del Perú", "Banco do Brasil"). Not the name particles of people (W.PARTICLE):
  * those hold "bin", "van", "von", "der", which join no organisation's name, and lack "do", "e", "des".
  */
-const ROMANCE_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 'da', 'do', 'das', 'dos', 'di', 'della', 'des', 'du']);
-const romanceParticleBeforeCap = (t: Tokens, j: number): boolean =>
-  j + 1 < t.count && !isCap(t, j) && sepAt(t, j + 1) === Sep.Space && isCap(t, j + 1) && ROMANCE_PARTICLES.has(lowAt(t, j));
+const ROMANCE_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 'da', 'do', 'das', 'dos', 'di', 'della', 'des', 'du', 'pour', 'para', 'et', 'por']);
+const romanceParticleBeforeCap = (t: Tokens, j: number): boolean => {
+  // One or two particles ("de", "pour la"), then a capitalised word.
+  for (let k = j; k < j + 2 && k + 1 < t.count && !isCap(t, k) && ROMANCE_PARTICLES.has(lowAt(t, k)); k++) {
+    if (sepAt(t, k + 1) !== Sep.Space) return false;
+    if (isCap(t, k + 1)) return true;
+  }
+  return false;
+};
 
 /**
  * Where an organisation named head first (token a) ends: on through capitalised words and Romance
@@ -165,6 +171,7 @@ const personMention = (ctx: Ctx, a: number, b: number, title?: string, written?:
     }
     // A hyphenated name (Okonkwo-Hale, Kassym-Jomart) is one word; "al-Alimi" after a particle is a word of its own.
     if (prevCore && sepAt(t, k) === Sep.Join && gap(t, k) === '-') core[core.length - 1] += `-${lowAt(t, k)}`;
+    else if (prevCore && isGlottalTail(t, k)) core[core.length - 1] += `${gap(t, k)}${lowAt(t, k)}`;
     else core.push(lowAt(t, k));
     prevCore = true;
   }
@@ -229,12 +236,25 @@ const MAX_HEAD_SYLLABLE = 5;
  * both sides of the hyphen, and not an English word ("Vladimir Putin-led", "Barack Obama-era").
  */
 const isSyllableTail = (t: Tokens, j: number, core: number): boolean => {
+  if (core >= 1 && isGlottalTail(t, j)) return true;
   if (core < 2 || sepAt(t, j) !== Sep.Join || gap(t, j) !== '-' || !isCap(t, j - 1)) return false;
   const len = t.end[j]! - t.start[j]!;
   if (len > MAX_TAIL_SYLLABLE || t.end[j - 1]! - t.start[j - 1]! > MAX_HEAD_SYLLABLE) return false;
   // Not inside a longer hyphenated chain ("a-b-c"); a double hyphen after it is a dash ("Teng Hsiao-ping--enhanced").
   if (j + 1 < t.count && sepAt(t, j + 1) === Sep.Join && gap(t, j + 1) === '-') return false;
   return !isCommon(t, j) || SYLLABLE_WORDS.has(lowAt(t, j));
+};
+
+/**
+ * A lower-case syllable after an apostrophe that marks a glottal stop, as Tongan, Samoan and
+ * Hawaiian names write it ("Tu'ivakanō", "Ha'apai"): three or more letters right after a capitalised
+ * syllable of two to eight (English contractions after an apostrophe are one or two: 's, 't, 'll, 've).
+ */
+const isGlottalTail = (t: Tokens, j: number): boolean => {
+  // The apostrophe alone between the syllables: "Harris' statement" is a possessive.
+  if (sepAt(t, j) !== Sep.Apostrophe || t.start[j]! - t.end[j - 1]! !== 1 || isCap(t, j) || t.end[j]! - t.start[j]! < 3 || !isCap(t, j - 1)) return false;
+  const head = t.end[j - 1]! - t.start[j - 1]!;
+  return head >= 2 && head <= 8 && !isAllCaps(t, j - 1);
 };
 
 /** Name words from i on: capitalised, not a title or calendar word, joined as names are; at most `maxCore` words. */
@@ -576,8 +596,10 @@ const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numb
     }
     // Skip words that cannot start a name, then read the longest name run.
     let a = i;
+    // (A head word that opens an organisation's name stops the skipping even when it is also an
+    // ordinary word: "The Front pour la Libération du Kivu".)
     while (a < t.count && !used[a] && isCap(t, a) && (a === i || nameJoins(t, a)) &&
-      (has(t, a, W.LEADING_STOP | W.NOT_NAME | W.TITLE_WORD | W.COMMON) || isAllCaps(t, a))) a++;
+      (has(t, a, W.LEADING_STOP | W.NOT_NAME | W.TITLE_WORD | W.COMMON) || isAllCaps(t, a)) && !LEADING_ORG_HEADS.has(rawAt(t, a))) a++;
     if (a >= t.count || used[a] || !isCap(t, a) || (a > i && !nameJoins(t, a))) {
       skip = a - 1;
       continue;
@@ -698,6 +720,9 @@ const personAt = (
     placeMention(ctx, a, b);
     return b;
   }
+  // "around El Obeid", "El Fasher": a bare run of the Arabic article and one word names a place or a
+  // family, not a person (a person's name has a given name before it).
+  if (!pending.has(a) && b === a + 1 && (rawAt(t, a) === 'El' || rawAt(t, a) === 'Al') && sepAt(t, b) === Sep.Space) return b;
   // "a law before the Jogorku Kenesh", "the Khmer Rouge to power": a bare run (no title) after
   // "the" and before punctuation or a function word is seldom a person's ("the Bobby Baker case"
   // still is: a run before a noun describes it).

@@ -152,6 +152,7 @@ export const LEADING_ORG_HEADS = new Set([
   'Université', 'Università', 'Banco', 'Banque', 'Comité', 'Comisión', 'Comissão', 'Ministerio', 'Ministère', 'Ministério',
   'Agence', 'Agencia', 'Agência', 'Centro', 'Consejo', 'Conseil', 'Conselho', 'Partido', 'Parti', 'Asociación',
   'Associação', 'Organización', 'Organização', 'Hôpital', 'Colegio', 'Escuela', 'École', 'Sociedad', 'Société',
+  'Front', 'Frente', 'Mouvement', 'Movimiento', 'Movimento', 'Alianza', 'Rassemblement',
 ]);
 /** Lower-case words allowed inside an organisation's name. */
 const ORG_CONNECTORS = new Set(['of', 'for', 'on', 'the', 'and', 'in', 'de', 'du', 'des', 'la', 'le', 'to', 'at']);
@@ -177,8 +178,9 @@ export const PLACE_HEADS = new Set([
   'Hotel', 'Theater', 'Theatre', 'Elementary', 'Crossing', 'Checkpoint', 'Kingdom', 'Prison', 'Penitentiary', 'Jail',
   'Hospital', 'Cathedral', 'Mosque', 'Synagogue', 'Museum', 'Embassy', 'Consulate', 'Shipyard', 'Refinery', 'Community',
   'Newspapers', 'Destroyers',
-  // Offices: "Cabinet Secretary for Foreign and Diaspora Affairs" names no "Diaspora Affairs".
-  'Affairs',
+  // Offices and bodies: "Cabinet Secretary for Foreign and Diaspora Affairs" names no "Diaspora
+  // Affairs", "the Ad Hoc Verification Mechanism" no "Hoc Verification".
+  'Affairs', 'Mechanism',
 ]);
 
 /**
@@ -192,6 +194,8 @@ export const THING_NOUNS = new Set([
   // Geography: "the Syr Darya basin", "the Amu Darya and Syr Darya basins", "the Limpopo valley".
   'basin', 'basins', 'river', 'rivers', 'valley', 'delta', 'region', 'province', 'district', 'coast', 'plateau',
   'desert', 'dam', 'watershed', 'floodplain', 'border', 'borderlands',
+  // Programmes: "the Pacific Australia Labour Mobility scheme".
+  'scheme', 'schemes',
 ]);
 
 /** What a gazetteer entry names. */
