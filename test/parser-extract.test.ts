@@ -209,6 +209,11 @@ describe('extract › topics', () => {
     expect(topicsOf('The Minister of Environment will lead our delegation to the Indian Ocean region talks on the forest code.')).not.toContain('environment');
   });
 
+  it('takes radars and border police provided to a partner for security cooperation, and a war between armed forces for none', () => {
+    expect(topicsOf('We will provide air surveillance radars and training for the border police.')).toContain('security-cooperation');
+    expect(topicsOf('The war between the Sudanese Armed Forces and the Rapid Support Forces goes on.')).not.toContain('security-cooperation');
+  });
+
   it('takes joint operations and shared intelligence between forces for security cooperation', () => {
     expect(topicsOf('Our police and intelligence services will set up a joint operations cell, and our security forces will share intelligence.')).toContain('security-cooperation');
     expect(topicsOf('Joint operations of the two airlines will begin in May.')).not.toContain('security-cooperation');
@@ -326,6 +331,14 @@ describe('extract › entities', () => {
     expect(named(x, 'organization')).toContain('Front pour la Libération du Sud');
   });
 
+  it('writes generational suffixes with the name, reads surnames that are title words, and takes offices and groups for no person', () => {
+    const x = run(
+      'And Martin Luther King, Jr., wrote from a jail cell. Cal Ripken Sr. coached, and Stephen Bishop sang, but the Jordanian King stayed. ' +
+        'The Minister of Foreign Affairs and European Integration spoke to the Kayin Women’s Relief Network. Ion Bălan asked.',
+    );
+    expect(people(x).map((p) => p.name)).toEqual(['Martin Luther King, Jr.', 'Cal Ripken Sr.', 'Stephen Bishop', 'Ion Bălan']);
+  });
+
   it('reads lower-case roles before a name', () => {
     const x = run('I met with Tbilisi mayor Kaladze and the poet, Rustaveli, was quoted.');
     expect(people(x).map((p) => p.name)).toEqual(['Kaladze', 'Rustaveli']);
@@ -396,7 +409,7 @@ describe('extract › entities', () => {
 
   it('keeps a middle initial that is no name alone ("Charles Q. Brown"), and "Air Force" is no person', () => {
     const x = run('Press Secretary Air Force Maj. Gen. Pat Ryder met Gen. Charles Q. Brown Jr. and Mary A. Okafor.');
-    expect(people(x).map((p) => p.name)).toEqual(['Pat Ryder', 'Charles Q. Brown Jr', 'Mary A. Okafor']);
+    expect(people(x).map((p) => p.name)).toEqual(['Pat Ryder', 'Charles Q. Brown Jr.', 'Mary A. Okafor']);
     expect(named(run('The Air Force and the Qods Force were named.'), 'organization')).toEqual(['Air Force', 'Qods Force']);
   });
 
@@ -454,6 +467,19 @@ describe('extract › meetings', () => {
     );
     expect(x.meetings.map((m) => m.participants)).toEqual([['Dinara Seitkali-Abenova'], ['Oduya'], ['Ramos']]);
     expect(x.awards).toEqual([{ award: '2026 River Stewardship Award', recipient: 'Souvanna Phommavong', statementSeq: 4 }]);
+  });
+
+  it('reads a host receiving a titled visitor as a meeting, and an award presented posthumously, without its giver\'s name', () => {
+    const x = run(
+      'Minister Macuácua received Deputy Minister of Foreign Affairs H.E. Mr. Đỗ Quang Huấn in Maputo.\n\n' +
+        'The Minister received the report on Monday.\n\n' +
+        'I present the Secretary’s Defender Award posthumously to Rosa Quispe Mamani. I also present the Embassy’s Civic Courage Award to Ms. Ana Huaraca Tito.',
+    );
+    expect(x.meetings.map((m) => m.participants)).toEqual([['Đỗ Quang Huấn']]);
+    expect(x.awards.map((a) => [a.award, a.recipient])).toEqual([
+      ['Secretary’s Defender Award', 'Rosa Quispe Mamani'],
+      ['Civic Courage Award', 'Ana Huaraca Tito'],
+    ]);
   });
 
   it('ends whom was met at a spaced dash and before "right now"', () => {

@@ -599,6 +599,33 @@ describe('structureTranscript', () => {
     expect(texts(doc)).toEqual(['Norland and Aravia today agreed to cooperate on clean energy and sustainable fisheries.']);
   });
 
+  it('reads "Ambassador Name" above an office line as the author, and no office or headline as a name', () => {
+    const un = structureTranscript(
+      [
+        'Remarks at a UN Security Council Briefing on the Situation in Norland',
+        'Ambassador Harriet Abernathy-Osei',
+        'U.S. Representative to the United Nations',
+        'New York, New York',
+        'May 14, 2026',
+        '',
+        'Thank you, Madam President. We are alarmed by the airstrikes on villages.',
+      ].join('\n'),
+    );
+    expect([un.title, un.speakers, un.location]).toEqual(['Remarks at a UN Security Council Briefing on the Situation in Norland', ['Harriet Abernathy-Osei'], 'New York, New York']);
+    const embassy = structureTranscript(
+      [
+        'U.S. Embassy in Norland',
+        'Ambassador Jonathan P. Whitfield at a Commemoration Marking Ten Years Since the Death of Rosa Quispe Mamani',
+        'Remarks',
+        'Puno, Norland',
+        'March 3, 2026',
+        '',
+        'AMBASSADOR WHITFIELD: Good afternoon to all of you.',
+      ].join('\n'),
+    );
+    expect(embassy.title).toBe('Ambassador Jonathan P. Whitfield at a Commemoration Marking Ten Years Since the Death of Rosa Quispe Mamani');
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

@@ -547,6 +547,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'stabilization mission': 0.8, 'stabilisation mission': 0.8, 'restore security': 0.6, 'security sector': 0.6,
       'joint operations': 0.8, 'security operations': 0.5, 'intelligence sharing': 1, 'share intelligence': 1,
       'sharing intelligence': 1, 'joint patrols': 0.8, 'coordinated patrols': 0.8,
+      'air surveillance': 0.6, radars: 0.4, radar: 0.3, 'border police': 0.4,
     },
     suppress: [
       'social security', 'food security', 'energy security', 'health security', 'job security', 'water security',

@@ -143,7 +143,7 @@ export interface Byline {
 }
 
 /** Words of headlines ("Secretary Hartwell’s Call with …"), never of an author line. */
-const HEADLINE_WORDS = /['\u2019]s\b|\b(?:with|meets?|meeting|calls?|remarks|statement|travels?|visits?|joint|press|interview|before|after|during|on the|at the|welcomes?|announces?|condemns?|congratulates?|(?:19|20)\d\d)\b/iu;
+const HEADLINE_WORDS = /['\u2019]s\b|\b(?:with|meets?|meeting|calls?|remarks|statement|travels?|visits?|joint|press|interview|before|after|during|on the|at the|at an?|welcomes?|announces?|condemns?|congratulates?|marking|marks|anniversary|commemorat\w*|ceremony|since|(?:19|20)\d\d)\b/iu;
 
 /** "As delivered by …", "As prepared for delivery by …" opening an author line. */
 const DELIVERED_BY = /^(?:As\s+)?(?:delivered|prepared for delivery)\s+by\s+([\s\S]+)$/iu;
@@ -167,9 +167,21 @@ const roleFirstByline = (line: string): Byline | undefined => {
   const before = words[n - take - 1]!.toLowerCase();
   // The word before the name must not itself be part of it (a capitalised first name after a role).
   if (!looksLikePersonName(name) || (ROLE_WORDS.has(nameWords[0]!.toLowerCase()) && before !== 'of')) return undefined;
-  // "… Water Resources in Northern Kenya", "… $15 Million Program": a headline ending in a place.
-  if (PLACE_PREPOSITIONS.has(before) || /\d/u.test(line)) return undefined;
+  // "… Water Resources in Northern Kenya", "… $15 Million Program": a headline ending in a place;
+  // "U.S. Representative to the United Nations": an office ending in a body's name.
+  if (PLACE_PREPOSITIONS.has(before) || before === 'the' || before === 'to' || /\d/u.test(line)) return undefined;
   return { name, role: words.slice(0, n - take).join(' ') };
+};
+
+/**
+ * "Ambassador Harriet Abernathy-Osei" above a line naming her office ("U.S. Representative to the
+ * United Nations"): a title and a name, as an author line. The caller checks the office line.
+ */
+export const titledName = (line: string): Byline | undefined => {
+  const words = line.split(/\s+/u);
+  if (words.length < 3 || words.length > 7 || !ROLE_WORDS.has(words[0]!.toLowerCase())) return undefined;
+  const name = words.slice(1).join(' ');
+  return looksLikePersonName(name) ? { name, role: words[0]! } : undefined;
 };
 
 /** Recognises an author line: "Name, Role" or an office ("Office of the Spokesperson"). */

@@ -32,6 +32,7 @@ import {
   parseKeyValueHeader,
   parsePlaceDateLine,
   ROLE_WORDS,
+  titledName,
 } from './dateline';
 import { isLetterCode as isLetterCodeImport, isOnlyLowerCode as isOnlyLowerCodeImport } from './chars';
 import { splitSentencesIn } from './sentences';
@@ -265,7 +266,8 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
     header.date ??= findDate(line)?.iso;
     return 'date';
   }
-  const byline = parseByline(line);
+  const next = paragraphs[index + 1];
+  const byline = parseByline(line) ?? (next !== undefined && isOfficeLine(next) ? titledName(line) : undefined);
   if (byline) {
     if (byline.name) header.people.push({ name: byline.name, role: byline.role });
     return 'byline';

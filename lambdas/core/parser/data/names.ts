@@ -79,7 +79,7 @@ export const GIVEN_NAMES = `
 Mark Bill Will Grace Hope Faith Joy Rose Jack Frank Ray Dean Earl Guy Victor Rich Bob Rob Tom Don Jim Joe Pat
 Sue Ann Carol Dawn Eve Ruby Pearl Violet Iris Holly Ivy Jade Amber Crystal Rock Glen Dale Gene Wade Chase Cliff
 Drew Lane Miles Rusty Sandy Penny Bud Buck Ted Art Al Harry Jay Kay Grant Warren Norman Hunter Wolf Fox Bell
-Nick Matt Jean Bonnie Lily Daisy Sunny Dusty Robin Jewel Angel Summer Autumn Ed Sean Tony Dan Ben Chuck Hank
+Nick Matt Jean Bonnie Lily Daisy Sunny Dusty Robin Jewel Angel Summer Autumn Ed Sean Tony Dan Ben Chuck Hank Ion Martin
 `;
 
 /** Capitalised words that never name a person: months, weekdays, pronouns, greetings, honorific filler, group adjectives, Spanish place articles. */

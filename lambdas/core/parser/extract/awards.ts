@@ -29,7 +29,7 @@ interface Pattern {
 
 const PATTERNS: readonly Pattern[] = [
   { re: new RegExp(String.raw`\bpresent(?:ed|s|ing)?\s+(.{3,160}?)\s+with\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
-  { re: new RegExp(String.raw`\b(?:present(?:ed|s|ing)?|award(?:ed|s|ing)?|bestow(?:ed|s)?|confer(?:red|s)?)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})\s+(?:to|on|upon)\s+${recipientPhrase(3, 160)}`, 'gu'), award: 1, recipient: 2 },
+  { re: new RegExp(String.raw`\b(?:present(?:ed|s|ing)?|award(?:ed|s|ing)?|bestow(?:ed|s)?|confer(?:red|s)?)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})(?:\s+(?:posthumously|formally|officially|jointly))?\s+(?:to|on|upon)\s+${recipientPhrase(3, 160)}`, 'gu'), award: 1, recipient: 2 },
   { re: /\bcongratulat(?:e|ed|es|ing)\s+((?:(?:19|20)\d\d\s+)?(?:[A-Z][\p{L}\u2019'-]*\s+){0,5}(?:Heroes|Hero|Laureates?|[Ww]inners?|[Aa]wardees?|[Hh]onorees?|[Rr]ecipients?))\s+([^.;:]{3,160})/gu, award: 1, recipient: 2 },
   { re: new RegExp(String.raw`\baward(?:ed|s)?\s+to\s+${recipientPhrase(3, 80, true)}\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
   { re: new RegExp(String.raw`()\s(?:received|accepted|won|was awarded|were awarded|was presented with|was honou?red with|is the recipient of|was named the recipient of)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
@@ -42,7 +42,9 @@ const GATES: readonly RegExp[] = [/present/, /present|award|bestow|confer/, /con
 const PERSONAL_PRONOUN = /^\s*(?:him|her)\s*$/;
 
 const AWARD_HINT = /[Aa]ward|[Pp]rize|[Mm]edal|[Hh]onou?r|[Tt]roph|[Cc]itation|Hero|[Ll]aureate|[Ww]inner|[Rr]ecipient/;
-const cleanAward = (award: string): string => award.replace(/\s+/g, ' ').trim();
+/** The giver's name before an award's ("the Embassy’s Civic Courage Award"): not part of it ("the Secretary’s … Award" is). */
+const GIVER = /^(?:Embassy|Ministry|Department|Government|Mission|Consulate|Agency|Office|Bureau|Council)[\u2019']s\s+/u;
+const cleanAward = (award: string): string => award.replace(/\s+/g, ' ').trim().replace(GIVER, '');
 
 /** The awards presented in each statement. */
 export const findAwards = (items: readonly StatementMentions[], nameOf: NameLookup): Extraction['awards'] => {

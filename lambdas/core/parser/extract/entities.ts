@@ -161,7 +161,14 @@ const span = (ctx: Ctx, a: number, b: number): string => ctx.text.slice(ctx.t.st
 
 const personMention = (ctx: Ctx, a: number, b: number, title?: string, written?: string): void => {
   const { t } = ctx;
-  const surface = written ?? span(ctx, a, b);
+  // "Martin Luther King, Jr.": a generational suffix is written with the name, not a word of it.
+  const suffix = written === undefined ? suffixAfter(t, b) : -1;
+  let surface = written ?? span(ctx, a, b);
+  if (suffix > b) {
+    const end = t.end[suffix]!;
+    surface = ctx.text.slice(t.start[a], end) + (ctx.text.charCodeAt(end) === 46 ? '.' : '');
+    ctx.used[suffix] = 1;
+  }
   const core: string[] = [];
   let prevCore = false;
   for (let k = a; k <= b; k++) {
@@ -257,6 +264,20 @@ const isGlottalTail = (t: Tokens, j: number): boolean => {
   return head >= 2 && head <= 8 && !isAllCaps(t, j - 1);
 };
 
+/** Title words that are also surnames. */
+const SURNAME_TITLES = new Set(['King', 'Major', 'Bishop', 'Judge', 'Prince', 'Cardinal']);
+/**
+ * Whether token j, a title word that is also a surname, ends the name begun at i: the run stops
+ * there (no capitalised word follows) and no word before it is an ordinary or gazetteer word
+ * ("Martin Luther King", but not "Jordanian King" or "the Dutch King Willem-Alexander").
+ */
+const surnameTitleAt = (t: Tokens, i: number, j: number): boolean => {
+  if (!SURNAME_TITLES.has(rawAt(t, j))) return false;
+  if (j + 1 < t.count && isCap(t, j + 1) && softJoin(t, j + 1)) return false;
+  for (let k = i; k < j; k++) if (has(t, k, W.COMMON | W.GAZ_START | W.TITLE_WORD)) return false;
+  return true;
+};
+
 /** Name words from i on: capitalised, not a title or calendar word, joined as names are; at most `maxCore` words. */
 const nameRun = (ctx: Ctx, i: number, strict: boolean, maxCore = 3): number => {
   const { t, used } = ctx;
@@ -271,6 +292,14 @@ const nameRun = (ctx: Ctx, i: number, strict: boolean, maxCore = 3): number => {
       break;
     }
     if (isCap(t, j)) {
+      // A generational suffix ends the name ("Cal Ripken Sr."); personAt writes it with the name.
+      if (j > i && core >= 1 && (isWord(t, j, 'Jr') || isWord(t, j, 'Sr'))) break;
+      // A title word that is also a surname ends a name ("Martin Luther King", "John Major").
+      if (j > i && core >= 1 && surnameTitleAt(t, i, j)) {
+        core++;
+        j++;
+        break;
+      }
       // A middle initial is part of the name even when the letter alone is no name ("Charles Q. Brown").
       if (has(t, j, W.NOT_NAME | W.TITLE_WORD | W.ORG_HEAD) && !(j > i && isInitial(t, j) && j + 1 < t.count && sepAt(t, j + 1) === Sep.Period)) break;
       // A determiner, pronoun or preposition inside the run ends it ("Revitalize Our Economies").
@@ -612,6 +641,14 @@ const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numb
   }
 };
 
+/** The token of a generational suffix right after a name ("King, Jr.", "Ripken Sr."), or -1. */
+const suffixAfter = (t: Tokens, b: number): number => {
+  const j = b + 1;
+  if (j >= t.count || (!isWord(t, j, 'Jr') && !isWord(t, j, 'Sr'))) return -1;
+  const g = gap(t, j);
+  return g === ' ' || g === ', ' || g === ',' ? j : -1;
+};
+
 /** Whether a lower-case thing noun follows at token j, directly or after "and" and another capitalised run. */
 const thingNounAfter = (t: Tokens, j: number): boolean => {
   if (j >= t.count || sepAt(t, j) !== Sep.Space || isCap(t, j)) return false;
@@ -720,6 +757,8 @@ const personAt = (
     placeMention(ctx, a, b);
     return b;
   }
+  // "Minister of Foreign Affairs and European Integration": the rest of an office's name.
+  if (a >= 2 && isWord(t, a - 1, 'and') && sepAt(t, a) === Sep.Space && OFFICE_ENDS.has(rawAt(t, a - 2))) return b;
   // "around El Obeid", "El Fasher": a bare run of the Arabic article and one word names a place or a
   // family, not a person (a person's name has a given name before it).
   if (!pending.has(a) && b === a + 1 && (rawAt(t, a) === 'El' || rawAt(t, a) === 'Al') && sepAt(t, b) === Sep.Space) return b;
@@ -741,7 +780,7 @@ const personAt = (
   let title = pending.get(a);
   if (!title && b + 1 < t.count && commaBefore(t, b + 1)) title = appositive.get(b + 1);
   personMention(ctx, a, b, title);
-  return b;
+  return suffixAfter(t, b) > b ? b + 1 : b;
 };
 
 const byStart = (x: Mention, y: Mention): number => x.start - y.start;

@@ -181,6 +181,8 @@ export const PLACE_HEADS = new Set([
   // Offices and bodies: "Cabinet Secretary for Foreign and Diaspora Affairs" names no "Diaspora
   // Affairs", "the Ad Hoc Verification Mechanism" no "Hoc Verification".
   'Affairs', 'Mechanism',
+  // Groups: "the Kayin Women’s Relief Network" names no "Kayin Women".
+  'Women', 'Men', 'Children', 'Girls', 'Boys', 'Youth',
 ]);
 
 /**
