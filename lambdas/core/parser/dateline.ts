@@ -255,7 +255,7 @@ export const parsePlaceDateLine = (line: string): { place: string; date: string 
   if (line.length > 90) return undefined;
   const date = findDate(line);
   if (!date || date.index === 0 || /[\p{L}\p{N}]/u.test(line.slice(date.index + date.length))) return undefined;
-  const place = line.slice(0, date.index).replace(/[\s,(—–-]+$/u, '');
+  const place = line.slice(0, date.index).replace(/[\s,(\u2014\u2013-]+$/u, '');
   if (!isPlaceLine(place) || place.split(/,\s*/u).some((part) => WEEKDAY_WORD.test(part.trim()))) return undefined;
   return { place: normalisePlace(place), date: date.iso };
 };
