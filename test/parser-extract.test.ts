@@ -337,6 +337,7 @@ describe('extract › entities', () => {
         'The Minister of Foreign Affairs and European Integration spoke to the Kayin Women’s Relief Network. Ion Bălan asked.',
     );
     expect(people(x).map((p) => p.name)).toEqual(['Martin Luther King, Jr.', 'Cal Ripken Sr.', 'Stephen Bishop', 'Ion Bălan']);
+    expect(people(run('We call for the release of opposition politician Bakyt uulu Nurlan. The President toured the Allegheny Ridge transformer plant.')).map((p) => p.name)).toEqual(['Bakyt uulu Nurlan']);
   });
 
   it('reads lower-case roles before a name', () => {

@@ -626,6 +626,32 @@ describe('structureTranscript', () => {
     expect(embassy.title).toBe('Ambassador Jonathan P. Whitfield at a Commemoration Marking Ten Years Since the Death of Rosa Quispe Mamani');
   });
 
+  it('drops a long cookie-banner sentence above the header, takes a headline under the date and time lines, and reads "Aboard …" and "City, date" lines', () => {
+    const eu = structureTranscript(
+      [
+        'We use cookies to give you the best possible experience on our website. You can accept all cookies or only the essential ones.',
+        'Accept all cookies',
+        'Press releases',
+        'Council of the Union',
+        'Press release',
+        '12 October 2026',
+        '09:40',
+        '',
+        'Declaration by the High Representative on behalf of the Union on the presidential election in Norland',
+        '',
+        '1. The Union takes note of the preliminary conclusions of the election observation mission on the presidential election held in Norland on 4 October 2026, which found fundamental freedoms curtailed.',
+      ].join('\n'),
+    );
+    expect([eu.title, eu.date]).toEqual(['Declaration by the High Representative on behalf of the Union on the presidential election in Norland', '2026-10-12']);
+    expect(eu.statements).toHaveLength(1);
+    const gaggle = structureTranscript(
+      ['Press Gaggle by the Press Secretary', '', 'November 12, 2026', '', 'Aboard Air Force One', 'En Route Pittsburgh, Pennsylvania', '', 'MS. OYELARAN: Hi, everybody.'].join('\n'),
+    );
+    expect(gaggle.location).toBe('Aboard Air Force One');
+    const interview = structureTranscript(['Interview of the Ambassador with a newspaper', 'Jakarta, February 19, 2026', '', 'Question: What surprised you most?'].join('\n'));
+    expect([interview.location, interview.date]).toEqual(['Jakarta', '2026-02-19']);
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

@@ -4,6 +4,7 @@
  * `Key: Value` lines ("President: Harry S. Truman") and news-style datelines at the start of
  * the first paragraph ("WASHINGTON, May 20, 2022 —").
  */
+import { CITIES } from './data/places';
 
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7,
@@ -107,7 +108,7 @@ export const ROLE_WORDS = new Set([
 /** Honorifics written before a surname. */
 export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'hon', 'rev', 'shri', 'smt', 'shrimati']);
 
-const NAME_WORD = /^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.|(?:de|da|del|van|von|der|den|ter|al|el|bin|ibn|la|le|du|dos|das|y|i|arap)\b)$/u;
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.|(?:de|da|del|van|von|der|den|ter|al|el|bin|ibn|la|le|du|dos|das|y|i|arap|uulu|kyzy)\b)$/u;
 const ROLE_ISH = /\b(?:Office|Bureau|Department|Ministry|Embassy|Mission|Council|Agency)\b/u;
 
 /**
@@ -244,19 +245,23 @@ const SPEAKER_KEYS = /^(?:president|speaker|speakers|by|author|remarks by|delive
 /** Whether a `Key: Value` header names the speaker. */
 export const isSpeakerKey = (key: string): boolean => SPEAKER_KEYS.test(key);
 
+/** Cities of the gazetteer (every name of each line): a one-word place before a date ("Jakarta, February 19, 2026"). */
+const CITY_NAMES = new Set(CITIES.split('\n').flatMap((line) => line.split(';')[0]!.split('|')).map((n) => n.trim()).filter((n) => n.length > 0));
+
 const WEEKDAY_WORD = /^(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?$/iu;
 
 /**
  * A header line that is a place and then a date, and nothing else: "San José, Costa Rica — 4 June
  * 2027", "Washington, D.C., October 22, 2026". The place needs two or three comma-separated parts
- * (city and country or state), so that "Press Release — October 22" names no place.
+ * (city and country or state), or be a city of the gazetteer, so that "Press Release — October 22"
+ * names no place.
  */
 export const parsePlaceDateLine = (line: string): { place: string; date: string } | undefined => {
   if (line.length > 90) return undefined;
   const date = findDate(line);
   if (!date || date.index === 0 || /[\p{L}\p{N}]/u.test(line.slice(date.index + date.length))) return undefined;
   const place = line.slice(0, date.index).replace(/[\s,(\u2014\u2013-]+$/u, '');
-  if (!isPlaceLine(place) || place.split(/,\s*/u).some((part) => WEEKDAY_WORD.test(part.trim()))) return undefined;
+  if (!(isPlaceLine(place) || CITY_NAMES.has(place)) || place.split(/,\s*/u).some((part) => WEEKDAY_WORD.test(part.trim()))) return undefined;
   return { place: normalisePlace(place), date: date.iso };
 };
 

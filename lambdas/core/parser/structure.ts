@@ -224,6 +224,8 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
   // Header lines are short; a long line ending like a sentence is where the remarks begin, unless
   // it is a one-sentence standfirst under the title, above the page's metadata ("From: …", "Published …").
   if (line.length > 400) return undefined;
+  // A cookie banner or site notice above the remarks is chrome even as a long sentence.
+  if (line.length > 120 && hasStrongWebVocabulary(line)) return 'chrome';
   if (line.length > 120 && endsLikeSentence(line.replace(/\b(?:[A-Z]|D\.C|U\.S|Jr|Sr)\.$/u, ''))) {
     return isStandfirst(p, header, paragraphs[index + 1]) ? 'heading' : undefined;
   }
@@ -256,6 +258,11 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
   }
   if (p.label && !headingLike) return undefined;
   if (isChromeLine(line) || isTranscriberNote(line)) return 'chrome';
+  // "Aboard Air Force One": where a gaggle is held.
+  if (ABOARD.test(line)) {
+    header.location ??= line;
+    return 'place';
+  }
   const placeDate = parsePlaceDateLine(line);
   if (placeDate) {
     header.location ??= placeDate.place;
@@ -284,7 +291,9 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
   const { words } = wordShape(line);
   // A headline in sentence case ("Foreign Minister meets Moldovan counterpart in Vilnius, pledges …")
   // is a heading when a date, an author line or page chrome follows it.
-  if (!(words <= 8 || isTitleLike(line, 30) || (words <= 30 && isHeadingFollower(paragraphs, index + 1)))) return undefined;
+  // A headline under the page's date and time lines ("12 October 2026" / "09:40" / "Declaration by …").
+  const underDate = words <= 30 && !endsLikeSentence(line) && index > 0 && !paragraphs[index - 1]!.label && isDateOrTimeLine(paragraphs[index - 1]!.text);
+  if (!(words <= 8 || isTitleLike(line, 30) || underDate || (words <= 30 && isHeadingFollower(paragraphs, index + 1)))) return undefined;
   if (PUBLISHER.test(line) || PUBLISHER_CAPS.test(line)) return 'chrome';
   // The title is the fullest heading before any author line or place (later ones name venues);
   // navigation items and section names are shorter than a page's own title.
@@ -526,6 +535,8 @@ const trailingZoneStart = (paragraphs: readonly Paragraph[], bodyStart: number):
   }
   return end;
 };
+
+const ABOARD = /^Aboard\s+\p{Lu}[\p{L}.\-]*(?:\s+(?:\p{Lu}[\p{L}.\-]*|One|of|the)){0,5}$/u;
 
 /** Whether paragraph i is an unlabelled line holding only a date (or a date and a time). */
 const isDateLineAt = (paragraphs: readonly Paragraph[], i: number): boolean => {
