@@ -264,6 +264,9 @@ const isGlottalTail = (t: Tokens, j: number): boolean => {
   return head >= 2 && head <= 8 && !isAllCaps(t, j - 1);
 };
 
+/** Head words opening an organisation's name that are also ordinary words ("Front"): the only ones personPass would skip. */
+const COMMON_ORG_HEADS = new Set([...LEADING_ORG_HEADS].filter((w) => (wordFlags(w) & W.COMMON) !== 0));
+
 /** Title words that are also surnames. */
 const SURNAME_TITLES = new Set(['King', 'Major', 'Bishop', 'Judge', 'Prince', 'Cardinal']);
 /**
@@ -628,7 +631,7 @@ const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numb
     // (A head word that opens an organisation's name stops the skipping even when it is also an
     // ordinary word: "The Front pour la Libération du Kivu".)
     while (a < t.count && !used[a] && isCap(t, a) && (a === i || nameJoins(t, a)) &&
-      (has(t, a, W.LEADING_STOP | W.NOT_NAME | W.TITLE_WORD | W.COMMON) || isAllCaps(t, a)) && !LEADING_ORG_HEADS.has(rawAt(t, a))) a++;
+      (has(t, a, W.LEADING_STOP | W.NOT_NAME | W.TITLE_WORD | W.COMMON) || isAllCaps(t, a)) && !(isCommon(t, a) && COMMON_ORG_HEADS.has(rawAt(t, a)))) a++;
     if (a >= t.count || used[a] || !isCap(t, a) || (a > i && !nameJoins(t, a))) {
       skip = a - 1;
       continue;
