@@ -12,7 +12,8 @@ import { isLetterCode, isLetterOrDigitCode, isLowercaseLetterCode, isOnlyLowerCo
 import { countWordsOf, isLowerCode, isUpperCode, isWordCode, phraseWords, tokenize, tokenizeScratch, rawAt } from '../lambdas/core/parser/extract/tokens';
 import { countWords } from '../lambdas/core/parser';
 import { COMMON_WORDS_TEXT } from '../lambdas/core/parser/data/common-words';
-import { GAZETTEER, isCommonWord, TITLES } from '../lambdas/core/parser/extract/lexicon';
+import { GAZETTEER, isCommonWord, LEADING_ORG_HEADS, TITLES, W, wordFlags } from '../lambdas/core/parser/extract/lexicon';
+import { COMMON_ORG_HEADS } from '../lambdas/core/parser/extract/entities';
 import { CITIES, COUNTRIES, REGIONS } from '../lambdas/core/parser/data/places';
 import { INTERNATIONAL_ORGANIZATIONS, US_ORGANIZATIONS } from '../lambdas/core/parser/data/organizations';
 import { TITLE_HEADS } from '../lambdas/core/parser/data/names';
@@ -338,6 +339,10 @@ describe('extract › entities', () => {
     );
     expect(people(x).map((p) => p.name)).toEqual(['Martin Luther King, Jr.', 'Cal Ripken Sr.', 'Stephen Bishop', 'Ion Bălan']);
     expect(people(run('We call for the release of opposition politician Bakyt uulu Nurlan. The President toured the Allegheny Ridge transformer plant.')).map((p) => p.name)).toEqual(['Bakyt uulu Nurlan']);
+  });
+
+  it('lists every head word of a head-first organisation that is also an ordinary word', () => {
+    expect([...COMMON_ORG_HEADS].sort()).toEqual([...LEADING_ORG_HEADS].filter((w) => (wordFlags(w) & W.COMMON) !== 0).sort());
   });
 
   it('reads lower-case roles before a name', () => {

@@ -264,8 +264,12 @@ const isGlottalTail = (t: Tokens, j: number): boolean => {
   return head >= 2 && head <= 8 && !isAllCaps(t, j - 1);
 };
 
-/** Head words opening an organisation's name that are also ordinary words ("Front"): the only ones personPass would skip. */
-const COMMON_ORG_HEADS = new Set([...LEADING_ORG_HEADS].filter((w) => (wordFlags(w) & W.COMMON) !== 0));
+/**
+ * Head words opening an organisation's name that are also ordinary words: the only ones personPass
+ * would skip. Listed, not computed at load (which would build the common-word index before the
+ * first transcript); a test checks it against LEADING_ORG_HEADS and the common words.
+ */
+export const COMMON_ORG_HEADS: ReadonlySet<string> = new Set(['Front']);
 
 /** Title words that are also surnames. */
 const SURNAME_TITLES = new Set(['King', 'Major', 'Bishop', 'Judge', 'Prince', 'Cardinal']);
@@ -275,7 +279,8 @@ const SURNAME_TITLES = new Set(['King', 'Major', 'Bishop', 'Judge', 'Prince', 'C
  * ("Martin Luther King", but not "Jordanian King" or "the Dutch King Willem-Alexander").
  */
 const surnameTitleAt = (t: Tokens, i: number, j: number): boolean => {
-  if (!SURNAME_TITLES.has(rawAt(t, j))) return false;
+  // (Flags first: no string is cut out of the text for a word that is no title.)
+  if (!has(t, j, W.TITLE_WORD) || !SURNAME_TITLES.has(rawAt(t, j))) return false;
   if (j + 1 < t.count && isCap(t, j + 1) && softJoin(t, j + 1)) return false;
   for (let k = i; k < j; k++) if (has(t, k, W.COMMON | W.GAZ_START | W.TITLE_WORD)) return false;
   return true;
@@ -638,7 +643,7 @@ const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numb
     }
     // "… South and Central Asian Affairs Donald Lu": the name of an office, then who holds it.
     for (let k = a; k < t.count && k - a < 6 && isCap(t, k) && (k === a || nameJoins(t, k)); k++) {
-      if (OFFICE_ENDS.has(rawAt(t, k)) && k + 1 < t.count && isCap(t, k + 1) && nameJoins(t, k + 1)) a = k + 1;
+      if (isOfficeEnd(t, k) && k + 1 < t.count && isCap(t, k + 1) && nameJoins(t, k + 1)) a = k + 1;
     }
     skip = personAt(ctx, a, nameRun(ctx, a, true, 4), pending, appositive, leftovers);
   }
@@ -679,8 +684,8 @@ const nounAfter = (t: Tokens, j: number): boolean => {
   return sep === Sep.Join || (sep === Sep.Space && !FUNCTION_WORDS.has(lowAt(t, j)));
 };
 
-/** Last words of an office's name, after which a person holding it may be named. */
-const OFFICE_ENDS = new Set(['Affairs']);
+/** Whether token k is the last word of an office's name ("… Asian Affairs"), after which its holder may be named. */
+const isOfficeEnd = (t: Tokens, k: number): boolean => isWord(t, k, 'Affairs');
 
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'outskirts']);
 const ROUTES = new Set(['road', 'highway', 'route']);
@@ -761,7 +766,7 @@ const personAt = (
     return b;
   }
   // "Minister of Foreign Affairs and European Integration": the rest of an office's name.
-  if (a >= 2 && isWord(t, a - 1, 'and') && sepAt(t, a) === Sep.Space && OFFICE_ENDS.has(rawAt(t, a - 2))) return b;
+  if (a >= 2 && isWord(t, a - 1, 'and') && sepAt(t, a) === Sep.Space && isOfficeEnd(t, a - 2)) return b;
   // "around El Obeid", "El Fasher": a bare run of the Arabic article and one word names a place or a
   // family, not a person (a person's name has a given name before it).
   if (!pending.has(a) && b === a + 1 && (rawAt(t, a) === 'El' || rawAt(t, a) === 'Al') && sepAt(t, b) === Sep.Space) return b;
