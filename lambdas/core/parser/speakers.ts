@@ -39,8 +39,20 @@ const BARE_Q = new RegExp(`^Q${WS}+(?=[\\p{Lu}"“])`, 'u');
 const QUESTION_KEYS = new Set(['Q', 'QUESTION', 'QUESTIONER', 'REPORTER', 'JOURNALIST', 'PRESS', 'AUDIENCE QUESTION']);
 /** Every name of the news gazetteer, lower-case: an asker's label naming an outlet names no person. */
 const NEWS_OUTLETS = new Set(NEWS_ORGANIZATIONS.split(/[\n|]/u).map((n) => n.trim().toLowerCase()).filter((n) => n.length > 0));
-/** Whether an asker's label names a person ("Priya Raghavan"), not an outlet ("Reuters", "Phoenix TV") or a lone word. */
-export const askerIsPerson = (name: string): boolean => looksLikePersonName(name) && !NEWS_OUTLETS.has(name.toLowerCase());
+const askerCache = new Map<string, boolean>();
+/**
+ * Whether an asker's label names a person ("Priya Raghavan"), not an outlet ("Reuters", "Phoenix TV")
+ * or a lone word ("Question"). Memoised: it is asked for every question of a briefing.
+ */
+export const askerIsPerson = (name: string): boolean => {
+  let is = askerCache.get(name);
+  if (is === undefined) {
+    is = looksLikePersonName(name) && !NEWS_OUTLETS.has(name.toLowerCase());
+    if (askerCache.size > 5000) askerCache.clear();
+    askerCache.set(name, is);
+  }
+  return is;
+};
 /**
  * `Official Spokesperson, Shri Arvind Menon:` — a role in Title Case, a comma, then the person
  * (perhaps after an honorific): the person speaks.
@@ -141,7 +153,9 @@ export const findLabel = (paragraph: string): SpeakerLabel | undefined => {
       }
     }
   }
-  m = hasColon ? ROLE_NAME_LABEL.exec(paragraph) : null;
+  // (Only where a comma comes before the colon.)
+  const comma = hasColon ? paragraph.indexOf(',') : -1;
+  m = comma > 0 && comma < colon ? ROLE_NAME_LABEL.exec(paragraph) : null;
   if (m) {
     const role = m[1]!.replace(/^The\s+/u, '').split(/\s+/u)[0]!.toLowerCase();
     const name = m[2]!;
