@@ -642,8 +642,13 @@ const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numb
       continue;
     }
     // "… South and Central Asian Affairs Donald Lu": the name of an office, then who holds it.
-    for (let k = a; k < t.count && k - a < 6 && isCap(t, k) && (k === a || nameJoins(t, k)); k++) {
-      if (isOfficeEnd(t, k) && k + 1 < t.count && isCap(t, k + 1) && nameJoins(t, k + 1)) a = k + 1;
+    // (The office word is looked for first; the joins are checked only when it is there.)
+    for (let k = a; k < t.count && k - a < 6 && isCap(t, k); k++) {
+      if (!isOfficeEnd(t, k) || k + 1 >= t.count || !isCap(t, k + 1)) continue;
+      let joined = true;
+      for (let j = a + 1; j <= k + 1 && joined; j++) joined = nameJoins(t, j);
+      if (joined) a = k + 1;
+      break;
     }
     skip = personAt(ctx, a, nameRun(ctx, a, true, 4), pending, appositive, leftovers);
   }
@@ -691,9 +696,12 @@ const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwe
 const ROUTES = new Set(['road', 'highway', 'route']);
 /** Whether the words before token a point at a place: "west of", "the outskirts of", "the road to". */
 const placeCue = (t: Tokens, a: number): boolean => {
-  if (a < 2 || sepAt(t, a) !== Sep.Space || sepAt(t, a - 1) !== Sep.Space || isCap(t, a - 2)) return false;
-  const before = lowAt(t, a - 2);
-  return (isWord(t, a - 1, 'of') && COMPASS.has(before)) || (isWord(t, a - 1, 'to') && ROUTES.has(before));
+  if (a < 2) return false;
+  // The word before first (compared in place): most runs follow neither "of" nor "to".
+  const of = isWord(t, a - 1, 'of');
+  if (!of && !isWord(t, a - 1, 'to')) return false;
+  if (sepAt(t, a) !== Sep.Space || sepAt(t, a - 1) !== Sep.Space || isCap(t, a - 2)) return false;
+  return (of ? COMPASS : ROUTES).has(lowAt(t, a - 2));
 };
 
 /** A place named by its context, not by the gazetteer. */
