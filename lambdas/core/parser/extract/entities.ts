@@ -641,15 +641,7 @@ const personPass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numb
       skip = a - 1;
       continue;
     }
-    // "… South and Central Asian Affairs Donald Lu": the name of an office, then who holds it.
-    // (The office word is looked for first; the joins are checked only when it is there.)
-    for (let k = a; k < t.count && k - a < 6 && isCap(t, k); k++) {
-      if (!isOfficeEnd(t, k) || k + 1 >= t.count || !isCap(t, k + 1)) continue;
-      let joined = true;
-      for (let j = a + 1; j <= k + 1 && joined; j++) joined = nameJoins(t, j);
-      if (joined) a = k + 1;
-      break;
-    }
+    a = afterOfficeName(t, a);
     skip = personAt(ctx, a, nameRun(ctx, a, true, 4), pending, appositive, leftovers);
   }
 };
@@ -687,6 +679,21 @@ const nounAfter = (t: Tokens, j: number): boolean => {
   if (j >= t.count || isCap(t, j)) return false;
   const sep = sepAt(t, j);
   return sep === Sep.Join || (sep === Sep.Space && !FUNCTION_WORDS.has(lowAt(t, j)));
+};
+
+/**
+ * Where a name begins after an office's name that a capitalised run at a starts with ("… South and
+ * Central Asian Affairs Donald Lu" → "Donald"), else a. A function of its own: its rare branch met
+ * late recompiles this, not personPass's loop. The office word is looked for first; the joins are
+ * checked only when it is there.
+ */
+const afterOfficeName = (t: Tokens, a: number): number => {
+  for (let k = a; k < t.count && k - a < 6 && isCap(t, k); k++) {
+    if (!isOfficeEnd(t, k) || k + 1 >= t.count || !isCap(t, k + 1)) continue;
+    for (let j = a + 1; j <= k + 1; j++) if (!nameJoins(t, j)) return a;
+    return k + 1;
+  }
+  return a;
 };
 
 /** Whether token k is the last word of an office's name ("… Asian Affairs"), after which its holder may be named. */
