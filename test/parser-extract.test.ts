@@ -345,6 +345,12 @@ describe('extract › entities', () => {
     expect([...COMMON_ORG_HEADS].sort()).toEqual([...LEADING_ORG_HEADS].filter((w) => (wordFlags(w) & W.COMMON) !== 0).sort());
   });
 
+  it('takes a run described as an organisation right after it, or after a word for an outlet, for an organisation', () => {
+    const x = run('She founded Manos Abiertas, a network of deaf activists. Ana Ruiz writes for the regional news site Hrodna Vestnik.');
+    expect(named(x, 'organization')).toEqual(['Manos Abiertas', 'Hrodna Vestnik']);
+    expect(people(x).map((p) => p.name)).toEqual(['Ana Ruiz']);
+  });
+
   it('reads lower-case roles before a name', () => {
     const x = run('I met with Tbilisi mayor Kaladze and the poet, Rustaveli, was quoted.');
     expect(people(x).map((p) => p.name)).toEqual(['Kaladze', 'Rustaveli']);
@@ -486,6 +492,11 @@ describe('extract › meetings', () => {
       ['Secretary’s Defender Award', 'Rosa Quispe Mamani'],
       ['Civic Courage Award', 'Ana Huaraca Tito'],
     ]);
+  });
+
+  it('reads "we honor X with the … Prize" as an award presented', () => {
+    const x = run('Tonight we honor Lucía Ferreyra-Abdala with the Héctor Garrido Bridge-Builder Prize. (Applause.)');
+    expect(x.awards.map((a) => [a.award, a.recipient])).toEqual([['Héctor Garrido Bridge-Builder Prize', 'Lucía Ferreyra-Abdala']]);
   });
 
   it('ends whom was met at a spaced dash and before "right now"', () => {

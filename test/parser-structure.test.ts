@@ -652,6 +652,32 @@ describe('structureTranscript', () => {
     expect([interview.location, interview.date]).toEqual(['Jakarta', '2026-02-19']);
   });
 
+  it('reads time-stamped Title Case labels with particles, hyphenated roles and a role whose holder the brackets name; an audience member asks anonymously', () => {
+    const doc = structureTranscript(
+      [
+        'Clean Power and Open Markets: A Regional Dialogue',
+        '',
+        '[00:00:06] Moderator (Rachel Nakashima-Brooks): Okay, I think we are live. Tomás, is the money there?',
+        '',
+        '[00:02:43] Dr. Tomás de la Fuente Arriaga: Some of it. The solar panels are cheaper than ever.',
+        '',
+        '[00:04:09] Minister-Counselor Mattias af Klercker: It is, very much. The supply chains are long.',
+        '',
+        '[00:07:49] Audience Member: Thank you. Is there still a gap for the small islands?',
+        '',
+        '[00:08:01] Dr. Tomás de la Fuente Arriaga: Short answer, on the small islands, mostly yes.',
+      ].join('\n'),
+    );
+    expect(doc.statements.map((st) => [st.speaker, st.isQuestion])).toEqual([
+      ['Rachel Nakashima-Brooks', false],
+      ['Dr. Tomás de la Fuente Arriaga', false],
+      ['Minister-Counselor Mattias af Klercker', false],
+      ['Audience Member', true],
+      ['Dr. Tomás de la Fuente Arriaga', false],
+    ]);
+    expect(doc.speakers).toHaveLength(3);
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

@@ -24,7 +24,7 @@ const EMPHASIS = '(?:\\*{1,2}|_{1,2})';
 const TIMESTAMP = `(?:\\[?\\d{1,2}:\\d{2}(?::\\d{2})?\\]?${WS}+)`;
 /** `NAME:` in capitals (a few lowercase letters allowed, as in `MR. McGEE:`), possibly in Markdown bold. */
 const COLON_LABEL = new RegExp(
-  `^${TIMESTAMP}?${EMPHASIS}?${WS}*((?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}.'’\\-]*)(?:${WS}+(?:[\\p{Lu}\\p{N}(][\\p{L}\\p{N}.'’()\\-]*|of|the|for|and|de|al|von|van)){0,7})(?:${WS}*\\([^)\\n]{1,40}\\))?${WS}*${EMPHASIS}?${WS}*:(?![\\d/])${WS}*${EMPHASIS}?${WS}*`,
+  `^${TIMESTAMP}?${EMPHASIS}?${WS}*((?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}.'’\\-]*)(?:${WS}+(?:[\\p{Lu}\\p{N}(][\\p{L}\\p{N}.'’()\\-]*|of|the|for|and|de|del|la|las|los|da|das|do|dos|du|des|le|al|el|bin|ibn|von|van|der|den|af|te|y)){0,7})(?:${WS}*\\([^)\\n]{1,40}\\))?${WS}*${EMPHASIS}?${WS}*:(?![\\d/])${WS}*${EMPHASIS}?${WS}*`,
   'u',
 );
 /** `THE PRESIDENT.` / `Q.` / `MR. BUNDY.` — capitals ended by a full stop (older transcripts). */
@@ -36,7 +36,7 @@ const PERIOD_LABEL = new RegExp(
 const TITLE_PERIOD_LABEL = new RegExp(`^(The(?: \\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}[\\p{Ll}]+)?){1,3})\\.${WS}+(?=[\\p{Lu}"“(—–-])`, 'u');
 /** `Q    You said…` — a bare Q before the question (White House transcripts). */
 const BARE_Q = new RegExp(`^Q${WS}+(?=[\\p{Lu}"“])`, 'u');
-const QUESTION_KEYS = new Set(['Q', 'QUESTION', 'QUESTIONER', 'REPORTER', 'JOURNALIST', 'PRESS', 'AUDIENCE QUESTION']);
+const QUESTION_KEYS = new Set(['Q', 'QUESTION', 'QUESTIONER', 'REPORTER', 'JOURNALIST', 'PRESS', 'AUDIENCE QUESTION', 'AUDIENCE MEMBER', 'PARTICIPANT']);
 /** Every name of the news gazetteer, lower-case: an asker's label naming an outlet names no person. */
 const NEWS_OUTLETS = new Set(NEWS_ORGANIZATIONS.split(/[\n|]/u).map((n) => n.trim().toLowerCase()).filter((n) => n.length > 0));
 const askerCache = new Map<string, boolean>();
@@ -102,7 +102,7 @@ const countLetters = (s: string): { upper: number; lower: number } => {
   return { upper, lower };
 };
 
-const TITLE_CONNECTORS = new Set(['of', 'the', 'for', 'and', 'de', 'al', 'von', 'van']);
+const TITLE_CONNECTORS = new Set(['of', 'the', 'for', 'and', 'de', 'del', 'la', 'las', 'los', 'da', 'das', 'do', 'dos', 'du', 'des', 'le', 'al', 'el', 'bin', 'ibn', 'von', 'van', 'der', 'den', 'af', 'te', 'y']);
 /** Words that end the name of a kind of document, not of a person or role ("Special Briefing: …", "Joint Statement: …"). */
 const DOCUMENT_WORDS = new Set([
   'briefing', 'briefings', 'statement', 'remarks', 'readout', 'transcript', 'interview', 'conference', 'update', 'note',
@@ -116,7 +116,8 @@ const isTitleCaseSpeaker = (raw: string): boolean => {
   for (const w of words) if (!/^\p{Lu}/u.test(w) && !TITLE_CONNECTORS.has(w)) return false;
   let i = 0;
   if (words[0] === 'The') i = 1;
-  const first = words[i]?.replace(/\.$/u, '').toLowerCase();
+  // "Minister-Counselor": the role word is the compound's first part.
+  const first = words[i]?.replace(/\.$/u, '').toLowerCase().split('-')[0];
   if (!first) return false;
   if (HONORIFICS.has(first)) return words.length - i >= 2;
   return ROLE_WORDS.has(first) && first !== 'state' && first !== 'high' && first !== 'members' && first !== 'staff';
@@ -137,12 +138,20 @@ export const findLabel = (paragraph: string): SpeakerLabel | undefined => {
   }
   let m = hasColon ? COLON_LABEL.exec(paragraph) : null;
   if (m) {
-    const raw = m[1]!.trim();
+    // "Moderator (Rachel Nakashima-Brooks)": capitalised words in brackets were read as words of the
+    // label; the label is what stands before them.
+    let raw = m[1]!.trim();
+    const open = raw.endsWith(')') ? raw.lastIndexOf(' (') : -1;
+    if (open > 0) raw = raw.slice(0, open).trim();
     if (raw.length <= 64) {
       const { upper, lower } = countLetters(raw);
       const capitals = upper >= 1 && lower <= Math.max(1, Math.floor(upper / 5)) && (upper >= 2 || raw === 'Q' || raw === 'A');
       if (capitals || isTitleCaseSpeaker(raw)) {
+        // "Moderator (Rachel Nakashima-Brooks):": a role whose holder the brackets name.
+        const holder = ASKER_IN_BRACKETS.exec(m[0])?.[1]?.trim();
+        const named = holder !== undefined && looksLikePersonName(holder) ? holder : undefined;
         const key = labelKey(raw);
+        if (named && !QUESTION_KEYS.has(key)) return { raw: named, key: labelKey(named), isQuestion: false, contentStart: m[0].length };
         return { raw, key, isQuestion: QUESTION_KEYS.has(key), contentStart: m[0].length };
       }
       // "Question (Priya Raghavan, The Hindu):": a question whose asker the brackets name.

@@ -126,6 +126,7 @@ const insideLeadingOrg = (t: Tokens, i: number): boolean => {
 const ORG_NOUNS = new Set([
   'organization', 'organisation', 'ngo', 'foundation', 'association', 'coalition', 'network', 'company', 'firm', 'charity',
   'newspaper', 'magazine', 'outlet', 'broadcaster', 'cooperative', 'collective', 'consortium', 'militia', 'faction',
+  'site', 'website', 'portal', 'channel', 'daily', 'weekly', 'station', 'ngo', 'nonprofit', 'movement', 'party', 'group',
 ]);
 
 /** Whether token b ends its sentence: the last token, or a full stop, question or exclamation mark after it. */
@@ -654,6 +655,10 @@ const suffixAfter = (t: Tokens, b: number): number => {
   return g === ' ' || g === ', ' || g === ',' ? j : -1;
 };
 
+/** Whether ", a network …" / ", an NGO …" follows at token j: the run before it names an organisation. */
+const orgAppositiveAfter = (t: Tokens, j: number): boolean =>
+  j + 1 < t.count && commaBefore(t, j) && (isWord(t, j, 'a') || isWord(t, j, 'an')) && sepAt(t, j + 1) === Sep.Space && ORG_NOUNS.has(lowAt(t, j + 1));
+
 /** Whether a lower-case thing noun follows at token j, directly or after "and" and another capitalised run. */
 const thingNounAfter = (t: Tokens, j: number): boolean => {
   if (j >= t.count || sepAt(t, j) !== Sep.Space || isCap(t, j)) return false;
@@ -791,6 +796,11 @@ const personAt = (
   if (!pending.has(a) && a > 0 && sepAt(t, a) === Sep.Space && isWord(t, a - 1, 'the') && !nounAfter(t, b + 1)) return b;
   // "the organization Voces Sin Barreras": an organisation named right after a word for one.
   if (a > 0 && sepAt(t, a) === Sep.Space && !isCap(t, a - 1) && ORG_NOUNS.has(lowAt(t, a - 1))) {
+    orgMention(ctx, a, b);
+    return b;
+  }
+  // "she founded Manos Abiertas, a network that …": an organisation described right after its name.
+  if (orgAppositiveAfter(t, b + 1)) {
     orgMention(ctx, a, b);
     return b;
   }
