@@ -215,6 +215,10 @@ describe('extract › topics', () => {
     expect(topicsOf('The war between the Sudanese Armed Forces and the Rapid Support Forces goes on.')).not.toContain('security-cooperation');
   });
 
+  it('takes no sanctions from a briefing\'s press embargo being lifted', () => {
+    expect(topicsOf('Thank you all for joining. The embargo is now lifted, and the transcript will be posted.')).not.toContain('sanctions');
+  });
+
   it('takes joint operations and shared intelligence between forces for security cooperation', () => {
     expect(topicsOf('Our police and intelligence services will set up a joint operations cell, and our security forces will share intelligence.')).toContain('security-cooperation');
     expect(topicsOf('Joint operations of the two airlines will begin in May.')).not.toContain('security-cooperation');
@@ -349,6 +353,15 @@ describe('extract › entities', () => {
     const x = run('She founded Manos Abiertas, a network of deaf activists. Ana Ruiz writes for the regional news site Hrodna Vestnik.');
     expect(named(x, 'organization')).toEqual(['Manos Abiertas', 'Hrodna Vestnik']);
     expect(people(x).map((p) => p.name)).toEqual(['Ana Ruiz']);
+  });
+
+  it('reads head-first organisations in Polish and other languages, through a word such as "Pro", and "Ranking Member" as a title', () => {
+    const x = run(
+      'We heard from the Fundacja Tęczowy Most, the Forum Dialogu Międzywyznaniowego, the Towarzystwo Dziennikarzy Lokalnych and the Asociación Pro Derechos Humanos. ' +
+        'Ranking Member Sandoval-Hart agreed.',
+    );
+    expect(named(x, 'organization')).toEqual(['Fundacja Tęczowy Most', 'Forum Dialogu Międzywyznaniowego', 'Towarzystwo Dziennikarzy Lokalnych', 'Asociación Pro Derechos Humanos']);
+    expect(people(x).map((p) => [p.name, p.title])).toEqual([['Sandoval-Hart', 'Ranking Member']]);
   });
 
   it('reads lower-case roles before a name', () => {

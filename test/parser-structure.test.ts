@@ -678,6 +678,25 @@ describe('structureTranscript', () => {
     expect(doc.speakers).toHaveLength(3);
   });
 
+  it('reads "Testimony of Name, Role" as the author line under the title', () => {
+    const doc = structureTranscript(
+      [
+        'Strengthening Democratic Institutions in Central America',
+        '',
+        'Testimony of Marisol Echeverría-Vance, Assistant Secretary, Bureau of Western Hemisphere Affairs',
+        '',
+        'Before the Senate Foreign Relations Committee, Subcommittee on Western Hemisphere',
+        '',
+        'Washington, DC',
+        '',
+        'April 14, 2027',
+        '',
+        'Chairman Whitcombe, Ranking Member Sandoval-Hart, thank you for the opportunity to appear before you today.',
+      ].join('\n'),
+    );
+    expect([doc.title, doc.speakers, doc.date]).toEqual(['Strengthening Democratic Institutions in Central America', ['Marisol Echeverría-Vance'], '2027-04-14']);
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

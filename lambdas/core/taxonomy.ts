@@ -64,7 +64,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'sanctioned by law', 'designated driver', 'designated hitter', 'designated survivor', 'designated as a world',
       'designated as world', 'designated areas', 'designated area', 'designated time', 'designation as a world',
       'designated places', 'designated representative', 'designated representatives', 'designated for',
-      'embargoed until', 'embargoed for', 'under embargo until',
+      'embargoed until', 'embargo is now lifted', 'embargo on this call', 'embargoed for', 'under embargo until',
     ],
     gdelt: ['SANCTIONS', 'ECON_EMBARGO'],
   },

@@ -146,6 +146,9 @@ export interface Byline {
 /** Words of headlines ("Secretary Hartwell’s Call with …"), never of an author line. */
 const HEADLINE_WORDS = /['\u2019]s\b|\b(?:with|meets?|meeting|calls?|remarks|statement|travels?|visits?|joint|press|interview|before|after|during|on the|at the|at an?|welcomes?|announces?|condemns?|congratulates?|marking|marks|anniversary|commemorat\w*|ceremony|since|(?:19|20)\d\d)\b/iu;
 
+/** "Testimony of …", "Prepared Remarks by …" opening an author line ("Testimony of X, Assistant Secretary, …"). */
+const AUTHORED_BY = /^(?:(?:Written|Prepared|Opening)\s+)?(?:Testimony|Statement|Remarks|Address)\s+(?:of|by)\s+/u;
+
 /** "As delivered by …", "As prepared for delivery by …" opening an author line. */
 const DELIVERED_BY = /^(?:As\s+)?(?:delivered|prepared for delivery)\s+by\s+([\s\S]+)$/iu;
 
@@ -196,6 +199,13 @@ export const parseByline = (line: string): Byline | undefined => {
     if (name) return { name, role: words.slice(0, words.length - name.split(' ').length).join(' ').replace(/,\s*$/u, '') };
   }
   if (/^(?:The\s+)?(?:Office|Bureau)\s+of\b/u.test(line) && line.split(/\s+/u).length <= 10) return { office: line };
+  const authored = AUTHORED_BY.exec(line);
+  if (authored) {
+    const rest = line.slice(authored[0].length);
+    const comma = rest.indexOf(', ');
+    const name = (comma > 0 ? rest.slice(0, comma) : rest).trim();
+    if (comma > 0 && looksLikePersonName(name) && hasRoleWord(rest.slice(comma + 2))) return { name, role: rest.slice(comma + 2).trim() };
+  }
   const comma = line.indexOf(', ');
   if (comma <= 0) return roleFirstByline(line);
   const name = line.slice(0, comma).trim();

@@ -25,7 +25,7 @@ Governor|Gov.|Lieutenant Governor|Mayor|Chancellor|Vice Chancellor|King|Queen|Pr
 Emir|Amir|Sheikh|Sultan|Pope|Patriarch|Cardinal|Archbishop|Bishop|Reverend|Rev.|Rabbi|Imam|Father
 General|Gen.|Lieutenant General|Lt. Gen.|Major General|Maj. Gen.|Brigadier General|Admiral|Adm.|Vice Admiral
 Rear Admiral|Colonel|Col.|Lieutenant Colonel|Lt. Col.|Major|Captain|Capt.|Commander|Sergeant|Chief of Staff
-Chairman|Chairwoman|Chair|Chairperson|Vice Chairman|Director|Deputy Director|Executive Director|Administrator
+Chairman|Chairwoman|Chair|Chairperson|Vice Chairman|Ranking Member|Director|Deputy Director|Executive Director|Administrator
 Deputy Administrator|Commissioner|High Commissioner|Attorney General|Surgeon General|Inspector General
 Chief Justice|Justice|Judge|Prosecutor|Ombudsman|Professor|Prof.|Dr.|Dr|Mr.|Mr|Mrs.|Mrs|Ms.|Ms|Miss|Madam
 Shri|Smt.|Smt|Shrimati|Hon.|Hon

@@ -107,7 +107,9 @@ const leadingOrgEnd = (ctx: Ctx, a: number): number => {
   let e = a;
   for (let j = a + 1; j < t.count && !used[j] && sepAt(t, j) === Sep.Space; j++) {
     if (isCap(t, j)) {
-      if (has(t, j, W.TITLE_WORD | W.NOT_NAME) && !romanceParticleBeforeCap(t, j + 1)) break;
+      // (A word that is never a person's, such as "Pro", may sit inside the name: "Asociación Pro Derechos Humanos".)
+      const inside = has(t, j, W.NOT_NAME) && j + 1 < t.count && sepAt(t, j + 1) === Sep.Space && isCap(t, j + 1);
+      if (has(t, j, W.TITLE_WORD | W.NOT_NAME) && !inside && !romanceParticleBeforeCap(t, j + 1)) break;
       e = j;
     } else if (!romanceParticleBeforeCap(t, j)) break;
   }
@@ -270,7 +272,7 @@ const isGlottalTail = (t: Tokens, j: number): boolean => {
  * would skip. Listed, not computed at load (which would build the common-word index before the
  * first transcript); a test checks it against LEADING_ORG_HEADS and the common words.
  */
-export const COMMON_ORG_HEADS: ReadonlySet<string> = new Set(['Front']);
+export const COMMON_ORG_HEADS: ReadonlySet<string> = new Set(['Forum', 'Front']);
 
 /** Title words that are also surnames. */
 const SURNAME_TITLES = new Set(['King', 'Major', 'Bishop', 'Judge', 'Prince', 'Cardinal']);

@@ -153,6 +153,8 @@ export const LEADING_ORG_HEADS = new Set([
   'Agence', 'Agencia', 'Agência', 'Centro', 'Consejo', 'Conseil', 'Conselho', 'Partido', 'Parti', 'Asociación',
   'Associação', 'Organización', 'Organização', 'Hôpital', 'Colegio', 'Escuela', 'École', 'Sociedad', 'Société',
   'Front', 'Frente', 'Mouvement', 'Movimiento', 'Movimento', 'Alianza', 'Rassemblement',
+  'Fundacja', 'Towarzystwo', 'Stowarzyszenie', 'Centrum', 'Instytut', 'Forum', 'Stiftung', 'Verein', 'Verband', 'Stichting',
+  'Vereniging', 'Associazione', 'Asociația', 'Fundația', 'Nadácia', 'Nadace', 'Sdružení', 'Fundacija', 'Udruga',
 ]);
 /** Lower-case words allowed inside an organisation's name. */
 const ORG_CONNECTORS = new Set(['of', 'for', 'on', 'the', 'and', 'in', 'de', 'du', 'des', 'la', 'le', 'to', 'at']);
