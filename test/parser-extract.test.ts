@@ -350,9 +350,12 @@ describe('extract › entities', () => {
   });
 
   it('takes a run described as an organisation right after it, or after a word for an outlet, for an organisation', () => {
-    const x = run('She founded Manos Abiertas, a network of deaf activists. Ana Ruiz writes for the regional news site Hrodna Vestnik.');
+    const x = run(
+      'She founded Manos Abiertas, a network of deaf activists. Ana Ruiz writes for the regional news site Hrodna Vestnik. ' +
+        'Maria Lopez, a party member of long standing, and Blessing Okafor spoke.',
+    );
     expect(named(x, 'organization')).toEqual(['Manos Abiertas', 'Hrodna Vestnik']);
-    expect(people(x).map((p) => p.name)).toEqual(['Ana Ruiz']);
+    expect(people(x).map((p) => p.name)).toEqual(['Ana Ruiz', 'Maria Lopez', 'Blessing Okafor']);
   });
 
   it('reads head-first organisations in Polish and other languages, through a word such as "Pro", and "Ranking Member" as a title', () => {

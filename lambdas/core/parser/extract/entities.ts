@@ -657,9 +657,17 @@ const suffixAfter = (t: Tokens, b: number): number => {
   return g === ' ' || g === ', ' || g === ',' ? j : -1;
 };
 
-/** Whether ", a network …" / ", an NGO …" follows at token j: the run before it names an organisation. */
+/**
+ * Whether ", a network that …" / ", an NGO of …" follows at token j: the run before it names an
+ * organisation. The noun must end its phrase ("Maria Lopez, a party member" is a person).
+ */
 const orgAppositiveAfter = (t: Tokens, j: number): boolean =>
-  j + 1 < t.count && commaBefore(t, j) && (isWord(t, j, 'a') || isWord(t, j, 'an')) && sepAt(t, j + 1) === Sep.Space && ORG_NOUNS.has(lowAt(t, j + 1));
+  j + 1 < t.count &&
+  commaBefore(t, j) &&
+  (isWord(t, j, 'a') || isWord(t, j, 'an')) &&
+  sepAt(t, j + 1) === Sep.Space &&
+  ORG_NOUNS.has(lowAt(t, j + 1)) &&
+  (j + 2 >= t.count || sepAt(t, j + 2) > Sep.Apostrophe || FUNCTION_WORDS.has(lowAt(t, j + 2)));
 
 /** Whether a lower-case thing noun follows at token j, directly or after "and" and another capitalised run. */
 const thingNounAfter = (t: Tokens, j: number): boolean => {
