@@ -367,6 +367,11 @@ describe('extract › entities', () => {
     expect(people(x).map((p) => [p.name, p.title])).toEqual([['Sandoval-Hart', 'Ranking Member']]);
   });
 
+  it('keeps Korean syllables that are English words and Kikuyu "wa" in names, and takes a meeting "on Transboundary Water Security" for no person', () => {
+    const x = run('Ambassador Kim Ji-won described it. Ms. Wanjiru wa Kamau spoke at the Ministerial Meeting on Transboundary Water Security.');
+    expect(people(x).map((p) => p.name)).toEqual(['Kim Ji-won', 'Wanjiru wa Kamau']);
+  });
+
   it('reads lower-case roles before a name', () => {
     const x = run('I met with Tbilisi mayor Kaladze and the poet, Rustaveli, was quoted.');
     expect(people(x).map((p) => p.name)).toEqual(['Kaladze', 'Rustaveli']);

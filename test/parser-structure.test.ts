@@ -697,6 +697,13 @@ describe('structureTranscript', () => {
     expect([doc.title, doc.speakers, doc.date]).toEqual(['Strengthening Democratic Institutions in Central America', ['Marisol Echeverría-Vance'], '2027-04-14']);
   });
 
+  it('reads who speaks from a "Remarks by Chargé d’Affaires a.i. Name at …" title', () => {
+    const doc = structureTranscript(
+      ['Remarks by Chargé d’Affaires a.i. Jonathan Ashworth-Reyes at the Independence Day Reception', 'July 1, 2026', '', 'Good evening, and welcome to all of you.'].join('\n'),
+    );
+    expect(doc.speakers).toEqual(['Chargé d’Affaires a.i. Jonathan Ashworth-Reyes']);
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

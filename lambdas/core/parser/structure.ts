@@ -169,7 +169,7 @@ const TITLE_PRESIDENT = /(?<!Vice[ -])\bPresident\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+
  * connectors names and offices hold.
  */
 const TITLE_SPEAKER =
-  /^(?:(?:Opening|Closing|Keynote|Welcome|Welcoming|Prepared)\s+)?(?:Remarks|Statement|Address|Speech|Testimony|Toast)\s+(?:by|of)\s+(\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|of|the|for|and|de|del|da|al|bin|von|van|d['’]\p{L}+)){0,7})(?:\s+(?:at|on|to|before|during|for|in|with|upon|after)\s.*)?$/u;
+  /^(?:(?:Opening|Closing|Keynote|Welcome|Welcoming|Prepared)\s+)?(?:Remarks|Statement|Address|Speech|Testimony|Toast)\s+(?:by|of)\s+(\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|of|the|for|and|de|del|da|al|bin|von|van|a\.i\.|d['’]\p{L}+)){0,8})(?:\s+(?:at|on|to|before|during|for|in|with|upon|after)\s.*)?$/u;
 /** Title Case words that end a name in a title ("President Halvorsen Before Marine One Departure"). */
 const TITLE_STOP = new Set([
   'before', 'after', 'at', 'on', 'in', 'with', 'to', 'for', 'and', 'of', 'during', 'upon', 'remarks', 'meeting', 'call',

@@ -235,7 +235,7 @@ const capitalParticles = (t: Tokens, i: number, j: number): number => {
 };
 
 /** Romanised syllables that are also English words ("Moon Jae-in", "Ji Seong-ho"). */
-const SYLLABLE_WORDS = new Set(['in', 'ho', 'sung', 'woo']);
+const SYLLABLE_WORDS = new Set(['in', 'ho', 'sung', 'woo', 'won', 'hee', 'jin', 'bin']);
 /** The most letters of a lower-case syllable after a hyphen, and of the syllable before it. */
 const MAX_TAIL_SYLLABLE = 4;
 const MAX_HEAD_SYLLABLE = 5;

@@ -133,7 +133,7 @@ const ORG_PREFIX = words(ORGANIZATION_PREFIXES);
 /** Role words after which "of X" names an organisation. */
 const ORG_ROLE = words(ORGANIZATION_ROLES);
 /** Lower-case particles inside personal names. */
-const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'dos', 'das', 'y', 'los', 'las', 'ter', 'ten', 'arap', 'uulu', 'kyzy', 'af']);
+const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'dos', 'das', 'y', 'los', 'las', 'ter', 'ten', 'arap', 'uulu', 'kyzy', 'af', 'wa']);
 /** The longest lower-case particle: a longer word needs no look at its flags to be ruled out. */
 export const MAX_PARTICLE_CHARS = Math.max(...[...NAME_PARTICLES].map((w) => w.length));
 /**
@@ -182,7 +182,7 @@ export const PLACE_HEADS = new Set([
   'Newspapers', 'Destroyers',
   // Offices and bodies: "Cabinet Secretary for Foreign and Diaspora Affairs" names no "Diaspora
   // Affairs", "the Ad Hoc Verification Mechanism" no "Hoc Verification".
-  'Affairs', 'Mechanism', 'Ridge',
+  'Affairs', 'Mechanism', 'Ridge', 'Security',
   // Groups: "the Kayin Women’s Relief Network" names no "Kayin Women".
   'Women', 'Men', 'Children', 'Girls', 'Boys', 'Youth',
 ]);
