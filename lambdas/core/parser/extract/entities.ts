@@ -162,7 +162,8 @@ interface Ctx {
 
 const span = (ctx: Ctx, a: number, b: number): string => ctx.text.slice(ctx.t.start[a], ctx.t.end[b]);
 
-const personMention = (ctx: Ctx, a: number, b: number, title?: string, written?: string): void => {
+/** Records the person named by tokens [a, b]; returns the last token it accounts for (b, or a suffix after it). */
+const personMention = (ctx: Ctx, a: number, b: number, title?: string, written?: string): number => {
   const { t } = ctx;
   // "Martin Luther King, Jr.": a generational suffix is written with the name, not a word of it.
   const suffix = written === undefined ? suffixAfter(t, b) : -1;
@@ -185,7 +186,8 @@ const personMention = (ctx: Ctx, a: number, b: number, title?: string, written?:
     else core.push(lowAt(t, k));
     prevCore = true;
   }
-  if (core.length === 0) return;
+  const last = suffix > b ? suffix : b;
+  if (core.length === 0) return last;
   if (written) for (let k = 0; k < core.length; k++) core[k] = core[k]!.toLowerCase();
   const single = core.length === 1;
   const surname = core[core.length - 1]!;
@@ -202,6 +204,7 @@ const personMention = (ctx: Ctx, a: number, b: number, title?: string, written?:
     single,
   });
   for (let k = a; k <= b; k++) ctx.used[k] = 1;
+  return last;
 };
 
 /**
@@ -822,8 +825,7 @@ const personAt = (
   }
   let title = pending.get(a);
   if (!title && b + 1 < t.count && commaBefore(t, b + 1)) title = appositive.get(b + 1);
-  personMention(ctx, a, b, title);
-  return suffixAfter(t, b) > b ? b + 1 : b;
+  return personMention(ctx, a, b, title);
 };
 
 const byStart = (x: Mention, y: Mention): number => x.start - y.start;
