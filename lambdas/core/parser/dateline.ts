@@ -4,6 +4,7 @@
  * `Key: Value` lines ("President: Harry S. Truman") and news-style datelines at the start of
  * the first paragraph ("WASHINGTON, May 20, 2022 —").
  */
+import { listNames } from './data/lists';
 import { CITIES } from './data/places';
 
 const MONTHS: Record<string, number> = {
@@ -256,7 +257,7 @@ const SPEAKER_KEYS = /^(?:president|speaker|speakers|by|author|remarks by|delive
 export const isSpeakerKey = (key: string): boolean => SPEAKER_KEYS.test(key);
 
 /** Cities of the gazetteer (every name of each line): a one-word place before a date ("Jakarta, February 19, 2026"). */
-const CITY_NAMES = new Set(CITIES.split('\n').flatMap((line) => line.split(';')[0]!.split('|')).map((n) => n.trim()).filter((n) => n.length > 0));
+const CITY_NAMES = new Set(listNames(CITIES));
 
 const WEEKDAY_WORD = /^(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?$/iu;
 

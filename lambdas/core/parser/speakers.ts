@@ -4,6 +4,7 @@
  * makes one speaker of every spelling of a label (`MR. PRICE` / `MR PRICE`, a one-letter typo of a
  * label seen more often, a surname matching a person named in the header).
  */
+import { listNames } from './data/lists';
 import { NEWS_ORGANIZATIONS } from './data/organizations';
 import { HONORIFICS, looksLikePersonName, ROLE_WORDS } from './dateline';
 
@@ -38,7 +39,7 @@ const TITLE_PERIOD_LABEL = new RegExp(`^(The(?: \\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}[\\p
 const BARE_Q = new RegExp(`^Q${WS}+(?=[\\p{Lu}"“])`, 'u');
 const QUESTION_KEYS = new Set(['Q', 'QUESTION', 'QUESTIONER', 'REPORTER', 'JOURNALIST', 'PRESS', 'AUDIENCE QUESTION', 'AUDIENCE MEMBER', 'PARTICIPANT']);
 /** Every name of the news gazetteer, lower-case: an asker's label naming an outlet names no person. */
-const NEWS_OUTLETS = new Set(NEWS_ORGANIZATIONS.split(/[\n|]/u).map((n) => n.trim().toLowerCase()).filter((n) => n.length > 0));
+const NEWS_OUTLETS = new Set(listNames(NEWS_ORGANIZATIONS).map((n) => n.toLowerCase()));
 const askerCache = new Map<string, boolean>();
 /**
  * Whether an asker's label names a person ("Priya Raghavan"), not an outlet ("Reuters", "Phoenix TV")

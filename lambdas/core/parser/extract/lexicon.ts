@@ -13,6 +13,7 @@ import {
   TITLE_HEADS,
 } from '../data/names';
 import { INTERNATIONAL_ORGANIZATIONS, NEWS_ORGANIZATIONS, US_ORGANIZATIONS } from '../data/organizations';
+import { listLines } from '../data/lists';
 import { CITIES, COUNTRIES, REGIONS } from '../data/places';
 import { phraseWords as phraseWordsImport, type Tokens } from './tokens';
 // Module-local copies of the imported bindings: under a CommonJS transform (tsx, jest) every use of
@@ -299,9 +300,8 @@ export class WordTrie<T> {
 /** The place and organisation gazetteer. */
 export const GAZETTEER = new WordTrie<GazetteerEntry>();
 
-const lines = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
 
-for (const line of lines(COUNTRIES)) {
+for (const line of listLines(COUNTRIES)) {
   const [names = '', demonyms = ''] = line.split(';');
   const all = names.split('|');
   const canonical = all[0]!;
@@ -311,13 +311,13 @@ for (const line of lines(COUNTRIES)) {
   }
 }
 for (const text of [CITIES, REGIONS]) {
-  for (const line of lines(text)) {
+  for (const line of listLines(text)) {
     const all = line.split('|');
     for (const name of all) GAZETTEER.add(name, { kind: 'place', canonical: all[0]!, key: all[0]!.toLowerCase(), keepSurface: true, demonym: false });
   }
 }
 for (const text of [INTERNATIONAL_ORGANIZATIONS, US_ORGANIZATIONS, NEWS_ORGANIZATIONS]) {
-  for (const line of lines(text)) {
+  for (const line of listLines(text)) {
     const all = line.split('|');
     for (const name of all) GAZETTEER.add(name, { kind: 'organization', canonical: all[0]!, key: all[0]!.toLowerCase(), keepSurface: false, demonym: false });
   }
