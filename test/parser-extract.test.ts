@@ -326,6 +326,14 @@ describe('extract › entities', () => {
     expect(named(x, 'place')).toEqual(expect.arrayContaining(['El Obeid', 'Kadugli']));
   });
 
+  it('takes a run with a regnal number for a person only after a title, and a house for no person', () => {
+    const x = run(
+      'We will cancel our Pershing II missiles, as the Sputnik II flight showed. His Majesty King Mohammed VI and Pope Paul VI ' +
+        'sent greetings; King Abdullah II of Jordan agreed. The talks were held at Blair House and Chatham House hosted a panel.',
+    );
+    expect(people(x).map((p) => p.name)).toEqual(['Mohammed VI', 'Paul VI', 'Abdullah II']);
+  });
+
   it('keeps a glottal-stop syllable in a name, takes "El Obeid" for no person, and reads head-first movements, mechanisms and schemes', () => {
     const x = run(
       "I met Foreign Minister Tevita Fonua'ulu in Suva. Fighting raged around El Obeid and the town of Kadugli. " +

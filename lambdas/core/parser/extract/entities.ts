@@ -60,7 +60,13 @@ export interface Leftover {
 const isCap = isCapAt;
 const isAllCaps = isAllCapsAt;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const ROMAN = new Set(['II', 'III', 'IV']);
+/** Regnal numbers that may end a name ("Abdullah II", "Mohammed VI"); I, V and X read as initials. */
+const ROMAN = new Set(['II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII']);
+/** Whether a token of the run a..b after its first is a regnal number. */
+const hasRegnalNumber = (t: Tokens, a: number, b: number): boolean => {
+  for (let k = a + 1; k <= b; k++) if (isAllCaps(t, k) && ROMAN.has(rawAt(t, k))) return true;
+  return false;
+};
 const isInitial = (t: Tokens, i: number): boolean => t.end[i]! - t.start[i]! === 1 && isCap(t, i);
 /** Whether token i is exactly the word w (no string is cut out). */
 const isWord = (t: Tokens, i: number, w: string): boolean => t.end[i]! - t.start[i]! === w.length && t.source.startsWith(w, t.start[i]);
@@ -787,6 +793,9 @@ const personAt = (
   ) {
     return next >= 0 ? next : b;
   }
+  // "Pershing II missiles", "Sputnik II": a run with a regnal number names a person only after a
+  // title ("King Abdullah II", "Pope John Paul II"); bare, it names a thing or a model.
+  if (!pending.has(a) && hasRegnalNumber(t, a, b)) return b;
   // "the African Continental Free Trade Area", "Aung San Suu Kyi Memorial Park": capitalised words
   // after the run lead on to a place's head word.
   for (let k = b + 1; k < t.count && k <= b + 3 && isCap(t, k) && softJoin(t, k); k++) if (PLACE_HEADS.has(rawAt(t, k))) return k;

@@ -176,6 +176,8 @@ export const PLACE_HEADS = new Set([
   'Stream', 'Pipeline', 'Accords', 'Accord', 'Agreement', 'Treaty', 'Declaration', 'Doctrine', 'Initiative', 'Compact',
   'Current', 'Glacier', 'Reef', 'Trench', 'Canyon', 'Lagoon', 'Archipelago', 'Atoll', 'Dam', 'Highway', 'Railway',
   'Sanctuary', 'Fjord', 'Shelf', 'Shoal', 'Shoals', 'Cay', 'Qundao',
+  // Houses that are buildings or institutions ("Blair House", "Chatham House", "Freedom House").
+  'House',
   // Buildings, institutions and groups whose head word is seldom a surname ("Insein Prison",
   // "Sandy Hook Elementary", "Erez Crossing", "Hashemite Kingdom", "Flemish Community").
   'Hotel', 'Theater', 'Theatre', 'Elementary', 'Crossing', 'Checkpoint', 'Kingdom', 'Prison', 'Penitentiary', 'Jail',
