@@ -489,6 +489,19 @@ describe('extract › meetings', () => {
     ]);
   });
 
+  it('reads a list of people with their offices as who met, but not a list that did something else first', () => {
+    const x = run(
+      'The Minister of Foreign Affairs of Oltavia, Marta Kessling, the Minister for Trade of Brevany, Tomas Aalto, and the ' +
+        'Minister of Finance of Norvale, Ines Duarte, met today in Oslo.\n\n' +
+        'Foreign Minister Ana Lopez, Defense Minister Karl Brandt and Trade Minister Li Wei held talks in Berlin.\n\n' +
+        'Minister Ana Lopez and Minister Karl Brandt welcomed the students, who met the mayor.',
+    );
+    expect(x.meetings.map((m) => [m.statementSeq, m.participants])).toEqual([
+      [1, ['Marta Kessling', 'Tomas Aalto', 'Ines Duarte']],
+      [2, ['Ana Lopez', 'Karl Brandt', 'Li Wei']],
+    ]);
+  });
+
   it('keeps a long group named with where it is from, and ends whom was met before "just"', () => {
     const x = run(
       'Today I met with students from the Escuela Nacional de Bellas Artes de Cusco who paint murals.\n\n' +

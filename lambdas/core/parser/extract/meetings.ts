@@ -61,6 +61,12 @@ const groupFrom = (part: string): boolean => {
   return k > 0 && namesGroup(ws.slice(0, k).join(' '));
 };
 
+/**
+ * "The Minister of A, X, the Minister of B, Y, and the Minister of C, Z, met today …": a list of
+ * people (with their offices) as the subject of the sentence, before "met" or "held talks".
+ */
+const LIST_SUBJECT = /^([^.;:!?]{8,400}?),?\s+(?:met|(?:had|held)\s+(?:(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:meeting|call|conversation|discussion)|talks))\b(?!\s+with\b)/;
+
 /** A question answered by yes or no: it opens with an auxiliary verb. */
 const YES_NO_QUESTION = /^(?:[("\u201c'\u2018]\s*)?(?:And\s+|So\s+|But\s+)?(?:Did|Does|Do|Has|Have|Had|Is|Are|Was|Were|Will|Would|Can|Could|Should|Shall|May|Might)\s/;
 
@@ -186,6 +192,15 @@ const meetingIn = (
       const to = from + joint[1]!.length;
       for (const m of mentions) if (m.kind === 'person' && m.start >= from && m.end <= to) participants.push(nameOf.get(m) ?? m.name);
       npEnd = s + joint.index + joint[0].length;
+    }
+  }
+  if (participants.length === 0) {
+    const list = LIST_SUBJECT.exec(sentence);
+    if (list && list[1]!.includes(' and ') && !CLAUSE_VERB.test(list[1]!)) {
+      const to = s + list[1]!.length;
+      const named = mentions.filter((m) => m.kind === 'person' && m.start >= s && m.end <= to);
+      if (named.length >= 2) for (const m of named) participants.push(nameOf.get(m) ?? m.name);
+      npEnd = s + list[0].length;
     }
   }
   if (participants.length === 0) return undefined;
