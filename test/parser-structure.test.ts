@@ -377,6 +377,26 @@ describe('structureTranscript', () => {
     ]);
   });
 
+  it('drops a link list under a bare "Related" heading after share links', () => {
+    const doc = structureTranscript(
+      [
+        'Remarks at the Water Forum',
+        '',
+        'Thank you all for coming. The rivers of this valley carry more runoff every year, and the committees here keep the accounts.',
+        '',
+        'Share this page',
+        'Email',
+        'Print',
+        'Related',
+        'Embassy announces new support for election observation in the region',
+        'Statement on sanctions against officials undermining democracy',
+        'Ambassador visits shelter for survivors of human trafficking',
+        'Scholarship alumni meet in the old capital',
+      ].join('\n'),
+    );
+    expect(texts(doc)).toEqual(['Thank you all for coming. The rivers of this valley carry more runoff every year, and the committees here keep the accounts.']);
+  });
+
   it('drops every attribution line of a page holding several readouts and attributes each readout', () => {
     const doc = structureTranscript(
       [

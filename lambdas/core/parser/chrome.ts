@@ -148,7 +148,7 @@ export const hasStrongWebVocabulary = (line: string): boolean => WEB_STRONG.test
 
 /** The heading of a list of links to other pages: "Related Articles", "See also", "More from the Ministry". */
 const LINK_LIST_HEADING =
-  /^(?:related(?: \p{L}+){1,2}|see also|read (?:more|next|also)|more (?:from|news|stories|articles|on this)\b.*|recommended(?: \p{L}+)?|you (?:may|might) also (?:like|be interested in)|latest (?:news|articles|stories|updates)|other (?:news|articles|stories)|further reading)[:.]?$/u;
+  /^(?:related(?: \p{L}+){0,2}|see also|read (?:more|next|also)|more (?:from|news|stories|articles|on this)\b.*|recommended(?: \p{L}+)?|you (?:may|might) also (?:like|be interested in)|latest (?:news|articles|stories|updates)|other (?:news|articles|stories)|further reading)[:.]?$/u;
 
 /**
  * Whether the line heads a list of links to other pages ("Related Articles", "See also"). The line is
