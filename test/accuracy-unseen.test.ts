@@ -59,6 +59,13 @@ interface Outcome extends TopicAndPeopleOutcome {
   readonly checks: number;
 }
 
+/**
+ * An award's name without a leading edition year: whether "the 2025 Defender of Justice Award" names
+ * "2025 Defender of Justice Award" or "Defender of Justice Award" is a labelling choice (the labels
+ * of different rounds made it both ways), not what is being measured.
+ */
+const withoutEdition = (award: string): string => award.replace(/^(?:19|20)\d\d\s+/, '');
+
 const evaluate = (c: UnseenCase): Outcome => {
   const text = readFileSync(path.join(FIXTURES, c.file));
   const outcome = parseTranscript(text, { transcriptId: 't', revision: 1, metadata: {} });
@@ -85,7 +92,7 @@ const evaluate = (c: UnseenCase): Outcome => {
     ...c.meetings.map((m): [string, boolean] => [`meeting with ${m.join(' ')}`, meetings.some((x) => x.participants.some((p) => m.some((name) => hasWords(p, name))))]),
     ...c.awards.map((a): [string, boolean] => [
       `award ${a.award} to ${a.recipient}`,
-      awards.some((x) => x.award === a.award && hasWords(x.recipient, a.recipient)),
+      awards.some((x) => withoutEdition(x.award) === withoutEdition(a.award) && hasWords(x.recipient, a.recipient)),
     ]),
   ];
   return {

@@ -326,6 +326,14 @@ describe('extract › entities', () => {
     expect(named(x, 'place')).toEqual(expect.arrayContaining(['El Obeid', 'Kadugli']));
   });
 
+  it('reads the last word after "Association of" as the organisation\'s, not a person after it, unless two words follow', () => {
+    const x = run(
+      'Mr. Esteban Marroquin, President of the Association of Community Broadcasters, spoke. ' +
+        'President of the Federation of Women Lawyers Grace Njeri spoke too.',
+    );
+    expect(people(x).map((p) => p.name)).toEqual(['Esteban Marroquin', 'Grace Njeri']);
+  });
+
   it('takes a run with a regnal number for a person only after a title, and a house for no person', () => {
     const x = run(
       'We will cancel our Pershing II missiles, as the Sputnik II flight showed. His Majesty King Mohammed VI and Pope Paul VI ' +
@@ -489,6 +497,23 @@ describe('extract › meetings', () => {
     ]);
   });
 
+  it('reads "sat down with" and "met its director, X", and takes an office in lower case before a name for that person\'s', () => {
+    const x = run(
+      'This morning I visited a radio station and met its director, Mateo Quispe, and his staff.\n\n' +
+        'When I sat down with Peru\u2019s labor minister, Rosa Villanueva, we spoke of inspectors.',
+    );
+    expect(x.meetings.map((m) => m.participants)).toEqual([['Mateo Quispe'], ['Rosa Villanueva']]);
+  });
+
+  it('reports no meeting denied or supposed in its clause ("did not meet with", "if … sat down with"), but "not only … but also" is one', () => {
+    const x = run(
+      'The adviser did not meet with Minister Lars Berg. I can\u2019t say that I have sat down with the Chiefs of Staff.\n\n' +
+        'If any parent sat down with those kids, they would agree.\n\n' +
+        'The Secretary has had the chance not only to speak with President Ilan Adler but also to visit.',
+    );
+    expect(x.meetings.map((m) => [m.statementSeq, m.participants])).toEqual([[3, ['Ilan Adler']]]);
+  });
+
   it('reads a list of people with their offices as who met, but not a list that did something else first', () => {
     const x = run(
       'The Minister of Foreign Affairs of Oltavia, Marta Kessling, the Minister for Trade of Brevany, Tomas Aalto, and the ' +
@@ -606,6 +631,19 @@ describe('extract › meetings', () => {
 });
 
 describe('extract › awards', () => {
+  it('reads "X is this year\'s recipient of", "congratulating X, winner of" and "present you with" after naming the person', () => {
+    const x = run(
+      'Our second honoree is Samir Haddad. Samir Haddad is this year\u2019s recipient of the Courage in Journalism Prize.\n\n' +
+        'Please join me in congratulating Lucia Ferraz, winner of the Inclusion Champion Award.\n\n' +
+        'When I first met Irena Kovac, she spoke of water. Irena, it is my honour this afternoon to present you with the Civic Courage Award.',
+    );
+    expect(x.awards.map((a) => [a.award, a.recipient])).toEqual([
+      ['Courage in Journalism Prize', 'Samir Haddad'],
+      ['Inclusion Champion Award', 'Lucia Ferraz'],
+      ['Civic Courage Award', 'Irena Kovac'],
+    ]);
+  });
+
   it('reads "presented X, Director of Y, with the … award"', () => {
     const x = run('I presented Lena Marchetti, Director of Casa Aurora, with the 2021 Courage in Journalism award.');
     expect(x.awards).toEqual([

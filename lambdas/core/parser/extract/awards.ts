@@ -28,18 +28,21 @@ interface Pattern {
 }
 
 const PATTERNS: readonly Pattern[] = [
-  { re: new RegExp(String.raw`\b(?:present|honou?r)(?:ed|s|ing)?\s+(.{3,160}?)\s+with\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
+  // (The recipient holds no second verb: "my honour this afternoon to present you with …" is read from "present".)
+  { re: new RegExp(String.raw`\b(?:present|honou?r)(?:ed|s|ing)?\s+((?:(?!\b(?:present|honou?r))[^\n]){3,160}?)\s+with\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
   { re: new RegExp(String.raw`\b(?:present(?:ed|s|ing)?|award(?:ed|s|ing)?|bestow(?:ed|s)?|confer(?:red|s)?)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})(?:\s+(?:posthumously|formally|officially|jointly))?\s+(?:to|on|upon)\s+${recipientPhrase(3, 160)}`, 'gu'), award: 1, recipient: 2 },
   { re: /\bcongratulat(?:e|ed|es|ing)\s+((?:(?:19|20)\d\d\s+)?(?:[A-Z][\p{L}\u2019'-]*\s+){0,5}(?:Heroes|Hero|Laureates?|[Ww]inners?|[Aa]wardees?|[Hh]onorees?|[Rr]ecipients?))\s+([^.;:]{3,160})/gu, award: 1, recipient: 2 },
+  // "Please join me in congratulating X, winner of the … Award".
+  { re: new RegExp(String.raw`\bcongratulat(?:e|ed|es|ing)\s+${recipientPhrase(3, 100, true)},\s+(?:the\s+|this year[\u2019']s\s+|our\s+)?(?:winner|recipient|laureate)s?\s+of\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
   { re: new RegExp(String.raw`\baward(?:ed|s)?\s+to\s+${recipientPhrase(3, 80, true)}\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
-  { re: new RegExp(String.raw`()\s(?:received|accepted|won|was awarded|were awarded|was presented with|was honou?red with|is the recipient of|was named the recipient of)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
+  { re: new RegExp(String.raw`()\s(?:received|accepted|won|was awarded|were awarded|was presented with|was honou?red with|(?:is|was|are|were)\s+(?:named\s+)?(?:the|this year[\u2019']s|one of (?:the|this year[\u2019']s))\s+recipients?\s+of)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
 ];
 const LAST = PATTERNS.length - 1;
 /** Cheap pre-checks: a pattern runs only on statements containing its verb. */
-const GATES: readonly RegExp[] = [/present|hono/, /present|award|bestow|confer/, /congratulat/, /awarded to|awards to/, /received|accepted|won|awarded|presented with|honou?red with|recipient of/];
+const GATES: readonly RegExp[] = [/present|hono/, /present|award|bestow|confer/, /congratulat/, /congratulat/, /awarded to|awards to/, /received|accepted|won|awarded|presented with|honou?red with|recipient of/];
 
-/** A recipient named by a pronoun only. */
-const PERSONAL_PRONOUN = /^\s*(?:him|her)\s*$/;
+/** A recipient named by a pronoun only ("present you with": the person addressed, named before). */
+const PERSONAL_PRONOUN = /^\s*(?:him|her|you)\s*$/;
 
 const AWARD_HINT = /[Aa]ward|[Pp]rize|[Mm]edal|[Hh]onou?r|[Tt]roph|[Cc]itation|Hero|[Ll]aureate|[Ww]inner|[Rr]ecipient/;
 /** The giver's name before an award's ("the Embassy’s Civic Courage Award"): not part of it ("the Secretary’s … Award" is). */

@@ -345,6 +345,10 @@ const complement = (ctx: Ctx, k: number): number => {
   let c = k + 1;
   if (c < t.count && isWord(t, c, 'the') && sepAt(t, c) === Sep.Space) c++;
   let last = -1;
+  // After an organisation's head word and "of", the last word of the run belongs to the
+  // organisation's name ("Association of Community Broadcasters,"), not to a person named after it
+  // (a person's name has two words: "Federation of Women Lawyers Grace Njeri").
+  let orgOf = false;
   while (c < t.count && (sepAt(t, c) === Sep.Space || sepAt(t, c) === Sep.Join)) {
     if (isCap(t, c)) {
       const gaz = GAZETTEER.longest(t, c, (j) => sepAt(t, j) < Sep.Hard);
@@ -353,10 +357,11 @@ const complement = (ctx: Ctx, k: number): number => {
         c = gaz.last + 1;
         continue;
       }
-      if (!isCommon(t, c) && !has(t, c, W.TITLE_WORD)) break;
+      if (!isCommon(t, c) && !has(t, c, W.TITLE_WORD) && !(orgOf && !(c + 1 < t.count && isCap(t, c + 1) && softJoin(t, c + 1)))) break;
       last = c;
       c++;
     } else if (last >= 0 && c + 1 < t.count && isCap(t, c + 1) && has(t, c, W.CONNECTOR)) {
+      if (!orgOf && (isWord(t, c, 'of') || isWord(t, c, 'for')) && has(t, c - 1, W.ORG_HEAD)) orgOf = true;
       c++;
     } else break;
   }

@@ -23,9 +23,9 @@ export interface StatementMentions {
 const ADVERBS = String.raw`(?:\s+(?:today|yesterday|again|separately|also|virtually|jointly|briefly|recently|(?:later|earlier)(?:\s+(?:today|in\s+the\s+(?:day|week)|this\s+(?:week|month)))?|by\s+(?:phone|telephone|video(?:\s*conference)?)|this\s+(?:morning|afternoon|evening|week)|last\s+(?:week|night|month)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in\s+\p{Lu}[\p{L}.\u2019'\-]*(?:\s+\p{Lu}[\p{L}.\u2019'\-]*){0,2}))*`;
 const ASIDE = String.raw`(?:\s*,[^,.;:]{1,60},)?`;
 const TRIGGER = new RegExp(
-  String.raw`\b(?:(?:met|meet|meets|[Mm]eeting|[Mm]eetings|spoke|speak|speaks|speaking|talked|[Tt]alk|[Tt]alks|[Dd]iscussion|[Dd]iscussions|[Cc]onversation|[Cc]onversations|[Cc]all|[Cc]alls|consulted|[Cc]onsultations)${ADVERBS}${ASIDE}\s+with` +
+  String.raw`\b(?:(?:met|meet|meets|sat\s+down|[Mm]eeting|[Mm]eetings|spoke|speak|speaks|speaking|talked|[Tt]alk|[Tt]alks|[Dd]iscussion|[Dd]iscussions|[Cc]onversation|[Cc]onversations|[Cc]all|[Cc]alls|consulted|[Cc]onsultations)${ADVERBS}${ASIDE}\s+with` +
     String.raw`|(?:had|have|has)\s+(?:an|the|a)\s+(?:\w+\s+)?(?:opportunity|chance)\s+to\s+\w+\s+(?:to|with)` +
-    String.raw`|\b(?:I|We|we)\s+(?:also\s+)?joined(?=\s+[A-Z])|\bmet(?=\s+\p{Lu}\p{Ll})` +
+    String.raw`|\b(?:I|We|we)\s+(?:also\s+)?joined(?=\s+[A-Z])|\bmet(?=\s+\p{Lu}\p{Ll}|\s+(?:its|their|his|her|the)\s+[a-z]+(?:\s+[a-z]+)?,\s+\p{Lu})` +
     // "Minister X received Deputy Minister Y": a host receiving a visitor named by title.
     String.raw`|\breceived(?=\s+(?:the\s+)?(?:H\.E\.|His|Her|Mr\.|Ms\.|Mrs\.|Dr\.|Deputy|Foreign|Prime|Vice|Minister|Ambassador|President|Secretary|Special|Chair\w*|Director|Governor|Speaker|King|Queen|Prince|Crown)\s))\s+`,
   'gu',
@@ -45,8 +45,15 @@ const GROUP_SINGULAR = new Set([
   'chairman', 'director', 'administrator', 'commissioner', 'mayor', 'governor', 'senator', 'congressman', 'premier',
   'chancellor', 'diaspora', 'opposition', 'press', 'media', 'clergy', 'youth', 'coalition', 'parliament', 'cabinet',
 ]);
+/** Of those, the ones that name one person's office ("its director, X": the office is X's). */
+const PERSONAL_ROLE = new Set([
+  'counterpart', 'president', 'minister', 'secretary', 'ambassador', 'envoy', 'official', 'king', 'queen', 'prince',
+  'leader', 'chairman', 'director', 'administrator', 'commissioner', 'mayor', 'governor', 'senator', 'congressman',
+  'premier', 'chancellor',
+]);
+const lastWord = (part: string): string => part.split(/\s+/).at(-1)!.toLowerCase().replace(/[\u2019']s?$/, '');
 const namesGroup = (part: string): boolean => {
-  const last = part.split(/\s+/).at(-1)!.toLowerCase().replace(/[\u2019']s?$/, '');
+  const last = lastWord(part);
   if (GROUP_SINGULAR.has(last)) return true;
   return /[a-z]s$/.test(last) && !/(?:ss|ness|us|is|ics)$/.test(last);
 };
@@ -66,6 +73,20 @@ const groupFrom = (part: string): boolean => {
  * people (with their offices) as the subject of the sentence, before "met" or "held talks".
  */
 const LIST_SUBJECT = /^([^.;:!?]{8,400}?),?\s+(?:met|(?:had|held)\s+(?:(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:meeting|call|conversation|discussion)|talks))\b(?!\s+with\b)/;
+
+/**
+ * Words that, earlier in the clause of a trigger, say the meeting did not or may not take place
+ * ("not only … but also" and "not unlike" do not).
+ */
+const UNREAL = /\bnot\b(?!\s+(?:only|just|unlike|least)\b)|\b(?:never|cannot|if|unless|whether)\b|n[\u2019']t\b/i;
+/** Where the clause holding position `at` of the sentence starts (after the last comma, semicolon or dash). */
+const clauseStart = (sentence: string, at: number): number => {
+  for (let k = at - 1; k >= 0; k--) {
+    const c = sentence.charCodeAt(k);
+    if (c === 44 || c === 59 || c === 0x2014 || c === 0x2013) return k + 1;
+  }
+  return 0;
+};
 
 /** A question answered by yes or no: it opens with an auxiliary verb. */
 const YES_NO_QUESTION = /^(?:[("\u201c'\u2018]\s*)?(?:And\s+|So\s+|But\s+)?(?:Did|Does|Do|Has|Have|Had|Is|Are|Was|Were|Will|Would|Can|Could|Should|Shall|May|Might)\s/;
@@ -134,6 +155,8 @@ const meetingIn = (
   const places: string[] = [];
   let npEnd = s;
   while ((match = TRIGGER.exec(sentence)) !== null) {
+    // "I can't say that I have … sat down with", "if any parent sat down with": no meeting took place.
+    if (UNREAL.test(sentence.slice(clauseStart(sentence, match.index), match.index))) continue;
     const npStart = match.index + match[0].length;
     const rest = sentence.slice(npStart);
     const stop = NP_END.exec(rest);
@@ -146,7 +169,7 @@ const meetingIn = (
     let offset = 0;
     // Parts read so far: what each contributes, and whether it is an office in capitals whose
     // holder may follow after a comma ("the Speaker of the Seimas, Viktorija Čmilytė-Nielsen").
-    const found: { names: string[]; office: boolean; of: boolean; person: boolean; commaAfter: boolean }[] = [];
+    const found: { names: string[]; office: boolean; of: boolean; person: boolean; commaAfter: boolean; role?: boolean }[] = [];
     for (const rawPart of np.split(PART_SPLIT)) {
       const partStart = np.indexOf(rawPart, offset);
       if (found.length > 0) found[found.length - 1]!.commaAfter = np.slice(offset, partStart).includes(',');
@@ -158,6 +181,9 @@ const meetingIn = (
         // An office just before, joined by a comma, is this person's ("… of Moldova, Mihaela
         // Popescu-Rusu"), and so are offices joined to it by "and" ("Deputy Prime Minister and Minister of …").
         const last = found.length - 1;
+        // So is one person's office before a bare name ("Peru's labor minister, Rosa Villanueva"; but
+        // "the President, Prime Minister Halvorsen, and …" lists two people).
+        if (last >= 0 && found[last]!.role && found[last]!.commaAfter && text.slice(pFrom, people[0]!.start).trim() === '') found[last]!.names = [];
         if (last >= 0 && found[last]!.office && found[last]!.commaAfter && found[last]!.of) {
           found[last]!.names = [];
           for (let k = last - 1; k >= 0 && found[k]!.office && !found[k]!.commaAfter; k--) found[k]!.names = [];
@@ -166,7 +192,7 @@ const meetingIn = (
         continue;
       }
       const part = cleanPart(rawPart);
-      const entry = { names: [] as string[], office: isOffice(part), of: / of /.test(part), person: false, commaAfter: false };
+      const entry = { names: [] as string[], office: isOffice(part), of: / of /.test(part), person: false, commaAfter: false, role: PERSONAL_ROLE.has(lastWord(part)) };
       const before = found[found.length - 1];
       found.push(entry);
       // An office right after a person, after a comma, is theirs ("X, Secretary of Foreign Affairs").
