@@ -334,6 +334,12 @@ describe('extract › entities', () => {
     expect(people(x).map((p) => p.name)).toEqual(['Esteban Marroquin', 'Grace Njeri']);
   });
 
+  it('takes four name words on a line of their own even when one is an ordinary word, but not inside a sentence', () => {
+    const x = run('Signed today:\nTomás Ignacio Herrera Vial\nMinister of Foreign Affairs\n\nWe met Tomás Ignacio Herrera Vial there.');
+    expect(people(x).map((p) => p.name)).toEqual(['Tomás Ignacio Herrera Vial']);
+    expect(x.entities.find((e) => e.kind === 'person')?.statementSeqs).toEqual([1]);
+  });
+
   it('takes a run with a regnal number for a person only after a title, and a house for no person', () => {
     const x = run(
       'We will cancel our Pershing II missiles, as the Sputnik II flight showed. His Majesty King Mohammed VI and Pope Paul VI ' +

@@ -574,6 +574,30 @@ describe('structureTranscript', () => {
     expectSpansConsistent(doc);
   });
 
+  it('keeps signature blocks under a "Signed in … on …:" line whose offices name the country after a comma', () => {
+    const doc = structureTranscript(
+      [
+        'Joint Communiqué of the Ministerial Meeting on Rivers',
+        '',
+        '1. Ministers agreed to share river data and to protect wetlands together for the next decade.',
+        '',
+        'Signed in Port Elm on 4 June 2027:',
+        '',
+        'Tomás Ignacio Herrera Vial',
+        'Minister of Foreign Affairs, Republic of Aravia',
+        '',
+        'Sigrid Aune Dalen',
+        'Minister of International Development, Kingdom of Norland',
+      ].join('\n'),
+    );
+    expect(texts(doc)).toEqual([
+      '1. Ministers agreed to share river data and to protect wetlands together for the next decade.',
+      'Signed in Port Elm on 4 June 2027:\n\nTomás Ignacio Herrera Vial\nMinister of Foreign Affairs, Republic of Aravia',
+      'Sigrid Aune Dalen\nMinister of International Development, Kingdom of Norland',
+    ]);
+    expectSpansConsistent(doc);
+  });
+
   it('reads "Role, Shri Name:" turns, "Question (Name, Outlet):" askers and a one-off "Name: …?" before the spokesperson, and names askers among the speakers', () => {
     const doc = structureTranscript(
       [

@@ -550,11 +550,14 @@ const OFFICE_BANNER =
 
 /** "For the Government of the Republic of Kenya:" above a signatory's name. */
 const SIGNATORY_PARTY = /^For (?:the )?\p{Lu}[^:]{0,150}:$/u;
+/** "Signed in Accra on 9 June 2026:", "Done at Brussels, 3 May 2026." above the signatures. */
+const SIGNED_AT = /^(?:Signed|Done)\s+(?:in|at)\s+\p{Lu}[^:;]{0,100}[:.]?$/u;
 /**
  * A line naming a signatory's office ("Minister for Foreign Affairs", "Cabinet Secretary for Foreign
- * and Diaspora Affairs"): in Title Case, opening with a role word (first or second word), no sentence.
+ * and Diaspora Affairs", "Minister of Foreign Affairs, Republic of Chile"): in Title Case, opening
+ * with a role word (first or second word), no sentence.
  */
-const OFFICE_LINE = /^(?:\p{Lu}[\p{L}'’.\-]*|of|for|and|the|to|in|on|at|de|del|la|des|du)(?: (?:\p{Lu}[\p{L}'’.\-]*|of|for|and|the|to|in|on|at|de|del|la|des|du)){0,15}$/u;
+const OFFICE_LINE = /^(?:\p{Lu}[\p{L}'’.\-]*|of|for|and|the|to|in|on|at|de|del|la|des|du)(?:,? (?:\p{Lu}[\p{L}'’.\-]*|of|for|and|the|to|in|on|at|de|del|la|des|du)){0,15}$/u;
 const isOfficeLine = (p: Paragraph): boolean => {
   if (p.label || p.text.length > 150 || !OFFICE_LINE.test(p.text)) return false;
   const words = p.text.toLowerCase().split(' ', 2);
@@ -569,6 +572,7 @@ const isOfficeLine = (p: Paragraph): boolean => {
  */
 const signatureEnd = (paragraphs: readonly Paragraph[], i: number): number => {
   let k = i;
+  if (k < paragraphs.length && !paragraphs[k]!.label && SIGNED_AT.test(paragraphs[k]!.text)) k++;
   if (k < paragraphs.length && !paragraphs[k]!.label && SIGNATORY_PARTY.test(paragraphs[k]!.text)) k++;
   const name = paragraphs[k];
   if (k + 1 >= paragraphs.length || !name || name.label || !looksLikePersonName(name.text) || isLinkListHeading(name.text)) return i;

@@ -236,6 +236,21 @@ const hasPlainWord = (t: Tokens, i: number, j: number): boolean => {
   return false;
 };
 
+/**
+ * Whether tokens i..j are a line of their own (a signatory's name under a joint statement,
+ * "Tomás Ignacio Errázuriz Vial"): such a run may have four name words though one is also an
+ * ordinary word.
+ */
+const lineAlone = (t: Tokens, i: number, j: number): boolean => {
+  const src = t.source;
+  let a = t.start[i]! - 1;
+  while (a >= t.base && (src.charCodeAt(a) === 32 || src.charCodeAt(a) === 9)) a--;
+  if (a >= t.base && src.charCodeAt(a) !== 10) return false;
+  let b = t.end[j]!;
+  while (b < t.limit && (src.charCodeAt(b) === 32 || src.charCodeAt(b) === 9 || src.charCodeAt(b) === 13)) b++;
+  return b >= t.limit || src.charCodeAt(b) === 10;
+};
+
 /** Capitalised particles ("Ould", "Abu") among tokens (i, j): they do not count as name words. */
 const capitalParticles = (t: Tokens, i: number, j: number): number => {
   let n = 0;
@@ -329,7 +344,7 @@ const nameRun = (ctx: Ctx, i: number, strict: boolean, maxCore = 3): number => {
       if (!isInitial(t, j) && !(j > i && sepAt(t, j) === Sep.Join)) core++;
     } else if (!(j > i && mayOpenParticles(t, j) && particlesThenCap(t, j))) break;
     // Long runs only: a name with capitalised particles ("Mohamed Salem Ould Merzoug") is not longer.
-    if (core > 3 && core - capitalParticles(t, i, j + 1) > (maxCore > 3 && !hasPlainWord(t, i, j) ? maxCore : 3)) return i - 1;
+    if (core > 3 && core - capitalParticles(t, i, j + 1) > (maxCore > 3 && (!hasPlainWord(t, i, j) || lineAlone(t, i, j)) ? maxCore : 3)) return i - 1;
     j++;
   }
   if (tail >= 0) return tail;
