@@ -511,6 +511,13 @@ describe('extract › meetings', () => {
     expect(x.meetings.map((m) => m.participants)).toEqual([['Mateo Quispe'], ['Rosa Villanueva']]);
   });
 
+  it('reads "a telephone talk of about thirty minutes with" and keeps a holder\'s whole office out of the participants', () => {
+    const x = run(
+      'Foreign Minister Shimizu held a telephone talk of about thirty minutes with Mr. Kipchumba Rotich, Cabinet Secretary for Foreign and Diaspora Affairs of the Republic of Kenya.',
+    );
+    expect(x.meetings.map((m) => m.participants)).toEqual([['Kipchumba Rotich']]);
+  });
+
   it('reports no meeting denied or supposed in its clause ("did not meet with", "if … sat down with"), but "not only … but also" is one', () => {
     const x = run(
       'The adviser did not meet with Minister Lars Berg. I can\u2019t say that I have sat down with the Chiefs of Staff.\n\n' +

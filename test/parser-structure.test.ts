@@ -574,6 +574,28 @@ describe('structureTranscript', () => {
     expectSpansConsistent(doc);
   });
 
+  it('reads a "weekday, date, time, venue, city" line as date and place, so section headings after it are no title', () => {
+    const doc = structureTranscript(
+      [
+        'Ministry of Foreign Affairs',
+        '',
+        'Press Conference by Press Secretary Ren Aoki',
+        '',
+        'Wednesday, November 18, 2026, 4:05 p.m., Press Conference Room, Ministry of Foreign Affairs, Tokyo',
+        '',
+        '(1) Visit by the Minister of Foreign Affairs of the Republic of Chile, Ms. Valeria Ortiz Campos',
+        '',
+        'Press Secretary Aoki: Good afternoon. I have one item to begin with, the visit of the Chilean minister next week.',
+        '',
+        'Journalist (NHK): Will the ministers sign an agreement?',
+        '',
+        'Press Secretary Aoki: They intend to.',
+      ].join('\n'),
+    );
+    expect([doc.title, doc.date, doc.location]).toEqual(['Press Conference by Press Secretary Ren Aoki', '2026-11-18', 'Tokyo']);
+    expect(texts(doc)[0]).toBe('Good afternoon. I have one item to begin with, the visit of the Chilean minister next week.');
+  });
+
   it('keeps signature blocks under a "Signed in … on …:" line whose offices name the country after a comma', () => {
     const doc = structureTranscript(
       [

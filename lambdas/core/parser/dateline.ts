@@ -268,12 +268,41 @@ const WEEKDAY_WORD = /^(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?
  * names no place.
  */
 export const parsePlaceDateLine = (line: string): { place: string; date: string } | undefined => {
+  const venue = parseDateVenueLine(line);
+  if (venue) return venue;
   if (line.length > 90) return undefined;
   const date = findDate(line);
   if (!date || date.index === 0 || /[\p{L}\p{N}]/u.test(line.slice(date.index + date.length))) return undefined;
   const place = line.slice(0, date.index).replace(/[\s,(\u2014\u2013-]+$/u, '');
   if (!(isPlaceLine(place) || CITY_NAMES.has(place)) || place.split(/,\s*/u).some((part) => WEEKDAY_WORD.test(part.trim()))) return undefined;
   return { place: normalisePlace(place), date: date.iso };
+};
+
+/** A clock time, perhaps with its zone, after a date: "4:05 p.m.", "at 10:30 JST". */
+const CLOCK = /^(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?$/u;
+
+/**
+ * A header line that is a date, perhaps a time, then the venue with its city last: "Wednesday,
+ * November 18, 2026, 4:05 p.m., Press Conference Room, Ministry of Foreign Affairs, Tokyo". The last
+ * part (or the last two: "Accra, Ghana") must be a place, and nothing before the date but a weekday.
+ */
+const parseDateVenueLine = (line: string): { place: string; date: string } | undefined => {
+  if (line.length > 160) return undefined;
+  const date = findDate(line);
+  if (!date) return undefined;
+  const before = line.slice(0, date.index).replace(/[\s,]+$/u, '');
+  if (before !== '' && !WEEKDAY_WORD.test(before)) return undefined;
+  const parts = line
+    .slice(date.index + date.length)
+    .split(/,\s*/u)
+    .map((part) => part.trim())
+    .filter((part) => part !== '' && !CLOCK.test(part));
+  if (parts.length === 0 || parts.some((part) => /\d/u.test(part))) return undefined;
+  const last = parts[parts.length - 1]!.replace(/\.$/u, '');
+  const pair = parts.length >= 2 ? `${parts[parts.length - 2]}, ${last}` : undefined;
+  if (pair && CITY_NAMES.has(parts[parts.length - 2]!) && isPlaceLine(pair)) return { place: normalisePlace(pair), date: date.iso };
+  if (CITY_NAMES.has(last)) return { place: last, date: date.iso };
+  return undefined;
 };
 
 /** A news-style dateline at the start of a paragraph: "WASHINGTON, May 20, 2022 —", "NUR-SULTAN, Kazakhstan –". */

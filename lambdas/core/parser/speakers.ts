@@ -194,6 +194,12 @@ export const findLabel = (paragraph: string): SpeakerLabel | undefined => {
   return undefined;
 };
 
+/** Whether a label's first word is an office's ("Secretary Blinken", "Press Secretary Aoki"). */
+const namesOffice = (raw: string): boolean => {
+  const words = raw.toLowerCase().split(' ');
+  return ROLE_WORDS.has(words[0]!) || (words.length > 2 && ROLE_WORDS.has(words[1]!));
+};
+
 /** `Brennan:` / `Secretary Blinken:` — a Title Case name before a colon (a label only when it recurs). */
 const NAME_LABEL = /^(\p{Lu}[\p{L}'’\-]+(?:[ ]\p{Lu}[\p{L}'’.\-]+){0,2}):[ \t\u00a0]+(?=\S)/u;
 /** Title Case words that introduce content rather than name a speaker. */
@@ -229,6 +235,7 @@ export const findNameLabels = (paragraphs: readonly { readonly text: string; rea
   let recurring = 0;
   let top = '';
   let topCount = 0;
+  let topRaw = '';
   for (const [key, n] of counts) {
     if (n >= 2) recurring++;
     if (n > topCount) {
@@ -236,7 +243,10 @@ export const findNameLabels = (paragraphs: readonly { readonly text: string; rea
       topCount = n;
     }
   }
-  if (recurring === 1 && topCount >= 3) return answererLabels(paragraphs, found, top);
+  for (const label of found.values()) if (label.key === top) topRaw = label.raw;
+  // One recurring label answers the others: three turns, or two when it names an office and a
+  // person ("Press Secretary Aoki:").
+  if (recurring === 1 && (topCount >= 3 || (topCount === 2 && topRaw.includes(' ') && namesOffice(topRaw)))) return answererLabels(paragraphs, found, top);
   if (recurring < 2) return oneOffAskers(paragraphs, found, counts);
   for (const [i, label] of found) if ((counts.get(label.key) ?? 0) < 2) found.delete(i);
   return found;

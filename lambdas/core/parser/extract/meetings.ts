@@ -20,7 +20,7 @@ export interface StatementMentions {
   readonly meetingAt: readonly number[];
 }
 
-const ADVERBS = String.raw`(?:\s+(?:today|yesterday|again|separately|also|virtually|jointly|briefly|recently|(?:later|earlier)(?:\s+(?:today|in\s+the\s+(?:day|week)|this\s+(?:week|month)))?|by\s+(?:phone|telephone|video(?:\s*conference)?)|this\s+(?:morning|afternoon|evening|week)|last\s+(?:week|night|month)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in\s+\p{Lu}[\p{L}.\u2019'\-]*(?:\s+\p{Lu}[\p{L}.\u2019'\-]*){0,2}))*`;
+const ADVERBS = String.raw`(?:\s+(?:today|yesterday|again|separately|also|virtually|jointly|briefly|recently|(?:later|earlier)(?:\s+(?:today|in\s+the\s+(?:day|week)|this\s+(?:week|month)))?|by\s+(?:phone|telephone|video(?:\s*conference)?)|this\s+(?:morning|afternoon|evening|week)|last\s+(?:week|night|month)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:of|for|lasting)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?:an?|[\w-]+)\s+(?:minutes|hours?)|in\s+\p{Lu}[\p{L}.\u2019'\-]*(?:\s+\p{Lu}[\p{L}.\u2019'\-]*){0,2}))*`;
 const ASIDE = String.raw`(?:\s*,[^,.;:]{1,60},)?`;
 const TRIGGER = new RegExp(
   String.raw`\b(?:(?:met|meet|meets|sat\s+down|[Mm]eeting|[Mm]eetings|spoke|speak|speaks|speaking|talked|[Tt]alk|[Tt]alks|[Dd]iscussion|[Dd]iscussions|[Cc]onversation|[Cc]onversations|[Cc]all|[Cc]alls|consulted|[Cc]onsultations)${ADVERBS}${ASIDE}\s+with` +
@@ -51,6 +51,8 @@ const PERSONAL_ROLE = new Set([
   'leader', 'chairman', 'director', 'administrator', 'commissioner', 'mayor', 'governor', 'senator', 'congressman',
   'premier', 'chancellor',
 ]);
+/** An office in capitals with a role word anywhere in it ("Cabinet Secretary for Foreign …"). */
+const namesRole = (part: string): boolean => /^\p{Lu}/u.test(part) && part.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && PERSONAL_ROLE.has(w.toLowerCase()));
 const lastWord = (part: string): string => part.split(/\s+/).at(-1)!.toLowerCase().replace(/[\u2019']s?$/, '');
 const namesGroup = (part: string): boolean => {
   const last = lastWord(part);
@@ -169,7 +171,7 @@ const meetingIn = (
     let offset = 0;
     // Parts read so far: what each contributes, and whether it is an office in capitals whose
     // holder may follow after a comma ("the Speaker of the Seimas, Viktorija Čmilytė-Nielsen").
-    const found: { names: string[]; office: boolean; of: boolean; person: boolean; commaAfter: boolean; role?: boolean }[] = [];
+    const found: { names: string[]; office: boolean; of: boolean; person: boolean; commaAfter: boolean; role?: boolean; owned?: boolean }[] = [];
     for (const rawPart of np.split(PART_SPLIT)) {
       const partStart = np.indexOf(rawPart, offset);
       if (found.length > 0) found[found.length - 1]!.commaAfter = np.slice(offset, partStart).includes(',');
@@ -192,11 +194,15 @@ const meetingIn = (
         continue;
       }
       const part = cleanPart(rawPart);
-      const entry = { names: [] as string[], office: isOffice(part), of: / of /.test(part), person: false, commaAfter: false, role: PERSONAL_ROLE.has(lastWord(part)) };
+      const entry = { names: [] as string[], office: isOffice(part), of: / of /.test(part), person: false, commaAfter: false, role: PERSONAL_ROLE.has(lastWord(part)), owned: false };
       const before = found[found.length - 1];
       found.push(entry);
-      // An office right after a person, after a comma, is theirs ("X, Secretary of Foreign Affairs").
-      if (entry.office && before?.person && before.commaAfter) continue;
+      // An office right after a person, after a comma, is theirs ("X, Secretary of Foreign Affairs"),
+      // and so is the rest of it after "and" ("…, Cabinet Secretary for Foreign and Diaspora Affairs").
+      if (((entry.office || namesRole(part)) && before?.person && before.commaAfter) || (before?.owned && !before.commaAfter && /^\p{Lu}/u.test(part))) {
+        entry.owned = true;
+        continue;
+      }
       if (part.length < 3 || PRONOUN.test(part) || (part.split(/\s+/).length > 8 && !groupFrom(part)) || !/\p{L}/u.test(part)) continue;
       const whole = inside.find((m) => m.start >= pFrom && m.end <= pTo && m.surface === part);
       if (whole) {
