@@ -340,6 +340,12 @@ describe('extract › entities', () => {
     expect(x.entities.find((e) => e.kind === 'person')?.statementSeqs).toEqual([1]);
   });
 
+  it('takes a run that names the dateline\'s place for that place, not a person', () => {
+    const x = extract({ ...fromParagraphs('The ministers met on the margins of the summit in Punta Verde. Minister Ana Ruiz attended.'), location: 'Punta Verde, Norland' });
+    expect(people(x).map((p) => p.name)).toEqual(['Ana Ruiz']);
+    expect(named(x, 'place')).toContain('Punta Verde');
+  });
+
   it('takes a run with a regnal number for a person only after a title, and a house for no person', () => {
     const x = run(
       'We will cancel our Pershing II missiles, as the Sputnik II flight showed. His Majesty King Mohammed VI and Pope Paul VI ' +

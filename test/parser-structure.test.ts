@@ -596,6 +596,25 @@ describe('structureTranscript', () => {
     expect(texts(doc)[0]).toBe('Good afternoon. I have one item to begin with, the visit of the Chilean minister next week.');
   });
 
+  it('reads a dateline that opens the attribution line of a readout: place and date, and the spokesperson speaks', () => {
+    const doc = structureTranscript(
+      [
+        'Deputy Secretary’s Meeting with Norland’s Foreign Minister',
+        'Readout',
+        'Office of the Spokesperson',
+        'November 15, 2025',
+        '',
+        'PUNTA VERDE, Norland — The following is attributable to Spokesperson Daniel Achter:',
+        '',
+        'The Deputy Secretary met today with Foreign Minister Ana Ruiz on the margins of the summit.',
+      ].join('\n'),
+    );
+    expect([doc.date, doc.location]).toEqual(['2025-11-15', 'Punta Verde, Norland']);
+    expect(doc.statements.map((st) => [st.speaker, st.text])).toEqual([
+      ['Daniel Achter', 'The Deputy Secretary met today with Foreign Minister Ana Ruiz on the margins of the summit.'],
+    ]);
+  });
+
   it('keeps signature blocks under a "Signed in … on …:" line whose offices name the country after a comma', () => {
     const doc = structureTranscript(
       [

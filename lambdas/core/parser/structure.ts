@@ -273,6 +273,9 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
     header.date ??= findDate(line)?.iso;
     return 'date';
   }
+  // "PUNTA CANA, Dominican Republic — The following is attributable to …:": a dateline opening the
+  // body, not an author line.
+  if ((parseDateline(line)?.bodyStart ?? 0) > 0) return undefined;
   const next = paragraphs[index + 1];
   const byline = parseByline(line) ?? (next !== undefined && isOfficeLine(next) ? titledName(line) : undefined);
   if (byline) {
@@ -687,6 +690,12 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
         const attributed = parseAttribution(p.text);
         if (attributed) {
           if (!hasLabels && (speaker === undefined || statements.length > 0)) speaker = attributed;
+          // A dateline may open the attribution line ("PUNTA CANA, Dominican Republic — The following …:").
+          const dl = statements.length === 0 ? parseDateline(p.text) : undefined;
+          if (dl) {
+            location ??= dl.place;
+            date ??= dl.date;
+          }
           continue;
         }
       }

@@ -62,6 +62,9 @@ export const extract = (doc: StructuredTranscript, counts?: { words: number }): 
   const items: StatementMentions[] = [];
   const mentions: Mention[] = [];
   const leftovers: Leftover[] = [];
+  // The dateline's place names ("Punta Cana, Dominican Republic"): a run read as a person's name that
+  // is one of them names the place ("… the summit in Punta Cana").
+  const datelineParts = doc.location ? doc.location.toLowerCase().split(/\s*,\s*/u) : undefined;
   for (const statement of doc.statements) {
     // Tokenised inside the document text when the statement's span says where it lies there.
     const from = statement.span[0];
@@ -84,7 +87,10 @@ export const extract = (doc: StructuredTranscript, counts?: { words: number }): 
     }
     const own = findMentions(statement, tokens, leftovers);
     for (let m = 0; m < own.length; m++) {
-      const mention = own[m]!;
+      let mention = own[m]!;
+      if (datelineParts && mention.kind === 'person' && datelineParts.includes(mention.surface.toLowerCase())) {
+        mention = { kind: 'place', key: mention.surface.toLowerCase(), surface: mention.surface, name: mention.surface, seq: mention.seq, start: mention.start, end: mention.end };
+      }
       const same = uniform(mention, mention.seq, mention.start, mention.end);
       own[m] = same;
       mentions.push(same);
