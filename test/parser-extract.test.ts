@@ -148,6 +148,16 @@ describe('lexicon › isCommonWord', () => {
 });
 
 describe('extract › topics', () => {
+  it('finds topics said in plain words, and not a watershed moment for the environment', () => {
+    expect(topicsOf('People being bought and sold, a few hours from the capital.')).toEqual(['trafficking-in-persons']);
+    expect(topicsOf('The droughts are getting longer as the planet warms.')).toEqual(expect.arrayContaining(['climate-change']));
+    expect(topicsOf('He has been held for months without charge, and he should be released.')).toEqual(['political-prisoners']);
+    expect(topicsOf('Japan has frozen the assets of a number of entities linked to the programme.')).toEqual(['sanctions']);
+    expect(topicsOf('They will enlarge the working holiday programme for young people.')).toEqual(['people-to-people']);
+    expect(topicsOf('Her reporting led to an audit and the return of millions to the public purse.')).toEqual(['anti-corruption']);
+    expect(topicsOf('The election will be a watershed moment for the region.')).not.toContain('environment');
+  });
+
   it('ships the tables the taxonomy builds (after changing the taxonomy: npm run generate:parser-tables)', () => {
     const built = buildTopicTables(phraseEntries(TAXONOMY));
     const shipped = decodeTopicTables(TOPIC_TABLES);

@@ -58,6 +58,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'blocked property': 1, 'blocking property': 1, 'entity list': 1, blacklist: 0.6, blacklisted: 0.6,
       'punitive measures': 0.6, 'restrictive measures': 0.8, 'travel ban': 0.6, 'specially designated': 1,
       'secondary sanctions': 1, 'economic pressure': 0.3, penalties: 0.3, 'impose costs': 0.5, 'imposing costs': 0.5,
+      // Assets frozen in so many words: "has frozen the assets of a number of entities".
+      'frozen the assets': 1, 'froze the assets': 1, 'freeze the assets': 1, 'freezing the assets': 1,
     },
     suppress: [
       'sanctioned event', 'sanctioned events', 'officially sanctioned', 'state sanctioned', 'government sanctioned',
@@ -134,7 +136,11 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'press freedom': 1, 'freedom of the press': 1, 'free press': 1, 'freedom of expression': 1,
       'freedoms of expression': 1, 'free expression': 1, 'free speech': 1, 'freedom of speech': 1,
       'independent media': 1, 'media freedom': 1, 'free media': 1, 'independent journalism': 1,
-      'independent journalists': 1, journalists: 0.5, journalist: 0.5, journalism: 0.5, censorship: 1, censor: 0.7,
+      'independent journalists': 1, 'independent reporter*': 1, 'report freely': 1, 'report without fear': 1, 'freedom to report': 1,
+      'community journalists': 0.8, 'community radio': 0.5, 'freelance reporter*': 0.5, 'freelance journalist*': 0.6,
+      'local reporters': 0.4, 'intimidation of journalists': 1, 'harassment of journalists': 1, 'attacks on journalists': 1,
+      'threats against journalists': 1, 'lawsuits designed to silence': 1, 'strategic lawsuits': 1, 'blocked websites': 0.8,
+      journalists: 0.5, journalist: 0.5, journalism: 0.5, censorship: 1, censor: 0.7,
       censored: 0.8, censoring: 0.8, 'internet shutdown*': 1, 'internet freedom': 1, 'online freedom': 1,
       'freedom of information': 0.8, 'access to information': 0.5, bloggers: 0.5, blogger: 0.5, 'media outlets': 0.4,
       'news outlets': 0.4, 'independent news': 0.8, 'jailed journalist*': 1, 'detained journalist*': 1,
@@ -176,6 +182,9 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'immediately release': 0.6, 'immediate release': 0.6, 'release of all': 0.4, 'hostage diplomacy': 1,
       'sentenced to': 0.2, 'wrongfully imprisoned': 1, 'unjustly sentenced': 1, 'prisoners': 0.2,
       'in prison': 0.4, 'behind bars': 0.5, 'detained solely': 1,
+      // "held for five months without charge", "no one should be locked up for what they believe".
+      'without charge': 0.8, 'held without charge': 1, 'detained without charge': 1, 'locked up': 0.5, 'for what they believe': 0.6, 'for their beliefs': 0.8,
+      'should be released': 0.5, 'must be released': 0.5,
     },
     suppress: ['prisoners of war', 'prisoner of war', 'detention center for migrants'],
     gdelt: ['ARREST', 'POLITICAL_PRISONER'],
@@ -193,6 +202,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       prosecuted: 0.25, 'equal justice': 0.7, 'equality before the law': 1, 'transparent judicial': 1,
       'legal framework': 0.4, 'judicial': 0.3, justice: 0.15, 'rules based': 0.2, lawful: 0.1,
       'to account': 0.6, 'brought to justice': 0.6, 'legal assistance': 0.5, tribunal: 0.4,
+      'habeas corpus': 1, courtroom: 0.3, courtrooms: 0.3, judges: 0.2, prosecutors: 0.2, 'political interference': 0.6,
     },
     suppress: [
       'department of justice', 'justice department', 'supreme court justice', 'chief justice', 'associate justice',
@@ -211,6 +221,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       graft: 0.8, 'beneficial ownership': 0.8, 'stolen assets': 0.8, 'asset recovery': 0.6, transparency: 0.3,
       transparent: 0.15, 'good governance': 0.2, 'misuse of public funds': 1, 'abuse of office': 1, cronyism: 1,
       nepotism: 1, 'conflict of interest': 0.4, 'conflicts of interest': 0.4,
+      // Public money in plain words: "the return of millions to the public purse" after "an audit".
+      'public purse': 0.6, audit: 0.4, audits: 0.4, auditors: 0.3,
     },
     suppress: ['data corruption', 'file corruption'],
     gdelt: ['CORRUPTION'],
@@ -289,6 +301,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       // Scam compounds and labour exploitation: "lured by fake job offers", "forced to work".
       'forced to work': 0.8, 'scam compounds': 0.8, 'scam centres': 0.8, 'scam centers': 0.8, 'scam centre': 0.6,
       'scam center': 0.6, 'passports were confiscated': 0.6, 'confiscated their passports': 0.6, 'fake job offers': 0.6,
+      // In plain words: "people being bought and sold".
+      'being bought and sold': 1, 'bought and sold': 0.5,
     },
     suppress: [
       'drug trafficking', 'narcotics trafficking', 'arms trafficking', 'weapons trafficking', 'wildlife trafficking',
@@ -429,6 +443,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       glaciers: 0.6, 'sea level rise': 0.8, 'rising seas': 0.8, 'sea levels': 0.6, methane: 0.7,
       'climate finance': 1, 'climate ambition': 1, 'climate action': 1, 'climate adaptation': 1,
       'adaptation': 0.25, 'kyoto protocol': 1, 'fossil fuels': 0.4, 'low carbon': 0.6,
+      // In plain words: "the droughts are getting longer as the planet warms".
+      'planet warms': 1, 'warming planet': 1, 'planet is warming': 1, 'warming world': 0.8, 'rising temperatures': 0.8,
     },
     suppress: [
       'investment climate', 'business climate', 'political climate', 'economic climate', 'security climate',
@@ -510,7 +526,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'humanitarian needs': 1, 'humanitarian access': 1, 'humanitarian corridor*': 1, 'humanitarian situation': 1,
       'humanitarian workers': 1, 'humanitarian partners': 1, 'food prices': 0.6, 'feed the future': 1, grain: 0.3,
       fertilizer: 0.3, fertilizers: 0.3, 'food': 0.15, 'shelter': 0.2, 'disaster': 0.25, 'earthquake': 0.4,
-      'flood': 0.3, 'floods': 0.3, 'hurricane': 0.4, 'typhoon': 0.4, 'food crisis': 1, 'usaid': 0.3,
+      'flood': 0.3, 'floods': 0.3, 'hurricane': 0.4, 'typhoon': 0.4, 'food crisis': 1, 'usaid': 0.3, 'emergency food': 0.8, 'relief goods': 1, 'relief supplies': 1, 'cash assistance': 0.8,
       'food rations': 1,
     },
     suppress: [
@@ -535,7 +551,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'missile defense': 0.8, 'arms sales': 0.8, 'foreign military financing': 1, 'foreign military sales': 1,
       interoperability: 0.6, 'maritime security': 1, cybersecurity: 0.6, 'cyber security': 0.6,
       'border security': 0.6, peacekeeping: 0.6, peacekeepers: 0.6, deterrence: 0.6, disarmament: 0.8,
-      'regional security': 1, 'combating terrorism': 1, 'combatting terrorism': 1, 'fight against terrorism': 1,
+      'regional security': 1, 'maritime domain awareness': 0.8, 'law enforcement cooperation': 0.8, 'maritime law enforcement': 0.8,
+      'at sea law enforcement': 0.8, 'coast guard': 0.4, 'combating terrorism': 1, 'combatting terrorism': 1, 'fight against terrorism': 1,
       'security dialogue': 1, 'strategic dialogue': 0.5, 'defense ministers': 0.8,
       'defense minister': 0.5, 'security forces': 0.4, 'law enforcement cooperation': 1, 'mutual defense': 1,
       'collective defense': 1, 'arms transfers': 0.8, 'arms transfer': 0.8, 'military training': 0.6,
@@ -567,7 +584,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       alumni: 0.8, fulbright: 1, students: 0.35, student: 0.25, scholarship: 0.5, scholarships: 0.6,
       'sports diplomacy': 1, 'cultural diplomacy': 1, 'public diplomacy': 0.6, 'cultural ties': 1, 'educational ties': 1,
       'cultural heritage': 0.6, 'peace corps': 1, youth: 0.3, 'young leaders': 0.8, yseali: 1, ivlp: 1,
-      'international visitor leadership program': 1, 'study abroad': 1, 'study in the united states': 1,
+      'international visitor leadership program': 1, 'working holiday': 1, 'youth mobility': 1, 'study abroad': 1, 'study in the united states': 1,
       'english language': 0.5, tourism: 0.4, tourists: 0.3, diaspora: 0.4, educational: 0.3, universities: 0.3,
       cultural: 0.3, culture: 0.2, sports: 0.35, athletes: 0.35, olympic: 0.4, olympics: 0.4, 'artists': 0.3,
       'ties between our peoples': 1, 'ties between our people': 1, 'bonds between our peoples': 1,
@@ -596,8 +613,11 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'protect the environment': 1, 'wildlife trafficking': 1, 'illegal logging': 1, 'marine protected': 1,
       'ocean conservation': 1, 'climate and environment': 0.5, 'national parks': 0.6, 'nature': 0.1, 'land degradation': 1, 'recycling': 0.6,
       mangrove: 0.6, mangroves: 0.6, peatland: 0.6, peatlands: 0.6,
+      // Water and land in plain words: "rivers carry more sewage and agricultural runoff", "protecting watersheds".
+      sewage: 0.6, runoff: 0.4, 'agricultural runoff': 1, watershed: 0.5, watersheds: 0.6,
     },
     suppress: [
+      'watershed moment', 'watershed event', 'watershed year', 'watershed election',
       'security environment', 'business environment', 'environment for journalists', 'enabling environment',
       'investment environment', 'operating environment', 'threat environment', 'political environment',
       'environment for civil society', 'environment in which', 'safe environment', 'learning environment',
