@@ -551,7 +551,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'missile defense': 0.8, 'arms sales': 0.8, 'foreign military financing': 1, 'foreign military sales': 1,
       interoperability: 0.6, 'maritime security': 1, cybersecurity: 0.6, 'cyber security': 0.6,
       'border security': 0.6, peacekeeping: 0.6, peacekeepers: 0.6, deterrence: 0.6, disarmament: 0.8,
-      'regional security': 1, 'maritime domain awareness': 0.8, 'law enforcement cooperation': 0.8, 'maritime law enforcement': 0.8,
+      'regional security': 1, 'maritime domain awareness': 0.8, 'maritime law enforcement': 0.8,
       'at sea law enforcement': 0.8, 'coast guard': 0.4, 'combating terrorism': 1, 'combatting terrorism': 1, 'fight against terrorism': 1,
       'security dialogue': 1, 'strategic dialogue': 0.5, 'defense ministers': 0.8,
       'defense minister': 0.5, 'security forces': 0.4, 'law enforcement cooperation': 1, 'mutual defense': 1,
