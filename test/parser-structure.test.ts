@@ -615,6 +615,26 @@ describe('structureTranscript', () => {
     ]);
   });
 
+  it('reads a Hansard page: the office with its holder in brackets speaks, members are labelled with constituency and party, and the volume line is a date', () => {
+    const doc = structureTranscript(
+      [
+        'Norland: Flood Response',
+        'Volume 790: debated on Tuesday 14 October 2025',
+        '12.34 pm',
+        'The Minister of State for Development (Ms Harriet Lowe)',
+        'With permission, Mr Speaker, I will make a statement on the floods in Norland and our response to them.',
+        '',
+        'Mr Tobias Wren (Northfield) (Lab):',
+        'I thank the Minister for her statement. Will she say how much of the funding is new?',
+        '',
+        'Ms Lowe:',
+        'All of it is new money, and it will go through the agencies already working there.',
+      ].join('\n'),
+    );
+    expect([doc.title, doc.date]).toEqual(['Norland: Flood Response', '2025-10-14']);
+    expect(doc.statements.map((st) => st.speaker)).toEqual(['Harriet Lowe', 'Mr. Tobias Wren', 'Harriet Lowe']);
+  });
+
   it('keeps signature blocks under a "Signed in … on …:" line whose offices name the country after a comma', () => {
     const doc = structureTranscript(
       [

@@ -160,7 +160,16 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'across', 'near', 
  * "Role … Name" without a comma ("Ambassador at Large for International Religious Freedom Rashad
  * Hussain"): a line opening with an office word and ending with a first name and surname.
  */
+/** "The Minister of State for Africa (Mr Kwame Ashdown)": an office, then its holder in brackets (Hansard). */
+const OFFICE_THEN_HOLDER = /^((?:The\s+)?\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|of|for|and|the|to|in|on)){0,12})\s+\(((?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s+)?([^()]{3,60})\)$/u;
+
 const roleFirstByline = (line: string): Byline | undefined => {
+  const held = OFFICE_THEN_HOLDER.exec(line);
+  if (held) {
+    const role = held[1]!;
+    const name = held[3]!.trim();
+    if (hasRoleWord(role) && looksLikePersonName(name)) return { name, role: role.replace(/^The\s+/u, '') };
+  }
   const words = line.split(/\s+/u);
   if (words.length < 4 || words.length > 25 || HEADLINE_WORDS.test(line)) return undefined;
   const first = words[0]!.toLowerCase().replace(/^u\.s\.$/u, 'special');

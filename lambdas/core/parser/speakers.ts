@@ -142,19 +142,26 @@ export const findLabel = (paragraph: string): SpeakerLabel | undefined => {
     // "Moderator (Rachel Nakashima-Brooks)": capitalised words in brackets were read as words of the
     // label; the label is what stands before them.
     let raw = m[1]!.trim();
-    const open = raw.endsWith(')') ? raw.lastIndexOf(' (') : -1;
-    if (open > 0) raw = raw.slice(0, open).trim();
+    // Every bracket group at the end goes: "Dr Eleanor Pryce (Kingsmere and Ollerton) (Con)".
+    let brackets = 0;
+    for (let open = raw.endsWith(')') ? raw.lastIndexOf(' (') : -1; open > 0; open = raw.endsWith(')') ? raw.lastIndexOf(' (') : -1) {
+      raw = raw.slice(0, open).trim();
+      brackets++;
+    }
     if (raw.length <= 64) {
       const { upper, lower } = countLetters(raw);
       const capitals = upper >= 1 && lower <= Math.max(1, Math.floor(upper / 5)) && (upper >= 2 || raw === 'Q' || raw === 'A');
       if (capitals || isTitleCaseSpeaker(raw)) {
         // "Moderator (Rachel Nakashima-Brooks):": a role whose holder the brackets name.
         const holder = ASKER_IN_BRACKETS.exec(m[0])?.[1]?.trim();
-        const named = holder !== undefined && looksLikePersonName(holder) ? holder : undefined;
+        // (Not a person's own label followed by their constituency and party.)
+        const named = holder !== undefined && brackets < 2 && looksLikePersonName(holder) && !looksLikePersonName(raw) ? holder : undefined;
         const key = labelKey(raw);
         if (named && !QUESTION_KEYS.has(key)) return { raw: named, key: labelKey(named), isQuestion: false, contentStart: m[0].length };
         return { raw, key, isQuestion: QUESTION_KEYS.has(key), contentStart: m[0].length };
       }
+      // "Mr Jamal Haddou (Bristol Eastgate) (LD):": a member named with constituency and party (Hansard).
+      if (brackets >= 2 && looksLikePersonName(raw)) return { raw, key: labelKey(raw), isQuestion: false, contentStart: m[0].length };
       // "Question (Priya Raghavan, The Hindu):": a question whose asker the brackets name.
       if (QUESTION_KEYS.has(labelKey(raw))) {
         const asker = ASKER_IN_BRACKETS.exec(m[0])?.[1]?.trim();

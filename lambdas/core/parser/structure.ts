@@ -197,6 +197,8 @@ const isHeaderMark = (p: Paragraph): boolean =>
 /** "From: …", "Published 19 June 2026", "Last updated …": page metadata under a headline. */
 const META_LINE = /^(?:from|published|updated|last updated|posted|released|issued|source|tags?|topics?|categor(?:y|ies)|filed under|part of)\b(?::|\s+(?:on\s+)?\d)/iu;
 const isMetaLine = (line: string): boolean => line.length <= 300 && META_LINE.test(line);
+/** A value saying when the page's text was given or put out: "Volume 782: debated on Tuesday 14 October 2025". */
+const DATED_META = /\b(?:debated|published|updated|posted|released|issued|delivered|recorded)\s+on\s/iu;
 
 /** A one-sentence standfirst: under the title, above the page's metadata or date. */
 const isStandfirst = (p: Paragraph, header: Header, next: Paragraph | undefined): boolean =>
@@ -272,6 +274,13 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
   if (isDateOrTimeLine(line)) {
     header.date ??= findDate(line)?.iso;
     return 'date';
+  }
+  if (line.length <= 120 && DATED_META.test(line)) {
+    const d = findDate(line);
+    if (d) {
+      header.date ??= d.iso;
+      return 'date';
+    }
   }
   // "PUNTA CANA, Dominican Republic — The following is attributable to …:": a dateline opening the
   // body, not an author line.
@@ -591,10 +600,12 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
   // Leading zone: header lines (title, author lines, place, date) and chrome before the remarks.
   let bodyStart = 0;
   let sawAnchor = false;
+  let lastHeaderKind: HeaderKind | undefined;
   const limit = Math.min(paragraphs.length, MAX_HEADER_PARAGRAPHS);
   while (bodyStart < limit) {
     const kind = classifyHeader(paragraphs[bodyStart]!, header, sawAnchor, paragraphs, bodyStart);
     if (kind === undefined) break;
+    lastHeaderKind = kind;
     if (kind === 'byline' || kind === 'place' || kind === 'keyvalue') sawAnchor = true;
     bodyStart++;
   }
@@ -633,7 +644,12 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
   const metaSpeaker = metadata.speaker?.trim() || undefined;
   // With no labels and no byline, a title such as "Remarks by Ambassador X at …" says who speaks.
   const titled = !hasLabels && persons.length === 0 && header.title ? TITLE_SPEAKER.exec(header.title)?.[1] : undefined;
-  header.defaultSpeaker = metaSpeaker ?? (!hasLabels && persons.length === 1 ? persons[0]!.name : titled);
+  // With labels, the one author line's person speaks what comes before the first label when a label
+  // is theirs too (a minister's statement to Parliament before the members' questions).
+  // (Only an author line right above the remarks: "The Minister of State for Africa (Mr X)".)
+  const author = persons.length === 1 ? persons[0]!.name : undefined;
+  const authorSpeaks = author !== undefined && (!hasLabels || (lastHeaderKind === 'byline' && [...aliases.values()].includes(author)));
+  header.defaultSpeaker = metaSpeaker ?? (authorSpeaks ? author : titled);
 
   // Signature blocks right after the remarks (before any footer) are the document's own words.
   const signatures: (readonly [number, number])[] = [];
