@@ -525,6 +525,8 @@ describe('extract › meetings', () => {
         'When I sat down with Peru\u2019s labor minister, Rosa Villanueva, we spoke of inspectors.',
     );
     expect(x.meetings.map((m) => m.participants)).toEqual([['Mateo Quispe'], ['Rosa Villanueva']]);
+    const y = run('Foreign Minister Konstantin Rehm met his Moldaran counterpart, Teodora Ilescu, here yesterday.');
+    expect(y.meetings.map((m) => m.participants)).toEqual([['Teodora Ilescu']]);
   });
 
   it('reads "a telephone talk of about thirty minutes with" and keeps a holder\'s whole office out of the participants', () => {

@@ -615,6 +615,29 @@ describe('structureTranscript', () => {
     ]);
   });
 
+  it('reads a government press conference: "City, Weekday, date", a "Speakers:" list, long office-and-surname labels, and an outlet in a question\'s brackets is no speaker', () => {
+    const doc = structureTranscript(
+      [
+        'Government Press Conference of 19 November 2025',
+        'Berlin, Wednesday, 19 November 2025',
+        'Speakers: Deputy Government Spokesperson Sabine Hartung; Yusuf Demirel, Spokesperson for the Federal Foreign Office; Katrin Albers, Spokesperson for the Federal Ministry for Economic Affairs',
+        '',
+        'Deputy Government Spokesperson Hartung: Good morning. I have one item from the Cabinet today.',
+        '',
+        'Question (Radio Spreewelle): Ms Albers, how effective are the export controls?',
+        '',
+        'Spokesperson for the Federal Ministry for Economic Affairs Albers: We take the reports seriously.',
+        '',
+        'Question: And the Foreign Office?',
+        '',
+        'Spokesperson for the Federal Foreign Office Demirel: We are in touch with our partners.',
+      ].join('\n'),
+    );
+    expect([doc.date, doc.location]).toEqual(['2025-11-19', 'Berlin']);
+    expect(doc.statements.map((st) => st.speaker)).toEqual(['Sabine Hartung', 'Question', 'Katrin Albers', 'Question', 'Yusuf Demirel']);
+    expect(doc.speakers).toEqual(['Sabine Hartung', 'Katrin Albers', 'Yusuf Demirel']);
+  });
+
   it('reads a Hansard page: the office with its holder in brackets speaks, members are labelled with constituency and party, and the volume line is a date', () => {
     const doc = structureTranscript(
       [

@@ -251,16 +251,18 @@ export const normalisePlace = (place: string): string =>
 
 /** A `Key: Value` header line ("President: Harry S. Truman"). */
 export const parseKeyValueHeader = (line: string): { key: string; value: string } | undefined => {
-  const m = /^(\p{Lu}[\p{L} ]{1,30}):\s+(\S.{0,100})$/u.exec(line);
+  const m = /^(\p{Lu}[\p{L} ]{1,30}):\s+(\S.{0,400})$/u.exec(line);
   if (!m) return undefined;
   const value = m[2]!.trim();
   if (/[.!?]["\u201d\u2019)]*$/u.test(value.replace(/\b[A-Z]\.$/u, '')) && !/\b(?:Jr|Sr)\.$/u.test(value)) return undefined;
-  if (value.split(/\s+/u).length > 12) return undefined;
+  // A list of speakers may be long ("Speakers: Deputy Government Spokesperson X; Y, Spokesperson for …; …").
+  if (value.length > 100 && !SPEAKER_KEYS.test(m[1]!.trim())) return undefined;
+  if (value.split(/\s+/u).length > (SPEAKER_KEYS.test(m[1]!.trim()) ? 80 : 12)) return undefined;
   return { key: m[1]!.trim(), value };
 };
 
 /** Keys of `Key: Value` headers whose value names the speaker. */
-const SPEAKER_KEYS = /^(?:president|speaker|speakers|by|author|remarks by|delivered by)$/iu;
+const SPEAKER_KEYS = /^(?:president|speaker|speakers|by|author|remarks by|delivered by|participants)$/iu;
 
 /** Whether a `Key: Value` header names the speaker. */
 export const isSpeakerKey = (key: string): boolean => SPEAKER_KEYS.test(key);
@@ -282,7 +284,11 @@ export const parsePlaceDateLine = (line: string): { place: string; date: string 
   if (line.length > 90) return undefined;
   const date = findDate(line);
   if (!date || date.index === 0 || /[\p{L}\p{N}]/u.test(line.slice(date.index + date.length))) return undefined;
-  const place = line.slice(0, date.index).replace(/[\s,(\u2014\u2013-]+$/u, '');
+  // "Berlin, Wednesday, 19 November 2025": the weekday before the date is not part of the place.
+  const place = line
+    .slice(0, date.index)
+    .replace(/[\s,(\u2014\u2013-]+$/u, '')
+    .replace(/,\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/u, '');
   if (!(isPlaceLine(place) || CITY_NAMES.has(place)) || place.split(/,\s*/u).some((part) => WEEKDAY_WORD.test(part.trim()))) return undefined;
   return { place: normalisePlace(place), date: date.iso };
 };

@@ -25,7 +25,7 @@ const EMPHASIS = '(?:\\*{1,2}|_{1,2})';
 const TIMESTAMP = `(?:\\[?\\d{1,2}:\\d{2}(?::\\d{2})?\\]?${WS}+)`;
 /** `NAME:` in capitals (a few lowercase letters allowed, as in `MR. McGEE:`), possibly in Markdown bold. */
 const COLON_LABEL = new RegExp(
-  `^${TIMESTAMP}?${EMPHASIS}?${WS}*((?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}.'’\\-]*)(?:${WS}+(?:[\\p{Lu}\\p{N}(][\\p{L}\\p{N}.'’()\\-]*|of|the|for|and|de|del|la|las|los|da|das|do|dos|du|des|le|al|el|bin|ibn|von|van|der|den|af|te|y)){0,7})(?:${WS}*\\([^)\\n]{1,40}\\))?${WS}*${EMPHASIS}?${WS}*:(?![\\d/])${WS}*${EMPHASIS}?${WS}*`,
+  `^${TIMESTAMP}?${EMPHASIS}?${WS}*((?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}.'’\\-]*)(?:${WS}+(?:[\\p{Lu}\\p{N}(][\\p{L}\\p{N}.'’()\\-]*|of|the|for|and|de|del|la|las|los|da|das|do|dos|du|des|le|al|el|bin|ibn|von|van|der|den|af|te|y)){0,9})(?:${WS}*\\([^)\\n]{1,40}\\))?${WS}*${EMPHASIS}?${WS}*:(?![\\d/])${WS}*${EMPHASIS}?${WS}*`,
   'u',
 );
 /** `THE PRESIDENT.` / `Q.` / `MR. BUNDY.` — capitals ended by a full stop (older transcripts). */
@@ -40,6 +40,8 @@ const BARE_Q = new RegExp(`^Q${WS}+(?=[\\p{Lu}"“])`, 'u');
 const QUESTION_KEYS = new Set(['Q', 'QUESTION', 'QUESTIONER', 'REPORTER', 'JOURNALIST', 'PRESS', 'AUDIENCE QUESTION', 'AUDIENCE MEMBER', 'PARTICIPANT']);
 /** Every name of the news gazetteer, lower-case: an asker's label naming an outlet names no person. */
 const NEWS_OUTLETS = new Set(listNames(NEWS_ORGANIZATIONS).map((n) => n.toLowerCase()));
+/** A word that names a news outlet, not a person ("Radio Spreewelle", "Westfalen-Kurier", "Daily Courier"). */
+const OUTLET_WORD = /(?:^|[\s-])(?:Radio|Television|TV|News|Times|Post|Journal|Herald|Gazette|Tribune|Daily|Press|Agency|Kurier|Zeitung|Courier|Observer|Telegraph|Chronicle|Broadcasting|Media|Nachrichten|Rundschau|Diario|Noticias|Shimbun|Ilbo)(?=$|[\s-])/u;
 const askerCache = new Map<string, boolean>();
 /**
  * Whether an asker's label names a person ("Priya Raghavan"), not an outlet ("Reuters", "Phoenix TV")
@@ -48,7 +50,7 @@ const askerCache = new Map<string, boolean>();
 export const askerIsPerson = (name: string): boolean => {
   let is = askerCache.get(name);
   if (is === undefined) {
-    is = looksLikePersonName(name) && !NEWS_OUTLETS.has(name.toLowerCase());
+    is = looksLikePersonName(name) && !NEWS_OUTLETS.has(name.toLowerCase()) && !OUTLET_WORD.test(name);
     if (askerCache.size > 5000) askerCache.clear();
     askerCache.set(name, is);
   }
@@ -113,7 +115,10 @@ const DOCUMENT_WORDS = new Set([
 /** Whether a Title Case label names a role or a person ("The President", "Deputy Secretary Sherman", "Ms. Porter"). */
 const isTitleCaseSpeaker = (raw: string): boolean => {
   const words = raw.split(/\s+/u);
-  if (words.length > 6 || DOCUMENT_WORDS.has(words[words.length - 1]!.toLowerCase())) return false;
+  // Up to six words, or ten when a role names its office before the surname ("Spokesperson for the
+  // Federal Ministry of Defence Brenninkmeyer").
+  const office = words.length > 2 && (words[1] === 'for' || words[1] === 'of' || words[1] === 'to');
+  if (words.length > (office ? 10 : 6) || DOCUMENT_WORDS.has(words[words.length - 1]!.toLowerCase())) return false;
   for (const w of words) if (!/^\p{Lu}/u.test(w) && !TITLE_CONNECTORS.has(w)) return false;
   let i = 0;
   if (words[0] === 'The') i = 1;
@@ -148,7 +153,7 @@ export const findLabel = (paragraph: string): SpeakerLabel | undefined => {
       raw = raw.slice(0, open).trim();
       brackets++;
     }
-    if (raw.length <= 64) {
+    if (raw.length <= 90) {
       const { upper, lower } = countLetters(raw);
       const capitals = upper >= 1 && lower <= Math.max(1, Math.floor(upper / 5)) && (upper >= 2 || raw === 'Q' || raw === 'A');
       if (capitals || isTitleCaseSpeaker(raw)) {
@@ -165,7 +170,7 @@ export const findLabel = (paragraph: string): SpeakerLabel | undefined => {
       // "Question (Priya Raghavan, The Hindu):": a question whose asker the brackets name.
       if (QUESTION_KEYS.has(labelKey(raw))) {
         const asker = ASKER_IN_BRACKETS.exec(m[0])?.[1]?.trim();
-        const named = asker !== undefined && looksLikePersonName(asker) ? asker : undefined;
+        const named = asker !== undefined && askerIsPerson(asker) ? asker : undefined;
         return { raw: named ?? raw, key: labelKey(named ?? raw), isQuestion: true, contentStart: m[0].length };
       }
     }

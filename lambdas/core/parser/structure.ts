@@ -235,6 +235,14 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
   let headingLike = false;
   if (kv && (isSpeakerKey(kv.key) || !p.label || !endsLikeSentence(line))) {
     if (isSpeakerKey(kv.key)) {
+      if (kv.value.includes(';')) {
+        // "Speakers: Deputy Government Spokesperson X; Y, Spokesperson for the Federal Foreign Office; …"
+        for (const item of kv.value.split(/\s*;\s*/u)) {
+          const person = parseByline(item.replace(/[.;]$/u, ''));
+          if (person?.name) header.people.push({ name: person.name, role: person.role });
+        }
+        return 'keyvalue';
+      }
       const name = kv.value.replace(/\s*[,;(].*$/u, '').trim();
       if (/^president$/iu.test(kv.key)) header.presidentName ??= name;
       header.people.push({ name, role: kv.key });
