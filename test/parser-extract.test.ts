@@ -152,6 +152,8 @@ describe('extract › topics', () => {
     expect(topicsOf('People being bought and sold, a few hours from the capital.')).toEqual(['trafficking-in-persons']);
     expect(topicsOf('The droughts are getting longer as the planet warms.')).toEqual(expect.arrayContaining(['climate-change']));
     expect(topicsOf('He has been held for months without charge, and he should be released.')).toEqual(['political-prisoners']);
+    expect(topicsOf('We regard his detention as arbitrary.')).toEqual(['political-prisoners']);
+    expect(topicsOf('It should follow a fair legal process, with a lawyer of his choosing.')).toEqual(['rule-of-law']);
     expect(topicsOf('Japan has frozen the assets of a number of entities linked to the programme.')).toEqual(['sanctions']);
     expect(topicsOf('They will enlarge the working holiday programme for young people.')).toEqual(['people-to-people']);
     expect(topicsOf('Her reporting led to an audit and the return of millions to the public purse.')).toEqual(['anti-corruption']);

@@ -185,6 +185,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       // "held for five months without charge", "no one should be locked up for what they believe".
       'without charge': 0.8, 'held without charge': 1, 'detained without charge': 1, 'locked up': 0.5, 'for what they believe': 0.6, 'for their beliefs': 0.8,
       'should be released': 0.5, 'must be released': 0.5,
+      'detention as arbitrary': 1, 'detention is arbitrary': 1, 'without any charge': 0.8, 'him released': 0.4, 'her released': 0.4,
     },
     suppress: ['prisoners of war', 'prisoner of war', 'detention center for migrants'],
     gdelt: ['ARREST', 'POLITICAL_PRISONER'],
@@ -202,6 +203,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       prosecuted: 0.25, 'equal justice': 0.7, 'equality before the law': 1, 'transparent judicial': 1,
       'legal framework': 0.4, 'judicial': 0.3, justice: 0.15, 'rules based': 0.2, lawful: 0.1,
       'to account': 0.6, 'brought to justice': 0.6, 'legal assistance': 0.5, tribunal: 0.4,
+      'legal process': 0.5, 'legal standards': 0.5, 'lawyer of his choosing': 0.6, 'lawyer of her choosing': 0.6,
+      'lawyer of their choosing': 0.6, 'access to a lawyer': 0.6, 'access to legal counsel': 0.8,
       'habeas corpus': 1, courtroom: 0.3, courtrooms: 0.3, judges: 0.2, prosecutors: 0.2, 'political interference': 0.6,
     },
     suppress: [
