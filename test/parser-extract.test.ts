@@ -358,6 +358,11 @@ describe('extract › entities', () => {
     expect(named(x, 'place')).toContain('Punta Verde');
   });
 
+  it('reads titles in a row as one ("H.E. Amb. Dr. X", "Rt. Hon. Y"), but not across a sentence end after a title word', () => {
+    const x = run('We thank H.E. Amb. Dr. Patrick Okello Atim and Rt. Hon. Josephine Opio. Respected by everybody: Martin Luther King. President Ronald Reagan.');
+    expect(people(x).map((p) => p.name)).toEqual(['Patrick Okello Atim', 'Josephine Opio', 'Martin Luther King', 'Ronald Reagan']);
+  });
+
   it('takes a run with a regnal number for a person only after a title, and a house for no person', () => {
     const x = run(
       'We will cancel our Pershing II missiles, as the Sputnik II flight showed. His Majesty King Mohammed VI and Pope Paul VI ' +
@@ -536,6 +541,15 @@ describe('extract › meetings', () => {
       'Foreign Minister Shimizu held a telephone talk of about thirty minutes with Mr. Kipchumba Rotich, Cabinet Secretary for Foreign and Diaspora Affairs of the Republic of Kenya.',
     );
     expect(x.meetings.map((m) => m.participants)).toEqual([['Kipchumba Rotich']]);
+  });
+
+  it('reads "hosted her counterpart, the Minister …, Hon. X" and "paid a courtesy call on the Rt. Hon. Prime Minister …, Rt. Hon. Y"', () => {
+    const x = run(
+      'The Minister of Foreign Affairs, Hon. Margaret Ssebunya, today hosted her counterpart, the Minister for Foreign Affairs and Regional Integration of the Republic of Ghana, Hon. Kwabena Asante-Darko, MP, who is on an official visit.\n\n' +
+        'Earlier in the day, Hon. Asante-Darko paid a courtesy call on the Rt. Hon. Prime Minister of the Republic of Uganda, Rt. Hon. Josephine Opio, at her office.\n\n' +
+        'The Minister hosted a reception for the diplomatic corps. We call on all parties to stop the fighting.',
+    );
+    expect(x.meetings.map((m) => m.participants)).toEqual([['Kwabena Asante-Darko'], ['Josephine Opio']]);
   });
 
   it('reports no meeting denied or supposed in its clause ("did not meet with", "if … sat down with"), but "not only … but also" is one', () => {

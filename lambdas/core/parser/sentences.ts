@@ -18,7 +18,7 @@ const TITLE_ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'messrs', 'mmes', 'dr', 'st', 'ste', 'gen', 'amb', 'sen', 'sens', 'rep', 'reps', 'gov', 'govs',
   'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cmdr', 'cdr', 'adm', 'brig', 'cpl', 'pvt', 'prof', 'hon', 'rev', 'fr',
   'pres', 'supt', 'atty', 'mt', 'ft', 'sr', 'jr', 'vs', 'v', 'approx', 'dept', 'est', 'fig', 'op', 'pp', 'p', 'vol',
-  'art', 'sec', 'ch', 'para', 'cf', 'al', 'ave', 'blvd', 'rd',
+  'art', 'sec', 'ch', 'para', 'cf', 'al', 'ave', 'blvd', 'rd', 'rt', 'eng', 'smt',
 ]);
 
 /** Abbreviations that may also end a sentence: a sentence ends after them only before a sentence starter. */

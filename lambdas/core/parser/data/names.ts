@@ -28,7 +28,7 @@ Rear Admiral|Colonel|Col.|Lieutenant Colonel|Lt. Col.|Major|Captain|Capt.|Comman
 Chairman|Chairwoman|Chair|Chairperson|Vice Chairman|Ranking Member|Director|Deputy Director|Executive Director|Administrator
 Deputy Administrator|Commissioner|High Commissioner|Attorney General|Surgeon General|Inspector General
 Chief Justice|Justice|Judge|Prosecutor|Ombudsman|Professor|Prof.|Dr.|Dr|Mr.|Mr|Mrs.|Mrs|Ms.|Ms|Miss|Madam
-Shri|Smt.|Smt|Shrimati|Hon.|Hon
+Shri|Smt.|Smt|Shrimati|Hon.|Hon|Rt. Hon.|Rt Hon|Rt. Hon|Amb.|Amb|Eng.|Brig. Gen.|Brig.
 His Majesty|Her Majesty|His Excellency|Her Excellency|His Highness|Her Highness|His Holiness|H.E.
 President-elect|Vice President-elect|Governor-General|Consul General|Consul|Head of State
 `;

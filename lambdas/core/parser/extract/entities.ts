@@ -67,6 +67,8 @@ const hasRegnalNumber = (t: Tokens, a: number, b: number): boolean => {
   for (let k = a + 1; k <= b; k++) if (isAllCaps(t, k) && ROMAN.has(rawAt(t, k))) return true;
   return false;
 };
+/** Abbreviated titles, after whose full stop another title may follow ("H.E. Amb. Dr. …"). */
+const TITLE_ABBREVIATIONS = new Set(['E', 'Dr', 'Amb', 'Hon', 'Rt', 'Gen', 'Brig', 'Eng', 'Prof', 'Mr', 'Mrs', 'Ms', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Maj', 'Adm', 'Capt', 'Rev', 'Smt']);
 const isInitial = (t: Tokens, i: number): boolean => t.end[i]! - t.start[i]! === 1 && isCap(t, i);
 /** Whether token i is exactly the word w (no string is cut out). */
 const isWord = (t: Tokens, i: number, w: string): boolean => t.end[i]! - t.start[i]! === w.length && t.source.startsWith(w, t.start[i]);
@@ -426,6 +428,18 @@ const titlePass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numbe
       if (gaz && gaz.last >= title.last) continue;
       let titleEnd = title.last;
       let nameStart = title.last + 1;
+      // Titles in a row are one ("H.E. Amb. Dr. Patrick Okello", "Rt. Hon. Josephine Opio").
+      // (After a full stop only when the title before it is an abbreviation: "King. President Reagan" is two sentences.)
+      for (
+        let n = 0;
+        n < 3 && nameStart < t.count && has(t, nameStart, W.TITLE_START) && (sepAt(t, nameStart) === Sep.Space || (sepAt(t, nameStart) === Sep.Period && TITLE_ABBREVIATIONS.has(rawAt(t, titleEnd))));
+        n++
+      ) {
+        const more = TITLES.longest(t, nameStart, (j) => softJoin(t, j) || sepAt(t, j) === Sep.Period);
+        if (!more) break;
+        titleEnd = more.last;
+        nameStart = more.last + 1;
+      }
       let strict = false;
       const comp = complement(ctx, nameStart);
       if (comp >= 0) {

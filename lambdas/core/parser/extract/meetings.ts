@@ -26,13 +26,15 @@ const TRIGGER = new RegExp(
   String.raw`\b(?:(?:met|meet|meets|sat\s+down|[Mm]eeting|[Mm]eetings|spoke|speak|speaks|speaking|talked|[Tt]alk|[Tt]alks|[Dd]iscussion|[Dd]iscussions|[Cc]onversation|[Cc]onversations|[Cc]all|[Cc]alls|consulted|[Cc]onsultations)${ADVERBS}${ASIDE}\s+with` +
     String.raw`|(?:had|have|has)\s+(?:an|the|a)\s+(?:\w+\s+)?(?:opportunity|chance)\s+to\s+\w+\s+(?:to|with)` +
     String.raw`|\b(?:I|We|we)\s+(?:also\s+)?joined(?=\s+[A-Z])|\bmet(?=\s+\p{Lu}\p{Ll}|\s+(?:its|their|his|her|the)\s+\p{L}+(?:\s+\p{L}+)?,\s+\p{Lu})` +
-    // "Minister X received Deputy Minister Y": a host receiving a visitor named by title.
-    String.raw`|\breceived(?=\s+(?:the\s+)?(?:H\.E\.|His|Her|Mr\.|Ms\.|Mrs\.|Dr\.|Deputy|Foreign|Prime|Vice|Minister|Ambassador|President|Secretary|Special|Chair\w*|Director|Governor|Speaker|King|Queen|Prince|Crown)\s))\s+`,
+    // "Minister X received Deputy Minister Y", "hosted her counterpart, …": a host receiving a visitor
+    // named by title; "paid a courtesy call on the Prime Minister, …".
+    String.raw`|\b(?:received|hosted)(?=\s+(?:(?:her|his|their|our|my)\s+(?:\p{L}+\s+)?counterparts?\b|(?:the\s+)?(?:H\.E\.|His|Her|Mr\.|Ms\.|Mrs\.|Dr\.|Hon\.|Deputy|Foreign|Prime|Vice|Minister|Ambassador|President|Secretary|Special|Chair\w*|Director|Governor|Speaker|King|Queen|Prince|Crown)\s))` +
+    String.raw`|\bcourtesy\s+(?:call|visit)\s+(?:on|to))\s+`,
   'gu',
 );
 /** Where the phrase naming whom was met ends. */
 const NP_END =
-  /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|Gov|Amb|Lt|Col|Adm|Hon))\.|[;:!?()\[\]“”"]|\s(?:--|[\u2013\u2014])\s|\s(?:to|who|whom|which|that|where|about|on|regarding|during|at|in|after|before|while|when|as|because|since|under|until|via|through|over|throughout|amid|not|but|is|are|was|were|will|would|can|could|should|has|have|had|did|does|do|may|might|must|last|next|this|that)\s|\sfor\s(?!\p{Lu})|,(?!\s*(?:(?!I\s)\p{Lu}|(?:and|as well as)\s+(?:with\s+)?(?:\p{Lu}|(?:the|a|an|other|several|senior|local|civil|members|representatives|leaders|officials)\s)))/u;
+  /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|Gov|Amb|Lt|Col|Adm|Hon|Rt|Eng|Brig|Prof|Capt|Maj|Smt))\.|[;:!?()\[\]“”"]|\s(?:--|[\u2013\u2014])\s|\s(?:to|who|whom|which|that|where|about|on|regarding|during|at|in|after|before|while|when|as|because|since|under|until|via|through|over|throughout|amid|not|but|is|are|was|were|will|would|can|could|should|has|have|had|did|does|do|may|might|must|last|next|this|that)\s|\sfor\s(?!\p{Lu})|,(?!\s*(?:(?!I\s)\p{Lu}|(?:and|as well as)\s+(?:with\s+)?(?:\p{Lu}|(?:the|a|an|other|several|senior|local|civil|members|representatives|leaders|officials)\s)))/u;
 const PART_SPLIT = /\s*,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+/;
 const LEADING = /^(?:the|a|an|our|my|his|her|their|its|your|other|several|some|many|so|a number of|a group of|a range of|both|all|various|inspiring|fellow|more|these|those|numerous|dozens of|hundreds of)\s+/i;
 const PRONOUN = /^(?:me|him|her|them|us|you|it|each other|one another|everyone|everybody|someone|anyone|myself|themselves|himself|herself)$/i;
@@ -162,8 +164,17 @@ const meetingIn = (
     const npStart = match.index + match[0].length;
     const rest = sentence.slice(npStart);
     const stop = NP_END.exec(rest);
+    let stopText = stop?.[0];
     let np = stop ? rest.slice(0, stop.index) : rest;
-    if (np.includes(',')) np = listOnly(np, stop?.[0]);
+    // "hosted her counterpart, the Minister of …, Hon. X": an office in lower case before a comma
+    // names its holder after it.
+    if (stop && stopText === ',' && PERSONAL_ROLE.has(lastWord(np)) && /^\s*(?:the\s+)?\p{Lu}/u.test(rest.slice(stop.index + 1))) {
+      const after = stop.index + 1;
+      const next = NP_END.exec(rest.slice(after));
+      stopText = next?.[0];
+      np = next ? rest.slice(0, after + next.index) : rest;
+    }
+    if (np.includes(',')) np = listOnly(np, stopText);
     if (np.trim().length === 0) continue;
     const from = s + npStart;
     const to = from + np.length;
@@ -171,7 +182,7 @@ const meetingIn = (
     let offset = 0;
     // Parts read so far: what each contributes, and whether it is an office in capitals whose
     // holder may follow after a comma ("the Speaker of the Seimas, Viktorija Čmilytė-Nielsen").
-    const found: { names: string[]; office: boolean; of: boolean; person: boolean; commaAfter: boolean; role?: boolean; owned?: boolean }[] = [];
+    const found: { names: string[]; office: boolean; of: boolean; person: boolean; commaAfter: boolean; role?: boolean; owned?: boolean; titled?: boolean }[] = [];
     for (const rawPart of np.split(PART_SPLIT)) {
       const partStart = np.indexOf(rawPart, offset);
       if (found.length > 0) found[found.length - 1]!.commaAfter = np.slice(offset, partStart).includes(',');
@@ -188,13 +199,16 @@ const meetingIn = (
         if (last >= 0 && found[last]!.role && found[last]!.commaAfter && text.slice(pFrom, people[0]!.start).trim() === '') found[last]!.names = [];
         if (last >= 0 && found[last]!.office && found[last]!.commaAfter && found[last]!.of) {
           found[last]!.names = [];
-          for (let k = last - 1; k >= 0 && found[k]!.office && !found[k]!.commaAfter; k--) found[k]!.names = [];
+          let k = last - 1;
+          for (; k >= 0 && (found[k]!.office || found[k]!.titled) && !found[k]!.commaAfter; k--) found[k]!.names = [];
+          // …and so is one person's office in lower case before them ("her counterpart, the Minister …").
+          if (k >= 0 && found[k]!.role && found[k]!.commaAfter) found[k]!.names = [];
         }
         found.push({ names: people.map((m) => nameOf.get(m) ?? m.name), office: false, of: false, person: true, commaAfter: false });
         continue;
       }
       const part = cleanPart(rawPart);
-      const entry = { names: [] as string[], office: isOffice(part), of: / of /.test(part), person: false, commaAfter: false, role: PERSONAL_ROLE.has(lastWord(part)), owned: false };
+      const entry = { names: [] as string[], office: isOffice(part), of: / of /.test(part), person: false, commaAfter: false, role: PERSONAL_ROLE.has(lastWord(part)), owned: false, titled: namesRole(part) };
       const before = found[found.length - 1];
       found.push(entry);
       // An office right after a person, after a comma, is theirs ("X, Secretary of Foreign Affairs"),
