@@ -638,6 +638,24 @@ describe('structureTranscript', () => {
     expect(doc.speakers).toEqual(['Sabine Hartung', 'Katrin Albers', 'Yusuf Demirel']);
   });
 
+  it('reads an op-ed page: "By Ambassador X Y Z" is the author, who speaks, and "first appeared in … on <date>" gives the date', () => {
+    const doc = structureTranscript(
+      [
+        'Home › Current affairs › Opinion pieces',
+        '',
+        'Sunlight and Steady Partners: What Our Two Countries Can Build',
+        '',
+        'By Ambassador Aino Kristiina Lehto',
+        '',
+        'This article first appeared in the Harbour Business Monitor on 5 June 2024.',
+        '',
+        'Every June we are reminded that the choices we make about land and water are choices about livelihoods.',
+      ].join('\n'),
+    );
+    expect([doc.title, doc.date, doc.speakers]).toEqual(['Sunlight and Steady Partners: What Our Two Countries Can Build', '2024-06-05', ['Aino Kristiina Lehto']]);
+    expect(texts(doc)).toEqual(['Every June we are reminded that the choices we make about land and water are choices about livelihoods.']);
+  });
+
   it('reads a Hansard page: the office with its holder in brackets speaks, members are labelled with constituency and party, and the volume line is a date', () => {
     const doc = structureTranscript(
       [

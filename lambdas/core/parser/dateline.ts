@@ -199,7 +199,21 @@ export const titledName = (line: string): Byline | undefined => {
 };
 
 /** Recognises an author line: "Name, Role" or an office ("Office of the Spokesperson"). */
+/** "By Ambassador Aino Kristiina Lehtovaara": an author line with its roles before the name. */
+const byRoleAndName = (line: string): Byline | undefined => {
+  const words = line.slice(3).trim().split(/\s+/u);
+  let i = 0;
+  while (i < words.length - 1 && ROLE_WORDS.has(words[i]!.toLowerCase())) i++;
+  const name = words.slice(i).join(' ');
+  if (words.length - i < 2 || words.length - i > 5 || !looksLikePersonName(name)) return undefined;
+  return i > 0 ? { name, role: words.slice(0, i).join(' ') } : { name };
+};
+
 export const parseByline = (line: string): Byline | undefined => {
+  if (line.startsWith('By ') && !line.includes(',')) {
+    const by = byRoleAndName(line);
+    if (by) return by;
+  }
   if (line.length > 220 || /[.!?]["\u201d\u2019)]*$/u.test(line.replace(/\b(?:Jr|Sr|D\.C|U\.S|[A-Z])\.$/u, ''))) return undefined;
   const delivered = DELIVERED_BY.exec(line);
   if (delivered) {

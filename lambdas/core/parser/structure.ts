@@ -197,8 +197,11 @@ const isHeaderMark = (p: Paragraph): boolean =>
 /** "From: …", "Published 19 June 2026", "Last updated …": page metadata under a headline. */
 const META_LINE = /^(?:from|published|updated|last updated|posted|released|issued|source|tags?|topics?|categor(?:y|ies)|filed under|part of)\b(?::|\s+(?:on\s+)?\d)/iu;
 const isMetaLine = (line: string): boolean => line.length <= 300 && META_LINE.test(line);
-/** A value saying when the page's text was given or put out: "Volume 782: debated on Tuesday 14 October 2025". */
-const DATED_META = /\b(?:debated|published|updated|posted|released|issued|delivered|recorded)\s+on\s/iu;
+/**
+ * A line saying when the page's text was given or put out: "Volume 782: debated on Tuesday 14 October
+ * 2025", "This article first appeared in the Daily Monitor on 5 June 2024."
+ */
+const DATED_META = /\b(?:debated|published|updated|posted|released|issued|delivered|recorded)\s+on\s|\b(?:first|originally)\s+(?:appeared|published|ran)\s+in\s/iu;
 
 /** A one-sentence standfirst: under the title, above the page's metadata or date. */
 const isStandfirst = (p: Paragraph, header: Header, next: Paragraph | undefined): boolean =>
