@@ -153,6 +153,8 @@ describe('extract › topics', () => {
     expect(topicsOf('The droughts are getting longer as the planet warms.')).toEqual(expect.arrayContaining(['climate-change']));
     expect(topicsOf('He has been held for months without charge, and he should be released.')).toEqual(['political-prisoners']);
     expect(topicsOf('We regard his detention as arbitrary.')).toEqual(['political-prisoners']);
+    expect(topicsOf('Families have been forced from their homes and live in camps.')).toEqual(['refugees-and-migration']);
+    expect(topicsOf('More of the finance promised by high-emitting countries must reach herders whose rainy seasons fail.')).toContain('climate-change');
     expect(topicsOf('It should follow a fair legal process, with a lawyer of his choosing.')).toEqual(['rule-of-law']);
     expect(topicsOf('Japan has frozen the assets of a number of entities linked to the programme.')).toEqual(['sanctions']);
     expect(topicsOf('They will enlarge the working holiday programme for young people.')).toEqual(['people-to-people']);
@@ -363,6 +365,13 @@ describe('extract › entities', () => {
     expect(people(x).map((p) => p.name)).toEqual(['Patrick Okello Atim', 'Josephine Opio', 'Martin Luther King', 'Ronald Reagan']);
   });
 
+  it('takes no "St …" run and no office body after a complement for a person; "Minister Delegate" is an office', () => {
+    const x = run(
+      "She worked at St Thomas' Hospital in St. Louis. Ms. Margaret Rotich, Cabinet Secretary for the East African Community, and Mr. Alain Duval, Minister Delegate for Development of France, spoke.",
+    );
+    expect(people(x).map((p) => p.name)).toEqual(['Margaret Rotich', 'Alain Duval']);
+  });
+
   it('takes a run with a regnal number for a person only after a title, and a house for no person', () => {
     const x = run(
       'We will cancel our Pershing II missiles, as the Sputnik II flight showed. His Majesty King Mohammed VI and Pope Paul VI ' +
@@ -550,6 +559,14 @@ describe('extract › meetings', () => {
         'The Minister hosted a reception for the diplomatic corps. We call on all parties to stop the fighting.',
     );
     expect(x.meetings.map((m) => m.participants)).toEqual([['Kwabena Asante-Darko'], ['Josephine Opio']]);
+  });
+
+  it('reads a second meeting joined by ", and with" a titled person after a first report', () => {
+    const x = run(
+      'On the margins, the Chair met separately with Minister Hodan Warsame to discuss the drought plan, and with Executive Secretary Samuel Langat on early warning.\n\n' +
+        'I met with Minister Ana Ruiz, and with Japan we agreed to trade.',
+    );
+    expect(x.meetings.map((m) => m.participants)).toEqual([['Hodan Warsame', 'Samuel Langat'], ['Ana Ruiz']]);
   });
 
   it('reports no meeting denied or supposed in its clause ("did not meet with", "if … sat down with"), but "not only … but also" is one', () => {

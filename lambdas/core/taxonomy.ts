@@ -375,6 +375,9 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       statelessness: 1, 'special immigrant visa*': 1, evacuees: 0.5, fled: 0.25, fleeing: 0.35, 'flee': 0.25,
       'irregular migration': 1, 'humanitarian parole': 1, 'forcibly displaced': 1,
       'return in safety': 0.6, 'safe return': 0.6, 'dignified return': 0.6,
+      // In plain words: "families forced from their homes", "Venezuelans who left their country".
+      'forced from their homes': 1, 'driven from their homes': 1, 'forced to leave their homes': 1, 'left their country': 0.6,
+      'left their countries': 0.6, 'newly arrived': 0.4, 'host countries': 0.4, 'host communities': 0.4,
     },
     suppress: ['data migration'],
     gdelt: ['REFUGEES', 'IMMIGRATION', 'DISPLACED'],
@@ -447,6 +450,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'climate finance': 1, 'climate ambition': 1, 'climate action': 1, 'climate adaptation': 1,
       'adaptation': 0.25, 'kyoto protocol': 1, 'fossil fuels': 0.4, 'low carbon': 0.6,
       // In plain words: "the droughts are getting longer as the planet warms".
+      'high emitting': 0.8, 'rainy seasons': 0.3, 'changing weather': 0.6, 'weather patterns': 0.5,
       'planet warms': 1, 'warming planet': 1, 'planet is warming': 1, 'warming world': 0.8, 'rising temperatures': 0.8,
     },
     suppress: [

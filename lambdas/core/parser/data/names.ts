@@ -12,7 +12,7 @@ export const TITLE_HEADS = `
 President|Vice President|Prime Minister|Deputy Prime Minister|First Deputy Prime Minister|Premier|Vice Premier
 Minister|Foreign Minister|Defense Minister|Defence Minister|Finance Minister|Interior Minister|Justice Minister
 Economy Minister|Trade Minister|Energy Minister|Health Minister|Education Minister|Culture Minister|Deputy Minister
-Deputy Foreign Minister|State Minister|Minister of State|Foreign Secretary|Home Secretary|Cabinet Secretary|Prime Cabinet Secretary
+Deputy Foreign Minister|State Minister|Minister of State|Minister Delegate|Minister-Delegate|Foreign Secretary|Home Secretary|Cabinet Secretary|Prime Cabinet Secretary
 Secretary|Secretary of State|Deputy Secretary|Deputy Secretary of State|Under Secretary|Undersecretary
 Assistant Secretary|Acting Assistant Secretary|Principal Deputy Assistant Secretary|Deputy Assistant Secretary
 Secretary-General|Secretary General|Deputy Secretary-General|Under-Secretary-General|Director-General|Director General

@@ -478,8 +478,10 @@ const titlePass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numbe
       // A title vouches for a name: four words may follow it ("Minister José Luis Ortiz Beltrán").
       const last = nameRun(ctx, first, strict, 4);
       if (last < first) continue;
-      // "Sultan Murad Division" names a unit, not a person.
+      // "Sultan Murad Division" names a unit, not a person; after an office's complement, "Cabinet
+      // Secretary for the East African Community" names the office's body.
       if (last + 1 < t.count && softJoin(t, last + 1) && isCap(t, last + 1) && has(t, last + 1, W.ORG_HEAD)) continue;
+      if (strict && last > first && (PLACE_HEADS.has(rawAt(t, last)) || has(t, last, W.ORG_HEAD))) continue;
       if (last === first && GAZETTEER.longest(t, first, () => false)) continue;
       for (let k = i; k <= titleEnd; k++) used[k] = 1;
       personMention(ctx, nameStart, last, titleText);
@@ -827,6 +829,9 @@ const personAt = (
   ) {
     return next >= 0 ? next : b;
   }
+  // "St Thomas' Hospital", "Saint Lucia": a run opening with "St"/"Saint" names a place, a church or
+  // an institution far more often than a person.
+  if (!pending.has(a) && (isWord(t, a, 'St') || isWord(t, a, 'Saint') || isWord(t, a, 'Ste'))) return b;
   // "Pershing II missiles", "Sputnik II": a run with a regnal number names a person only after a
   // title ("King Abdullah II", "Pope John Paul II"); bare, it names a thing or a model.
   if (!pending.has(a) && hasRegnalNumber(t, a, b)) return b;

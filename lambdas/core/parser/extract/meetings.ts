@@ -32,6 +32,8 @@ const TRIGGER = new RegExp(
     String.raw`|\bcourtesy\s+(?:call|visit)\s+(?:on|to))\s+`,
   'gu',
 );
+/** TRIGGER, or "and (also/separately) with" continuing a report made earlier in the sentence. */
+const AND_WITH = new RegExp(`${TRIGGER.source.slice(0, -4)}|\\band\\s+(?:also\\s+)?(?:separately\\s+)?with(?=\\s+(?:the\\s+)?(?:H\\.E\\.|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|Hon\\.|\\p{Lu}\\p{Ll}+\\s+\\p{Lu})))\\s+`, 'gu');
 /** Where the phrase naming whom was met ends. */
 const NP_END =
   /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|Gov|Amb|Lt|Col|Adm|Hon|Rt|Eng|Brig|Prof|Capt|Maj|Smt))\.|[;:!?()\[\]“”"]|\s(?:--|[\u2013\u2014])\s|\s(?:to|who|whom|which|that|where|about|on|regarding|during|at|in|after|before|while|when|as|because|since|under|until|via|through|over|throughout|amid|not|but|is|are|was|were|will|would|can|could|should|has|have|had|did|does|do|may|might|must|last|next|this|that)\s|\sfor\s(?!\p{Lu})|,(?!\s*(?:(?!I\s)\p{Lu}|(?:and|as well as)\s+(?:with\s+)?(?:\p{Lu}|(?:the|a|an|other|several|senior|local|civil|members|representatives|leaders|officials)\s)))/u;
@@ -154,11 +156,12 @@ const meetingIn = (
   // "Did the Secretary speak with …?" asks whether a meeting took place; it reports none.
   if (sentence.charCodeAt(sentence.length - 1) === 63 && YES_NO_QUESTION.test(sentence)) return undefined;
   TRIGGER.lastIndex = 0;
+  let trigger = TRIGGER;
   let match: RegExpExecArray | null;
   const participants: string[] = [];
   const places: string[] = [];
   let npEnd = s;
-  while ((match = TRIGGER.exec(sentence)) !== null) {
+  while ((match = trigger.exec(sentence)) !== null) {
     // "I can't say that I have … sat down with", "if any parent sat down with": no meeting took place.
     if (UNREAL.test(sentence.slice(clauseStart(sentence, match.index), match.index))) continue;
     const npStart = match.index + match[0].length;
@@ -225,7 +228,9 @@ const meetingIn = (
       } else if (namesGroup(part) || inside.some((m) => m.start >= pFrom && m.end <= pTo)) entry.names.push(part);
     }
     for (const f of found) for (const n of f.names) participants.push(n);
-    TRIGGER.lastIndex = npStart + np.length;
+    // After a first report, "…, and with Executive Secretary Y on …" reports another with the same verb.
+    trigger = AND_WITH;
+    trigger.lastIndex = npStart + np.length;
     npEnd = s + npStart + np.length;
   }
   if (participants.length === 0) {
