@@ -656,6 +656,38 @@ describe('structureTranscript', () => {
     expect(texts(doc)).toEqual(['Every June we are reminded that the choices we make about land and water are choices about livelihoods.']);
   });
 
+  it('reads a town hall: a surname label names the person of the title (double surname), a host and an asker who say their names speak as themselves', () => {
+    const doc = structureTranscript(
+      [
+        'Ambassador Tomás Echeverri Ruiz at a Town Hall with Students',
+        '',
+        'MODERATOR: Good evening, everyone. My name is Lucía Bermúdez Cárdenas and I chair the society.',
+        '',
+        'ECHEVERRI: Thank you, Lucía. It is a pleasure to be here.',
+        '',
+        'MODERATOR: Let us go to questions.',
+        '',
+        'Audience member: Hello, my name is Valentina Ospina Restrepo. What about scholarships?',
+        '',
+        'ECHEVERRI: There are several.',
+        '',
+        'Audience member: I am a second-year student. And loans?',
+        '',
+        'ECHEVERRI: Those too.',
+      ].join('\n'),
+    );
+    expect(doc.statements.map((st) => st.speaker)).toEqual([
+      'Lucía Bermúdez Cárdenas',
+      'Tomás Echeverri Ruiz',
+      'Lucía Bermúdez Cárdenas',
+      'Valentina Ospina Restrepo',
+      'Tomás Echeverri Ruiz',
+      'Audience Member',
+      'Tomás Echeverri Ruiz',
+    ]);
+    expect(doc.speakers).toEqual(['Lucía Bermúdez Cárdenas', 'Tomás Echeverri Ruiz', 'Valentina Ospina Restrepo']);
+  });
+
   it('reads a Hansard page: the office with its holder in brackets speaks, members are labelled with constituency and party, and the volume line is a date', () => {
     const doc = structureTranscript(
       [

@@ -64,6 +64,8 @@ const ROLE_NAME_LABEL = new RegExp(
   `^((?:The${WS}+)?\\p{Lu}[\\p{L}'’\\-]*(?:${WS}+(?:\\p{Lu}[\\p{L}'’\\-]*|of|the|for|and|on)){0,6}),${WS}+((?:\\p{Lu}[\\p{L}.'’\\-]*)(?:${WS}+(?:\\p{Lu}[\\p{L}.'’\\-]*|de|da|del|van|von|der|al|el|bin|la)){1,6})${WS}*:${WS}+(?=\\S)`,
   'u',
 );
+/** An asker from the floor named in sentence case ("Audience member:"). */
+const FLOOR_ASKER = new RegExp(`^(Audience member|Audience question|Member of the audience|Unidentified (?:speaker|reporter|participant|questioner))${WS}*:${WS}+(?=\\S)`, 'u');
 /** `Question (Priya Raghavan, The Hindu):` — who asks, inside the label's brackets. */
 const ASKER_IN_BRACKETS = /\(([^,()]{3,60})(?:,[^()]*)?\)/u;
 
@@ -174,6 +176,11 @@ export const findLabel = (paragraph: string): SpeakerLabel | undefined => {
         return { raw: named ?? raw, key: labelKey(named ?? raw), isQuestion: true, contentStart: m[0].length };
       }
     }
+  }
+  // "Audience member:", "Member of the audience:": an asker from the floor, in sentence case.
+  if (hasColon) {
+    const floor = FLOOR_ASKER.exec(paragraph);
+    if (floor) return { raw: floor[1]!, key: 'AUDIENCE MEMBER', isQuestion: true, contentStart: floor[0].length };
   }
   // (Only where a comma comes before the colon.)
   const comma = hasColon ? paragraph.indexOf(',') : -1;
@@ -399,6 +406,13 @@ export const buildAliases = (
   for (const p of people) {
     const s = surnameOf(p.name);
     if (s.length >= 2 && !bySurname.has(s)) bySurname.set(s, p.name);
+  }
+  // A double surname's first part names the person too ("ECHEVERRI:" for Tomás Echeverri Ruiz).
+  for (const p of people) {
+    const words = p.name.replace(/,.*$/u, '').trim().split(/\s+/u);
+    if (words.length < 3) continue;
+    const first = foldKey(words[words.length - 2]!);
+    if (first.length >= 3 && /^\p{Lu}\p{Ll}/u.test(words[words.length - 2]!) && !bySurname.has(first)) bySurname.set(first, p.name);
   }
   const known = (key: string): number => (bySurname.has(foldKey(key.split(' ').pop() ?? '')) ? 1 : 0);
   // Most frequent first; ties go to a label naming a header person, then to the first seen (stable sort).

@@ -170,6 +170,27 @@ const TITLE_PRESIDENT = /(?<!Vice[ -])\bPresident\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+
  */
 const TITLE_SPEAKER =
   /^(?:(?:Opening|Closing|Keynote|Welcome|Welcoming|Prepared)\s+)?(?:Remarks|Statement|Address|Speech|Testimony|Toast)\s+(?:by|of)\s+(\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|of|the|for|and|de|del|da|al|bin|von|van|a\.i\.|d['’]\p{L}+)){0,8})(?:\s+(?:at|on|to|before|during|for|in|with|upon|after)\s.*)?$/u;
+/** Labels naming the host's part, not a person ("MODERATOR:"). */
+const HOST_KEYS = new Set(['MODERATOR', 'HOST', 'CHAIR', 'CHAIRMAN', 'CHAIRPERSON', 'CHAIRWOMAN', 'MC', 'PRESENTER', 'INTERVIEWER', 'ANCHOR', 'FACILITATOR']);
+/** A speaker saying who they are: "My name is Lucía Bermúdez Cárdenas", "I am Barbara Walters". */
+const SELF_INTRODUCTION = /\b(?:[Mm]y name is|I am|I['’]m)\s+(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3})/u;
+
+/** A title opening with an office and its holder: "Ambassador Tomás Echeverri Ruiz at a Town Hall …". */
+const TITLE_HOLDER = /^(\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){1,6})\s+(?:at|on|to|with|in|before|for|visits|meets)\s/u;
+
+/** The person a title names as who speaks or is the subject, if any. */
+const titleNamedPerson = (title: string): string | undefined => {
+  const said = TITLE_SPEAKER.exec(title)?.[1];
+  const run = said ?? TITLE_HOLDER.exec(title)?.[1];
+  if (!run) return undefined;
+  const words = run.split(/\s+/u);
+  let i = 0;
+  while (i < words.length - 1 && ROLE_WORDS.has(words[i]!.toLowerCase().replace(/\.$/u, ''))) i++;
+  if (i === 0 && said === undefined) return undefined;
+  const name = words.slice(i).join(' ');
+  return words.length - i >= 2 && looksLikePersonName(name) ? name : undefined;
+};
+
 /** Title Case words that end a name in a title ("President Halvorsen Before Marine One Departure"). */
 const TITLE_STOP = new Set([
   'before', 'after', 'at', 'on', 'in', 'with', 'to', 'for', 'and', 'of', 'during', 'upon', 'remarks', 'meeting', 'call',
@@ -650,7 +671,10 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
       if (name.length > 0) header.presidentName = `President ${name.join(' ')}`;
     }
   }
-  const aliases = buildAliases(counts, header.people, header.presidentName);
+  // The person a title names ("Ambassador Tomás Echeverri Ruiz at a Town Hall …") may be whom a
+  // surname label means ("ECHEVERRI:").
+  const titlePerson = hasLabels && header.title ? titleNamedPerson(header.title) : undefined;
+  const aliases = buildAliases(counts, titlePerson ? [...header.people, { name: titlePerson }] : header.people, header.presidentName);
   const persons = header.people.filter((p) => p.name);
   const metaSpeaker = metadata.speaker?.trim() || undefined;
   // With no labels and no byline, a title such as "Remarks by Ambassador X at …" says who speaks.
@@ -668,6 +692,7 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
 
   const statements: Statement[] = [];
   const speakers: string[] = [];
+  const introduced = new Map<string, string>();
   const seenSpeakers = new Set<string>();
   let speaker = header.defaultSpeaker;
   let isQuestion = false;
@@ -701,10 +726,19 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
     const p = paragraphs[i]!;
     let contentStart = p.start;
     if (p.label) {
-      speaker = aliases.get(p.label.key);
+      speaker = introduced.get(p.label.key) ?? aliases.get(p.label.key);
       isQuestion = p.label.isQuestion;
       contentStart = p.start + p.label.contentStart;
       while (contentStart < p.end && isSpaceCode(text.charCodeAt(contentStart))) contentStart++;
+      // "MODERATOR: … My name is Lucía Bermúdez", "Audience member: Hello, my name is Valentina Ospina":
+      // a label naming a part, not a person, whose speaker says who they are (for the whole page when
+      // the part is the host's, for this turn when it is a question).
+      const generic = isQuestion || HOST_KEYS.has(p.label.key);
+      const intro = generic && !introduced.has(p.label.key) ? SELF_INTRODUCTION.exec(text.slice(contentStart, Math.min(p.end, contentStart + 240))) : null;
+      if (intro && looksLikePersonName(intro[1]!)) {
+        speaker = intro[1]!;
+        if (!isQuestion) introduced.set(p.label.key, speaker);
+      }
       if (contentStart >= p.end) continue; // a bare label: the words follow in the next paragraph
       const content = text.slice(contentStart, p.end);
       if (isMarkerLine(content) || isTranscriberNote(content) || isChromeLine(content)) continue;
