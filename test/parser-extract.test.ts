@@ -154,6 +154,9 @@ describe('extract › topics', () => {
     expect(topicsOf('He has been held for months without charge, and he should be released.')).toEqual(['political-prisoners']);
     expect(topicsOf('We regard his detention as arbitrary.')).toEqual(['political-prisoners']);
     expect(topicsOf('Families have been forced from their homes and live in camps.')).toEqual(['refugees-and-migration']);
+    expect(topicsOf('He only worked as a journalist. Reporting the news is not a crime.')).toEqual(['press-freedom']);
+    expect(topicsOf('We work together to cut off terrorist financing.')).toEqual(['security-cooperation']);
+    expect(topicsOf('They will develop the geothermal fields and rural electrification.')).toEqual(['energy']);
     expect(topicsOf('More of the finance promised by high-emitting countries must reach herders whose rainy seasons fail.')).toContain('climate-change');
     expect(topicsOf('It should follow a fair legal process, with a lawyer of his choosing.')).toEqual(['rule-of-law']);
     expect(topicsOf('Japan has frozen the assets of a number of entities linked to the programme.')).toEqual(['sanctions']);
@@ -363,6 +366,12 @@ describe('extract › entities', () => {
   it('reads titles in a row as one ("H.E. Amb. Dr. X", "Rt. Hon. Y"), but not across a sentence end after a title word', () => {
     const x = run('We thank H.E. Amb. Dr. Patrick Okello Atim and Rt. Hon. Josephine Opio. Respected by everybody: Martin Luther King. President Ronald Reagan.');
     expect(people(x).map((p) => p.name)).toEqual(['Patrick Okello Atim', 'Josephine Opio', 'Martin Luther King', 'Ronald Reagan']);
+  });
+
+  it('takes a run opening with a word that opens places\' names for a place', () => {
+    const x = run('They launched a direct air link between Kiranda and Porto Alvar, and a ferry to Puerto Almendro.');
+    expect(people(x)).toEqual([]);
+    expect(named(x, 'place')).toEqual(expect.arrayContaining(['Porto Alvar', 'Puerto Almendro']));
   });
 
   it('takes no "St …" run and no office body after a complement for a person; "Minister Delegate" is an office', () => {
@@ -695,6 +704,11 @@ describe('extract › meetings', () => {
 });
 
 describe('extract › awards', () => {
+  it('reads "conferred the Order of … on President X"', () => {
+    const x = run('During the visit, President Nasra Kimathi conferred the Order of the Golden Baobab on President Aurelio Montvale in recognition of his work.');
+    expect(x.awards.map((a) => [a.award, a.recipient])).toEqual([['Order of the Golden Baobab', 'Aurelio Montvale']]);
+  });
+
   it('reads "X is this year\'s recipient of", "congratulating X, winner of" and "present you with" after naming the person', () => {
     const x = run(
       'Our second honoree is Samir Haddad. Samir Haddad is this year\u2019s recipient of the Courage in Journalism Prize.\n\n' +

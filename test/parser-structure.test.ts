@@ -638,6 +638,24 @@ describe('structureTranscript', () => {
     expect(doc.speakers).toEqual(['Sabine Hartung', 'Katrin Albers', 'Yusuf Demirel']);
   });
 
+  it('takes the US government banner for chrome, not the title, and a one-word place before a date line', () => {
+    const doc = structureTranscript(
+      [
+        'Skip to main content',
+        'An official website of the United States government',
+        'Department Press Briefing – October 15, 2026',
+        '',
+        'Joint Statement of the Presidents',
+        '',
+        'Kiranda, 3 November 2026',
+        '',
+        'The two Presidents held talks in restricted and expanded formats at State House.',
+      ].join('\n'),
+    );
+    expect(doc.statements.map((st) => st.text)).toEqual(['The two Presidents held talks in restricted and expanded formats at State House.']);
+    expect([doc.title, doc.location]).toEqual(['Department Press Briefing – October 15, 2026', 'Kiranda']);
+  });
+
   it('reads an op-ed page: "By Ambassador X Y Z" is the author, who speaks, and "first appeared in … on <date>" gives the date', () => {
     const doc = structureTranscript(
       [

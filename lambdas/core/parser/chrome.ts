@@ -42,6 +42,7 @@ const WEB_STRONG = phrasesAtWordStart(
     'terms of (?:use|service)\\b', 'all rights reserved\\b', 'javascript\\b', 'your browser\\b',
     'click here\\b', 'this (?:website|web ?page)\\b', 'external links?\\b', 'sign up for\\b', 'newsletter\\b',
     'search this site\\b', 'site ?map\\b', 'follow us on\\b', '(?:photo|image|video) (?:by|credit|courtesy)\\b',
+    'an official (?:website|site) of\\b', 'here[\u2019\']s how you know\\b',
     'public domain\\]', 'getty images\\b', '(?:to|in) your inbox\\b', 'download the [\\w ]{0,30}\\bapp\\b', 'opens? in a new (?:tab|window)\\b',
   ],
   ['©', '\\(ap photo\\b'],

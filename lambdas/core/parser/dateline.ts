@@ -303,9 +303,15 @@ export const parsePlaceDateLine = (line: string): { place: string; date: string 
     .slice(0, date.index)
     .replace(/[\s,(\u2014\u2013-]+$/u, '')
     .replace(/,\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/u, '');
-  if (!(isPlaceLine(place) || CITY_NAMES.has(place)) || place.split(/,\s*/u).some((part) => WEEKDAY_WORD.test(part.trim()))) return undefined;
+  if (!(isPlaceLine(place) || CITY_NAMES.has(place) || ONE_WORD_PLACE.test(place)) || place.split(/,\s*/u).some((part) => WEEKDAY_WORD.test(part.trim()))) return undefined;
   return { place: normalisePlace(place), date: date.iso };
 };
+
+/**
+ * One word before ", <date>" on a header line of its own, not a month, weekday or a word for the
+ * page's kind: the place ("Kiranda, 3 November 2026").
+ */
+const ONE_WORD_PLACE = /^(?!(?:Press|Statement|Readout|Remarks|Update|Today|Published|Updated|Posted|Released|Issued|Date|Dated|Delivered|Issue|Briefing|Transcript|Media|News|Release|Notice|Edition)$)\p{Lu}\p{Ll}{2,}$/u;
 
 /** A clock time, perhaps with its zone, after a date: "4:05 p.m.", "at 10:30 JST". */
 const CLOCK = /^(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?$/u;

@@ -9,7 +9,7 @@ import type { Mention, NameLookup } from './entities';
 import type { StatementMentions } from './meetings';
 import { HINT_AWARD } from './topics';
 
-const AWARD_WORD = String.raw`(?:[Aa]wards?|[Pp]rizes?|[Mm]edals?|[Hh]onou?rs?|[Tt]roph(?:y|ies)|[Cc]itations?)`;
+const AWARD_WORD = String.raw`(?:[Aa]wards?|[Pp]rizes?|[Mm]edals?|[Hh]onou?rs?|[Tt]roph(?:y|ies)|[Cc]itations?|Orders?(?=\s+of\s))`;
 /** A capitalised complement of an award's name: "… Award for Corporate Excellence", "… Prize in Physics". */
 const COMPLEMENT = String.raw`(?:\s+(?:for|of|in)\s+(?:the\s+)?\p{Lu}[\p{L}\u2019'\-]*(?:\s+(?:and\s+|of\s+|the\s+)?\p{Lu}[\p{L}\u2019'\-]*){0,4})?`;
 const DET = String.raw`(?:the|a|an|this|this year[\u2019']s|their|her|his)`;
@@ -44,7 +44,7 @@ const GATES: readonly RegExp[] = [/present|hono/, /present|award|bestow|confer/,
 /** A recipient named by a pronoun only ("present you with": the person addressed, named before). */
 const PERSONAL_PRONOUN = /^\s*(?:him|her|you)\s*$/;
 
-const AWARD_HINT = /[Aa]ward|[Pp]rize|[Mm]edal|[Hh]onou?r|[Tt]roph|[Cc]itation|Hero|[Ll]aureate|[Ww]inner|[Rr]ecipient/;
+const AWARD_HINT = /[Aa]ward|[Pp]rize|[Mm]edal|[Hh]onou?r|[Tt]roph|[Cc]itation|Hero|[Ll]aureate|[Ww]inner|[Rr]ecipient|Order of/;
 /** The giver's name before an award's ("the Embassy’s Civic Courage Award"): not part of it ("the Secretary’s … Award" is). */
 const GIVER = /^(?:Embassy|Ministry|Department|Government|Mission|Consulate|Agency|Office|Bureau|Council)[\u2019']s\s+/u;
 const cleanAward = (award: string): string => award.replace(/\s+/g, ' ').trim().replace(GIVER, '');

@@ -60,6 +60,8 @@ export interface Leftover {
 const isCap = isCapAt;
 const isAllCaps = isAllCapsAt;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** Words that open places' names ("Puerto Almendro", "Port Salvin", "Mount Elgon"), not people's. */
+const PLACE_OPENERS = new Set(['Puerto', 'Porto', 'Port', 'Fort', 'Mount', 'Cape', 'Lake', 'Santo', 'São', 'Ciudad', 'Nueva', 'Nuevo', 'Bahía', 'Isla', 'Ilha', 'Rio', 'Río']);
 /** Regnal numbers that may end a name ("Abdullah II", "Mohammed VI"); I, V and X read as initials. */
 const ROMAN = new Set(['II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII']);
 /** Whether a token of the run a..b after its first is a regnal number. */
@@ -832,6 +834,11 @@ const personAt = (
   // "St Thomas' Hospital", "Saint Lucia": a run opening with "St"/"Saint" names a place, a church or
   // an institution far more often than a person.
   if (!pending.has(a) && (isWord(t, a, 'St') || isWord(t, a, 'Saint') || isWord(t, a, 'Ste'))) return b;
+  // "Porto Alvar", "Puerto Almendro", "Fort Dauphin": a word that opens places' names.
+  if (!pending.has(a) && PLACE_OPENERS.has(rawAt(t, a))) {
+    placeMention(ctx, a, b);
+    return b;
+  }
   // "Pershing II missiles", "Sputnik II": a run with a regnal number names a person only after a
   // title ("King Abdullah II", "Pope John Paul II"); bare, it names a thing or a model.
   if (!pending.has(a) && hasRegnalNumber(t, a, b)) return b;

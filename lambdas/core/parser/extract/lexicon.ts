@@ -173,7 +173,7 @@ export const PLACE_HEADS = new Set([
   'Valley', 'Sea', 'Ocean', 'Bay', 'Peninsula', 'Canal', 'Desert', 'Region', 'Province', 'County', 'Zone', 'Corridor',
   'Basin', 'Coast', 'Plain', 'Plateau', 'Delta', 'Falls', 'Field', 'Fields', 'Pass', 'Port', 'Road', 'Boulevard', 'Plaza',
   'Center', 'Centre', 'Stadium', 'Cemetery', 'Memorial', 'Monument', 'Garden', 'Gardens', 'Campus', 'Station', 'Index',
-  'Stream', 'Pipeline', 'Accords', 'Accord', 'Agreement', 'Treaty', 'Declaration', 'Doctrine', 'Initiative', 'Compact',
+  'Stream', 'Pipeline', 'Accords', 'Accord', 'Agreement', 'Treaty', 'Pact', 'Declaration', 'Doctrine', 'Initiative', 'Compact',
   'Current', 'Glacier', 'Reef', 'Trench', 'Canyon', 'Lagoon', 'Archipelago', 'Atoll', 'Dam', 'Highway', 'Railway',
   'Sanctuary', 'Fjord', 'Shelf', 'Shoal', 'Shoals', 'Cay', 'Qundao',
   // Houses that are buildings or institutions ("Blair House", "Chatham House", "Freedom House").
