@@ -368,6 +368,12 @@ describe('extract › entities', () => {
     expect(people(x).map((p) => p.name)).toEqual(['Patrick Okello Atim', 'Josephine Opio', 'Martin Luther King', 'Ronald Reagan']);
   });
 
+  it('reads an organisation whose head word follows an article in another language', () => {
+    const x = run("L'Ambassade du Royaume d'Estmark exprime sa solidarité. La Embajada de España informa.");
+    expect(people(x)).toEqual([]);
+    expect(named(x, 'organization')).toEqual(expect.arrayContaining(['Embajada de España']));
+  });
+
   it('takes a run opening with a word that opens places\' names for a place', () => {
     const x = run('They launched a direct air link between Kiranda and Porto Alvar, and a ferry to Puerto Almendro.');
     expect(people(x)).toEqual([]);

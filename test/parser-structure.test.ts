@@ -656,6 +656,49 @@ describe('structureTranscript', () => {
     expect([doc.title, doc.location]).toEqual(['Department Press Briefing – October 15, 2026', 'Kiranda']);
   });
 
+  it('keeps a hard-wrapped speech\'s title block apart: title, "Remarks by Ambassador X" as the speaker, the office line, "City, date"', () => {
+    const body = Array.from({ length: 6 }, (_, k) =>
+      [
+        `Paragraph ${k + 1} of the speech runs on across several lines that were broken by the`,
+        'program that extracted it from a file, each line close to the same width as the',
+        'others, and it ends with a sentence that stops well short of the right margin.',
+      ].join('\n'),
+    );
+    const doc = structureTranscript(
+      [
+        'Address to the Harbour Policy Council: Resilience, Energy and Open Societies',
+        'Remarks by Ambassador Priya Raman',
+        'Special Envoy for Northern European Partnerships',
+        'Riga, 12 March 2025',
+        '',
+        body.join('\n\n'),
+      ].join('\n'),
+    );
+    expect([doc.title, doc.date, doc.location, doc.speakers]).toEqual(['Address to the Harbour Policy Council: Resilience, Energy and Open Societies', '2025-03-12', 'Riga', ['Priya Raman']]);
+    expect(doc.statements[0]!.text.startsWith('Paragraph 1 of the speech')).toBe(true);
+    const titled = structureTranscript('Remarks by Ambassador Priya Raman\n\nRiga, 12 March 2025\n\nThank you all for coming today.');
+    expect([titled.title, titled.speakers]).toEqual(['Remarks by Ambassador Priya Raman', ['Ambassador Priya Raman']]);
+  });
+
+  it('takes a headline in capitals for the title (no author line), a masthead "Outlet | Published <date>" under a quoted headline, and a bilingual "City, date / date" line', () => {
+    const caps = structureTranscript(
+      'FOREIGN MINISTER OKONKWO AND ESTMARK COUNTERPART AGREE TO DEEPEN TRADE AND MARITIME SECURITY TIES\n\nPORT SALVIN, 4 JUNE 2025 — The two ministers held talks today.',
+    );
+    expect([caps.title, caps.speakers, caps.location]).toEqual(['FOREIGN MINISTER OKONKWO AND ESTMARK COUNTERPART AGREE TO DEEPEN TRADE AND MARITIME SECURITY TIES', [], 'Port Salvin']);
+    const interview = structureTranscript(
+      '"The ocean will not wait for us": Foreign Minister Kautoga on climate, trade and her country\'s future\n\nThe Southern Ledger | Published 23 October 2025\n\nShe became foreign minister eighteen months ago.',
+    );
+    expect([interview.title, interview.date, texts(interview)]).toEqual([
+      '"The ocean will not wait for us": Foreign Minister Kautoga on climate, trade and her country\'s future',
+      '2025-10-23',
+      ['She became foreign minister eighteen months ago.'],
+    ]);
+    const bilingual = structureTranscript(
+      'Flood Relief for the Southern Region / Aide aux sinistrés des inondations dans la région du Sud\n\nPort-Lumière, 18 September 2025 / le 18 septembre 2025\n\nThe Embassy expresses its deep solidarity with the people of the region.',
+    );
+    expect([bilingual.title, bilingual.date, bilingual.location]).toEqual(['Flood Relief for the Southern Region / Aide aux sinistrés des inondations dans la région du Sud', '2025-09-18', 'Port-Lumière']);
+  });
+
   it('reads an op-ed page: "By Ambassador X Y Z" is the author, who speaks, and "first appeared in … on <date>" gives the date', () => {
     const doc = structureTranscript(
       [

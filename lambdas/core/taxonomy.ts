@@ -376,7 +376,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'irregular migration': 1, 'humanitarian parole': 1, 'forcibly displaced': 1,
       'return in safety': 0.6, 'safe return': 0.6, 'dignified return': 0.6,
       // In plain words: "families forced from their homes", "Venezuelans who left their country".
-      'forced from their homes': 1, 'driven from their homes': 1, 'forced to leave their homes': 1, 'left their country': 0.6,
+      'forced from their homes': 1, 'driven from their homes': 1, 'displaced from their homes': 1, 'forced to leave their homes': 1, 'left their country': 0.6,
       'left their countries': 0.6, 'newly arrived': 0.4, 'host countries': 0.4, 'host communities': 0.4,
     },
     suppress: ['data migration'],

@@ -163,6 +163,9 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'across', 'near', 
 /** "The Minister of State for Africa (Mr Kwame Ashdown)": an office, then its holder in brackets (Hansard). */
 const OFFICE_THEN_HOLDER = /^((?:The\s+)?\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|of|for|and|the|to|in|on)){0,12})\s+\(((?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s+)?([^()]{3,60})\)$/u;
 
+/** Nouns that end an office's or a body's name, never a person's. */
+const OFFICE_NOUN_END = /(?:ships|tions|ments|ities|isms|ances|ences|Affairs|Cooperation|Development|Security|Integration|Partnership|Relations|Operations|Programs|Programmes|Initiatives|Resources|Services)$/u;
+
 const roleFirstByline = (line: string): Byline | undefined => {
   const held = OFFICE_THEN_HOLDER.exec(line);
   if (held) {
@@ -172,6 +175,8 @@ const roleFirstByline = (line: string): Byline | undefined => {
   }
   const words = line.split(/\s+/u);
   if (words.length < 4 || words.length > 25 || HEADLINE_WORDS.test(line)) return undefined;
+  // A headline in capitals ("FOREIGN MINISTER X AND COUNTERPART AGREE TO …") is no author line.
+  if (words.length > 6 && !/\p{Ll}/u.test(line)) return undefined;
   const first = words[0]!.toLowerCase().replace(/^u\.s\.$/u, 'special');
   if (!ROLE_WORDS.has(first) && !(words[0] === 'U.S.' && ROLE_WORDS.has(words[1]!.toLowerCase()))) return undefined;
   const n = words.length;
@@ -181,6 +186,8 @@ const roleFirstByline = (line: string): Byline | undefined => {
   const before = words[n - take - 1]!.toLowerCase();
   // The word before the name must not itself be part of it (a capitalised first name after a role).
   if (!looksLikePersonName(name) || (ROLE_WORDS.has(nameWords[0]!.toLowerCase()) && before !== 'of')) return undefined;
+  // "Special Envoy for Northern European Partnerships": an office's name ends in such a noun, a person's does not.
+  if (OFFICE_NOUN_END.test(name)) return undefined;
   // "… Water Resources in Northern Kenya", "… $15 Million Program": a headline ending in a place;
   // "U.S. Representative to the United Nations": an office ending in a body's name.
   if (PLACE_PREPOSITIONS.has(before) || before === 'the' || before === 'to' || /\d/u.test(line)) return undefined;
@@ -199,9 +206,14 @@ export const titledName = (line: string): Byline | undefined => {
 };
 
 /** Recognises an author line: "Name, Role" or an office ("Office of the Spokesperson"). */
+/** Whether the line is "Remarks by …" (the page's title when nothing came before it). */
+export const isRemarksByLine = (line: string): boolean => REMARKS_BY.test(line);
+/** A preposition in Title Case: "… Halvorsen Before Marine One Departure" names an occasion, not only a person. */
+const TITLE_CASE_PREPOSITION = /\s(?:Before|After|At|On|In|To|For|With|During|Upon|Following|Via|From|About|Ahead)\s/u;
+const REMARKS_BY = /^(?:(?:Opening|Closing|Keynote|Prepared)\s+)?(?:Remarks|Statement|Address|Speech)\s+(?:by|of)\s+([^,:;]{5,80})$/u;
 /** "By Ambassador Aino Kristiina Lehtovaara": an author line with its roles before the name. */
-const byRoleAndName = (line: string): Byline | undefined => {
-  const words = line.slice(3).trim().split(/\s+/u);
+const byRoleAndName = (rest: string): Byline | undefined => {
+  const words = rest.trim().split(/\s+/u);
   let i = 0;
   while (i < words.length - 1 && ROLE_WORDS.has(words[i]!.toLowerCase())) i++;
   const name = words.slice(i).join(' ');
@@ -211,8 +223,14 @@ const byRoleAndName = (line: string): Byline | undefined => {
 
 export const parseByline = (line: string): Byline | undefined => {
   if (line.startsWith('By ') && !line.includes(',')) {
-    const by = byRoleAndName(line);
+    const by = byRoleAndName(line.slice(3));
     if (by) return by;
+  }
+  // "Remarks by Ambassador Priya Ramanathan" on a line of its own under the title.
+  const remarks = REMARKS_BY.exec(line);
+  if (remarks && !TITLE_CASE_PREPOSITION.test(remarks[1]!)) {
+    const by = byRoleAndName(remarks[1]!);
+    if (by?.role) return by;
   }
   if (line.length > 220 || /[.!?]["\u201d\u2019)]*$/u.test(line.replace(/\b(?:Jr|Sr|D\.C|U\.S|[A-Z])\.$/u, ''))) return undefined;
   const delivered = DELIVERED_BY.exec(line);
@@ -293,6 +311,9 @@ const WEEKDAY_WORD = /^(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?
  * names no place.
  */
 export const parsePlaceDateLine = (line: string): { place: string; date: string } | undefined => {
+  // "Port-Lumière, 18 September 2025 / le 18 septembre 2025": the same line in a second language.
+  const slash = line.indexOf(' / ');
+  if (slash > 0 && /\d/u.test(line.slice(slash))) return parsePlaceDateLine(line.slice(0, slash));
   const venue = parseDateVenueLine(line);
   if (venue) return venue;
   if (line.length > 90) return undefined;
@@ -311,7 +332,7 @@ export const parsePlaceDateLine = (line: string): { place: string; date: string 
  * One word before ", <date>" on a header line of its own, not a month, weekday or a word for the
  * page's kind: the place ("Kiranda, 3 November 2026").
  */
-const ONE_WORD_PLACE = /^(?!(?:Press|Statement|Readout|Remarks|Update|Today|Published|Updated|Posted|Released|Issued|Date|Dated|Delivered|Issue|Briefing|Transcript|Media|News|Release|Notice|Edition)$)\p{Lu}\p{Ll}{2,}$/u;
+const ONE_WORD_PLACE = /^(?!(?:Press|Statement|Readout|Remarks|Update|Today|Published|Updated|Posted|Released|Issued|Date|Dated|Delivered|Issue|Briefing|Transcript|Media|News|Release|Notice|Edition)$)\p{Lu}\p{Ll}{2,}(?:-\p{Lu}?\p{Ll}+){0,3}$/u;
 
 /** A clock time, perhaps with its zone, after a date: "4:05 p.m.", "at 10:30 JST". */
 const CLOCK = /^(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?$/u;

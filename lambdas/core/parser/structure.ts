@@ -28,6 +28,7 @@ import {
   normalisePlace,
   parseAttribution,
   parseByline,
+  isRemarksByLine,
   parseDateline,
   parseKeyValueHeader,
   parsePlaceDateLine,
@@ -122,6 +123,7 @@ const splitParagraphs = (text: string): Paragraph[] => {
   let pStart = -1;
   let pEnd = -1;
   let prevLen = 0;
+  let prevStart = -1;
   const flush = (): void => {
     if (pStart >= 0) {
       const body = text.slice(pStart, pEnd);
@@ -135,13 +137,15 @@ const splitParagraphs = (text: string): Paragraph[] => {
       const prevLast = text.charCodeAt(pEnd - 1);
       let join = isLowerCode(text, line.start) || isContinuation(prevLast);
       if (!join && wrapped) {
-        // Hard-wrapped text: a line break ends a paragraph only after a sentence on a short line.
-        join = !(isTerminalCode(prevLast) && prevLen < width * 0.75);
+        // Hard-wrapped text: a line break ends a paragraph only after a sentence on a short line, or
+        // after a heading (a title block: "Address to the Council: …" / "Remarks by Ambassador X").
+        join = !(isTerminalCode(prevLast) && prevLen < width * 0.75) && !(pStart === prevStart && isTitleLike(text.slice(prevStart, pEnd)));
       }
       if (join && findLabel(text.slice(line.start, Math.min(line.end, line.start + 80))) && !isLowerCode(text, line.start)) join = false;
       if (join) {
         pEnd = line.end;
         prevLen = line.end - line.start;
+        prevStart = line.start;
         continue;
       }
     }
@@ -149,6 +153,7 @@ const splitParagraphs = (text: string): Paragraph[] => {
     pStart = line.start;
     pEnd = line.end;
     prevLen = line.end - line.start;
+    prevStart = line.start;
   }
   flush();
   return paragraphs;
@@ -213,7 +218,8 @@ interface Header {
 
 /** Whether a header line marks the line above it as a heading: a date, an author line, chrome or page metadata. */
 const isHeaderMark = (p: Paragraph): boolean =>
-  !p.label && (isDateOrTimeLine(p.text) || isChromeLine(p.text) || isMetaLine(p.text) || parseByline(p.text) !== undefined);
+  !p.label &&
+  (isDateOrTimeLine(p.text) || isChromeLine(p.text) || isMetaLine(p.text) || isDatedMeta(p.text) || parseByline(p.text) !== undefined || (p.text.length <= 160 && parsePlaceDateLine(p.text) !== undefined));
 
 /** "From: …", "Published 19 June 2026", "Last updated …": page metadata under a headline. */
 const META_LINE = /^(?:from|published|updated|last updated|posted|released|issued|source|tags?|topics?|categor(?:y|ies)|filed under|part of)\b(?::|\s+(?:on\s+)?\d)/iu;
@@ -222,7 +228,9 @@ const isMetaLine = (line: string): boolean => line.length <= 300 && META_LINE.te
  * A line saying when the page's text was given or put out: "Volume 782: debated on Tuesday 14 October
  * 2025", "This article first appeared in the Daily Monitor on 5 June 2024."
  */
-const DATED_META = /\b(?:debated|published|updated|posted|released|issued|delivered|recorded)\s+on\s|\b(?:first|originally)\s+(?:appeared|published|ran)\s+in\s/iu;
+const DATED_META = /\b(?:debated|published|updated|posted|released|issued|delivered|recorded)\s+(?:on\s|\d)|\b(?:first|originally)\s+(?:appeared|published|ran)\s+in\s/iu;
+/** Such a line with its date ("The Southern Ledger | Published 23 October 2025"). */
+const isDatedMeta = (line: string): boolean => line.length <= 120 && DATED_META.test(line) && findDate(line) !== undefined;
 
 /** A one-sentence standfirst: under the title, above the page's metadata or date. */
 const isStandfirst = (p: Paragraph, header: Header, next: Paragraph | undefined): boolean =>
@@ -307,18 +315,17 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
     header.date ??= findDate(line)?.iso;
     return 'date';
   }
-  if (line.length <= 120 && DATED_META.test(line)) {
-    const d = findDate(line);
-    if (d) {
-      header.date ??= d.iso;
-      return 'date';
-    }
+  if (isDatedMeta(line)) {
+    header.date ??= findDate(line)?.iso;
+    return 'date';
   }
   // "PUNTA CANA, Dominican Republic — The following is attributable to …:": a dateline opening the
   // body, not an author line.
   if ((parseDateline(line)?.bodyStart ?? 0) > 0) return undefined;
   const next = paragraphs[index + 1];
-  const byline = parseByline(line) ?? (next !== undefined && isOfficeLine(next) ? titledName(line) : undefined);
+  // "Remarks by Ambassador X" is an author line under a title, but the title itself when first.
+  const byline =
+    header.title === undefined && isRemarksByLine(line) ? undefined : (parseByline(line) ?? (next !== undefined && isOfficeLine(next) ? titledName(line) : undefined));
   if (byline) {
     if (byline.name) header.people.push({ name: byline.name, role: byline.role });
     return 'byline';

@@ -60,6 +60,8 @@ export interface Leftover {
 const isCap = isCapAt;
 const isAllCaps = isAllCapsAt;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** Articles before an organisation's head word in other languages ("L'Ambassade", "La Embajada", "Die Botschaft"). */
+const ORG_ARTICLES = new Set(['L', 'La', 'Le', 'El', 'Die', 'Der', 'Das', 'Il', 'Lo', 'A', 'O']);
 /** Words that open places' names ("Puerto Almendro", "Port Salvin", "Mount Elgon"), not people's. */
 const PLACE_OPENERS = new Set(['Puerto', 'Porto', 'Port', 'Fort', 'Mount', 'Cape', 'Lake', 'Santo', 'São', 'Ciudad', 'Nueva', 'Nuevo', 'Bahía', 'Isla', 'Ilha', 'Rio', 'Río']);
 /** Regnal numbers that may end a name ("Abdullah II", "Mohammed VI"); I, V and X read as initials. */
@@ -798,10 +800,12 @@ const personAt = (
   const { t, used } = ctx;
   // "Institut Pasteur", "Universidad Nacional Mayor de San Marcos": an organisation whose head word
   // comes first, however long its name.
-  if (LEADING_ORG_HEADS.has(rawAt(t, a))) {
-    const e = leadingOrgEnd(ctx, a);
-    if (e > a) {
-      orgMention(ctx, a, e);
+  // (Also after an article: "L'Ambassade du Royaume d'Estmark", "La Embajada de España".)
+  const head = LEADING_ORG_HEADS.has(rawAt(t, a)) ? a : a < b && ORG_ARTICLES.has(rawAt(t, a)) && LEADING_ORG_HEADS.has(rawAt(t, a + 1)) ? a + 1 : -1;
+  if (head >= 0) {
+    const e = leadingOrgEnd(ctx, head);
+    if (e > head) {
+      orgMention(ctx, head, e);
       return e;
     }
   }

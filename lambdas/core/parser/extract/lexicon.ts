@@ -155,6 +155,7 @@ export const LEADING_ORG_HEADS = new Set([
   'Associação', 'Organización', 'Organização', 'Hôpital', 'Colegio', 'Escuela', 'École', 'Sociedad', 'Société',
   'Front', 'Frente', 'Mouvement', 'Movimiento', 'Movimento', 'Alianza', 'Rassemblement',
   'Fundacja', 'Towarzystwo', 'Stowarzyszenie', 'Centrum', 'Instytut', 'Forum', 'Stiftung', 'Verein', 'Verband', 'Stichting',
+  'Ambassade', 'Ministère', 'Ministerio', 'Embajada', 'Embaixada', 'Botschaft', 'Ministerium',
   'Vereniging', 'Associazione', 'Asociația', 'Fundația', 'Nadácia', 'Nadace', 'Sdružení', 'Fundacija', 'Udruga',
 ]);
 /** Lower-case words allowed inside an organisation's name. */
