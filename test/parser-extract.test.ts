@@ -157,6 +157,10 @@ describe('extract › topics', () => {
     expect(topicsOf('He only worked as a journalist. Reporting the news is not a crime.')).toEqual(['press-freedom']);
     expect(topicsOf('We work together to cut off terrorist financing.')).toEqual(['security-cooperation']);
     expect(topicsOf('They will develop the geothermal fields and rural electrification.')).toEqual(['energy']);
+    expect(topicsOf('Members gathered peacefully in front of parliament; their right to gather matters.')).toEqual(['freedom-of-assembly']);
+    expect(topicsOf('His passport was locked in the cabin, and the agencies that sold them to those boats are closed.')).toEqual(['trafficking-in-persons']);
+    expect(topicsOf('A council of imams, priests and a rabbi defends the right to pray as they choose.')).toEqual(['religious-freedom']);
+    expect(topicsOf('They will overhaul the civil service and pursue decentralization.')).toEqual(['democratic-reform']);
     expect(topicsOf('More of the finance promised by high-emitting countries must reach herders whose rainy seasons fail.')).toContain('climate-change');
     expect(topicsOf('It should follow a fair legal process, with a lawyer of his choosing.')).toEqual(['rule-of-law']);
     expect(topicsOf('Japan has frozen the assets of a number of entities linked to the programme.')).toEqual(['sanctions']);
@@ -372,6 +376,12 @@ describe('extract › entities', () => {
     const x = run("L'Ambassade du Royaume d'Estmark exprime sa solidarité. La Embajada de España informa.");
     expect(people(x)).toEqual([]);
     expect(named(x, 'organization')).toEqual(expect.arrayContaining(['Embajada de España']));
+  });
+
+  it('takes a run after "outside", "near" or "at" for a place, but not before a possessive', () => {
+    const x = run('The centre at Varna Noua trains officers near Lake Osk and outside Da Lat. We met at Ana Ruiz\'s office.');
+    expect(named(x, 'place')).toEqual(expect.arrayContaining(['Varna Noua']));
+    expect(people(x).map((p) => p.name)).toEqual(['Ana Ruiz']);
   });
 
   it('takes a run opening with a word that opens places\' names for a place', () => {

@@ -749,6 +749,28 @@ describe('structureTranscript', () => {
     expect(doc.speakers).toEqual(['Lucía Bermúdez Cárdenas', 'Tomás Echeverri Ruiz', 'Valentina Ospina Restrepo']);
   });
 
+  it('keeps signatories written "Name, Office" on one line under each party as signature statements', () => {
+    const doc = structureTranscript(
+      [
+        'Joint Statement on the River Basin',
+        '',
+        '1. Ministers agreed to share river data and to protect wetlands together for the next decade.',
+        '',
+        'For the Government of the Republic of Aravia:',
+        'Dr. Ilse Brandvold, Minister of Foreign Affairs',
+        'Mr. Kemal Aydin, Minister of Environment and Spatial Planning',
+        '',
+        'For the Government of the Kingdom of Norland:',
+        'H.E. Sheikh Tariq bin Hamad Al-Mansouri, Minister of State for Foreign Affairs',
+      ].join('\n'),
+    );
+    expect(texts(doc)).toEqual([
+      '1. Ministers agreed to share river data and to protect wetlands together for the next decade.',
+      'For the Government of the Republic of Aravia:\nDr. Ilse Brandvold, Minister of Foreign Affairs\nMr. Kemal Aydin, Minister of Environment and Spatial Planning',
+      'For the Government of the Kingdom of Norland:\nH.E. Sheikh Tariq bin Hamad Al-Mansouri, Minister of State for Foreign Affairs',
+    ]);
+  });
+
   it('reads a Hansard page: the office with its holder in brackets speaks, members are labelled with constituency and party, and the volume line is a date', () => {
     const doc = structureTranscript(
       [

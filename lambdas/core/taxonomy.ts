@@ -161,6 +161,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       protested: 0.4, demonstrators: 0.8, demonstration: 0.35, demonstrations: 0.5, 'peaceful protest*': 1,
       'peaceful demonstration*': 1, rallies: 0.3, marches: 0.2, 'riot police': 0.8, 'tear gas': 0.6,
       'crackdown on': 0.3, unrest: 0.3, 'sit in*': 0.2,
+      'gathered peacefully': 1, 'gather peacefully': 1, 'peacefully gathered': 1, 'right to gather': 1,
     },
     suppress: [
       'demonstration of', 'demonstrations of', 'demonstration project', 'demonstration projects', 'protest against the decision',
@@ -205,7 +206,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'to account': 0.6, 'brought to justice': 0.6, 'legal assistance': 0.5, tribunal: 0.4,
       'legal process': 0.5, 'legal standards': 0.5, 'lawyer of his choosing': 0.6, 'lawyer of her choosing': 0.6,
       'lawyer of their choosing': 0.6, 'access to a lawyer': 0.6, 'access to legal counsel': 0.8,
-      'habeas corpus': 1, courtroom: 0.3, courtrooms: 0.3, judges: 0.2, prosecutors: 0.2, 'political interference': 0.6,
+      'habeas corpus': 1, 'supreme court': 0.3, 'independent prosecution': 0.8, 'prosecution service': 0.6, 'stand trial': 0.4,
+      'without political pressure': 0.6, 'judicial appointments': 0.8, courtroom: 0.3, courtrooms: 0.3, judges: 0.2, prosecutors: 0.2, 'political interference': 0.6,
     },
     suppress: [
       'department of justice', 'justice department', 'supreme court justice', 'chief justice', 'associate justice',
@@ -225,7 +227,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       transparent: 0.15, 'good governance': 0.2, 'misuse of public funds': 1, 'abuse of office': 1, cronyism: 1,
       nepotism: 1, 'conflict of interest': 0.4, 'conflicts of interest': 0.4,
       // Public money in plain words: "the return of millions to the public purse" after "an audit".
-      'public purse': 0.6, audit: 0.4, audits: 0.4, auditors: 0.3,
+      'public purse': 0.6, 'shell companies': 0.6, 'shell company': 0.5, audit: 0.4, audits: 0.4, auditors: 0.3,
     },
     suppress: ['data corruption', 'file corruption'],
     gdelt: ['CORRUPTION'],
@@ -262,6 +264,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       backsliding: 0.6, authoritarian: 0.5, authoritarianism: 0.6, autocracy: 0.5, autocracies: 0.5, 'reforms': 0.3,
       reform: 0.2, 'constitutional reform*': 0.8, 'democratic governance': 1, 'inclusive governance': 0.7,
       'self government': 0.4, governance: 0.2, 'democratic society': 0.8, 'democratic principles': 0.8,
+      'public administration reform': 1, 'civil service reform': 1, 'overhaul the civil service': 0.8, decentralization: 0.8,
+      decentralisation: 0.8, 'local self government': 0.8, 'reform programme': 0.5, 'reform program': 0.5,
     },
     suppress: [
       'democratic party', 'democratic republic', 'democratic people', 'democratic national', 'democratic leader',
@@ -306,6 +310,10 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'scam center': 0.6, 'passports were confiscated': 0.6, 'confiscated their passports': 0.6, 'fake job offers': 0.6,
       // In plain words: "people being bought and sold".
       'being bought and sold': 1, 'bought and sold': 0.5,
+      // Passports held and people sold on: "his passport was locked in the captain's cabin".
+      'passport was taken': 0.6, 'passports were taken': 0.6, 'passport was locked': 0.6, 'passports were kept': 0.6,
+      'passport was kept': 0.6, 'took their passports': 0.6, 'kept their passports': 0.6, 'sold them to': 0.5,
+      'recruitment fees': 0.6,
     },
     suppress: [
       'drug trafficking', 'narcotics trafficking', 'arms trafficking', 'weapons trafficking', 'wildlife trafficking',
@@ -359,6 +367,9 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'anti semitic': 1, antisemitic: 1, islamophobia: 1, blasphemy: 1, 'places of worship': 0.8, mosques: 0.4,
       churches: 0.4, synagogues: 0.5, muslims: 0.4, christians: 0.4, jews: 0.4, 'jehovah s witnesses': 1,
       baha: 0.6, 'falun gong': 1, 'believers': 0.3,
+      // Faith in plain words: "a council of imams, priests and a rabbi", "to pray as they choose".
+      mosque: 0.3, church: 0.2, synagogue: 0.3, chapel: 0.2, worshipped: 0.2, imams: 0.3, priests: 0.2, rabbi: 0.3,
+      'to pray': 0.3, 'pray as they': 0.6,
     },
     suppress: [],
     gdelt: ['RELIGION', 'RELIGIOUS_FREEDOM', 'PERSECUTION'],
@@ -409,6 +420,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'violence against women': 1, 'maternal': 0.3, 'female': 0.2, 'sexism': 1, 'girls education': 1,
       'education for girls': 1, 'women of courage': 1, 'women s participation': 1, 'women in leadership': 1, 'women in': 0.2,
       'women led': 0.8, 'women owned': 0.8,
+      'beaten by their husbands': 1, 'girls in school': 0.6, 'girls in secondary school': 0.8, 'for girls': 0.5,
       'women in tech*': 1, 'women engineers': 0.8, 'young women': 0.5,
     },
     suppress: [
@@ -560,7 +572,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'missile defense': 0.8, 'arms sales': 0.8, 'foreign military financing': 1, 'foreign military sales': 1,
       interoperability: 0.6, 'maritime security': 1, cybersecurity: 0.6, 'cyber security': 0.6,
       'border security': 0.6, peacekeeping: 0.6, peacekeepers: 0.6, deterrence: 0.6, disarmament: 0.8,
-      'regional security': 1, 'terrorist financing': 1, 'terrorism financing': 1, 'violent extremist': 0.8,
+      'regional security': 1, 'terrorist groups': 0.8, 'information sharing': 0.4, 'sharing of information': 0.4, 'terrorist financing': 1, 'terrorism financing': 1, 'violent extremist': 0.8,
       'violent extremists': 0.8, 'maritime domain awareness': 0.8, 'maritime law enforcement': 0.8,
       'at sea law enforcement': 0.8, 'coast guard': 0.4, 'combating terrorism': 1, 'combatting terrorism': 1, 'fight against terrorism': 1,
       'security dialogue': 1, 'strategic dialogue': 0.5, 'defense ministers': 0.8,

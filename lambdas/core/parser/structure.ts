@@ -615,6 +615,15 @@ const isOfficeLine = (p: Paragraph): boolean => {
   return ROLE_WORDS.has(words[0]!) || (words.length > 1 && ROLE_WORDS.has(words[1]!));
 };
 
+/** A signatory's line: "Mrs. Ngozi Eze-Hartmann, Minister of Water Resources". */
+const isNameCommaOffice = (p: Paragraph): boolean => {
+  if (p.label || p.text.length > 160 || p.text.includes('\n')) return false;
+  const comma = p.text.indexOf(', ');
+  return comma > 0 && looksLikePersonName(stripHonorifics(p.text.slice(0, comma))) && isOfficeLine({ ...p, text: p.text.slice(comma + 2) });
+};
+/** A name without the honorifics before it ("H.E. Sheikh Tariq …", "Prof. Dr. Matthias …"). */
+const stripHonorifics = (name: string): string => name.replace(/^(?:(?:H\.E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Sheikh|Hon\.?|Amb\.?)\s+)+/u, '');
+
 /**
  * Where the signature block at paragraph i ends (i when there is none): an optional "For <party>:"
  * line, the signatory's name on a line of its own, then a line with their office. Joint statements
@@ -625,6 +634,10 @@ const signatureEnd = (paragraphs: readonly Paragraph[], i: number): number => {
   let k = i;
   if (k < paragraphs.length && !paragraphs[k]!.label && SIGNED_AT.test(paragraphs[k]!.text)) k++;
   if (k < paragraphs.length && !paragraphs[k]!.label && SIGNATORY_PARTY.test(paragraphs[k]!.text)) k++;
+  // "Dr. Ilse Brandvold, Minister of Foreign Affairs": name and office on one line, one or more signatories.
+  let signed = k;
+  while (signed < paragraphs.length && isNameCommaOffice(paragraphs[signed]!)) signed++;
+  if (signed > k) return signed;
   const name = paragraphs[k];
   if (k + 1 >= paragraphs.length || !name || name.label || !looksLikePersonName(name.text) || isLinkListHeading(name.text)) return i;
   return isOfficeLine(paragraphs[k + 1]!) ? k + 2 : i;

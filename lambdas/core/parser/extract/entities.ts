@@ -775,6 +775,12 @@ const placeCue = (t: Tokens, a: number): boolean => {
   return (of ? COMPASS : ROUTES).has(lowAt(t, a - 2));
 };
 
+/** Whether a preposition of place stands right before token a ("outside", "near", "at"; "in" also precedes people: "confidence in X"). */
+const placePreposition = (t: Tokens, a: number): boolean =>
+  a > 0 && sepAt(t, a) === Sep.Space && (isWord(t, a - 1, 'outside') || isWord(t, a - 1, 'near') || isWord(t, a - 1, 'at'));
+/** Whether the run ending at token b is followed by a possessive ("Lincoln's"). */
+const possessiveAfter = (t: Tokens, b: number): boolean => b + 1 < t.count && sepAt(t, b + 1) === Sep.Apostrophe;
+
 /** A place named by its context, not by the gazetteer. */
 const placeMention = (ctx: Ctx, a: number, b: number): void => {
   const { t } = ctx;
@@ -852,8 +858,9 @@ const personAt = (
   // "the Super Garuda Shield exercise": a lower-case noun after the run says it names a thing
   // ("the Amu Darya and Syr Darya basins": also across "and" and a second run).
   if (thingNounAfter(t, b + 1)) return b;
-  // "villages west of El Fasher", "the road to Kherson": a place.
-  if (placeCue(t, a)) {
+  // "villages west of El Fasher", "the road to Kherson", "outside Da Nang", "at Varna Nouă": a place
+  // (not "in Woodrow Wilson's time").
+  if (placeCue(t, a) || (placePreposition(t, a) && !possessiveAfter(t, b))) {
     placeMention(ctx, a, b);
     return b;
   }
