@@ -720,6 +720,14 @@ describe('extract › meetings', () => {
 });
 
 describe('extract › awards', () => {
+  it('reads "X, please come forward to receive the … Award" and "X, please join me for the … Award"', () => {
+    const x = run('Our first honouree set up a phone line. Ms. Lan Hoang, please come forward to receive the Bridge of Dignity Award.\n\nMs. Carolina Ferreira, please join me for the Bridge of Dignity Award.');
+    expect(x.awards.map((a) => [a.award, a.recipient])).toEqual([
+      ['Bridge of Dignity Award', 'Lan Hoang'],
+      ['Bridge of Dignity Award', 'Carolina Ferreira'],
+    ]);
+  });
+
   it('reads "conferred the Order of … on President X"', () => {
     const x = run('During the visit, President Nasra Kimathi conferred the Order of the Golden Baobab on President Aurelio Montvale in recognition of his work.');
     expect(x.awards.map((a) => [a.award, a.recipient])).toEqual([['Order of the Golden Baobab', 'Aurelio Montvale']]);

@@ -638,6 +638,25 @@ describe('structureTranscript', () => {
     expect(doc.speakers).toEqual(['Sabine Hartung', 'Katrin Albers', 'Yusuf Demirel']);
   });
 
+  it('takes a breadcrumb with fraction slashes for chrome and "X City" alone on a line for the place', () => {
+    const doc = structureTranscript(
+      [
+        'Home ⁄ Office of the Spokesperson ⁄ Press Releases ⁄ International Day of Remembrance',
+        'International Day of Remembrance',
+        'Kestrel City',
+        'December 8, 2023',
+        '',
+        'Today we remember the victims of violence based on religion or belief.',
+      ].join('\n'),
+    );
+    expect([doc.title, doc.location, doc.date, texts(doc)]).toEqual([
+      'International Day of Remembrance',
+      'Kestrel City',
+      '2023-12-08',
+      ['Today we remember the victims of violence based on religion or belief.'],
+    ]);
+  });
+
   it('takes the US government banner for chrome, not the title, and a one-word place before a date line', () => {
     const doc = structureTranscript(
       [

@@ -22,8 +22,8 @@ const SMALL_WORDS = new Set([
 const HAS_LETTER = /\p{L}/u;
 /** A URL or e-mail address. */
 const URL = /\b(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+/giu;
-/** The arrows breadcrumb trails put between their items. */
-const ARROWS = '››|»»|>>|[›»>]';
+/** The arrows breadcrumb trails put between their items (and the fraction slash "⁄" some sites use). */
+const ARROWS = '››|»»|>>|[›»>\u2044]';
 /** Separators that navigation menus and breadcrumbs put between short items. */
 const NAV_SEPARATORS = new RegExp(String.raw`\s(?:${ARROWS}|[|\u2022\u00b7/])\s|\s*\|\s*|\s[-\u2013]\s(?=\S)`, 'gu');
 /** Arrows between the items of a breadcrumb trail ("Home ›› Press Releases ›› …"). */

@@ -262,7 +262,9 @@ const PLACE_PART = /^(?:the\s+)?\p{Lu}[\p{L}'’.\-]*(?:\s+(?:of\s+|de\s+|the\s+
 export const isPlaceLine = (line: string): boolean => {
   if (line.length > 70 || /\d/u.test(line)) return false;
   const parts = line.split(/,\s*/u);
-  if (parts.length < 2 || parts.length > 3) return false;
+  // One part only when it names a city as such ("Kestrel City", "Kuwait City").
+  if (parts.length === 1) return /^\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,2}\s+City$/u.test(line);
+  if (parts.length > 3) return false;
   for (const part of parts) if (!PLACE_PART.test(part.trim())) return false;
   return !hasRoleWord(line);
 };
