@@ -94,6 +94,21 @@ const clauseStart = (sentence: string, at: number): number => {
   return 0;
 };
 
+/**
+ * A cheap test before LIST_SUBJECT (whose lazy prefix is tried at every length): its verb must
+ * follow an " and " in the sentence.
+ */
+const listSubjectMayMatch = (sentence: string): boolean => {
+  let verb = sentence.indexOf(' met');
+  for (const v of [' held ', ' had ']) {
+    const at = sentence.indexOf(v);
+    if (at >= 0 && (verb < 0 || at < verb)) verb = at;
+  }
+  if (verb < 8) return false;
+  const and = sentence.indexOf(' and ');
+  return and >= 0 && and < verb;
+};
+
 /** A question answered by yes or no: it opens with an auxiliary verb. */
 const YES_NO_QUESTION = /^(?:[("\u201c'\u2018]\s*)?(?:And\s+|So\s+|But\s+)?(?:Did|Does|Do|Has|Have|Had|Is|Are|Was|Were|Will|Would|Can|Could|Should|Shall|May|Might)\s/;
 
@@ -245,7 +260,7 @@ const meetingIn = (
       npEnd = s + joint.index + joint[0].length;
     }
   }
-  if (participants.length === 0) {
+  if (participants.length === 0 && listSubjectMayMatch(sentence)) {
     const list = LIST_SUBJECT.exec(sentence);
     if (list && list[1]!.includes(' and ') && !CLAUSE_VERB.test(list[1]!)) {
       const to = s + list[1]!.length;
