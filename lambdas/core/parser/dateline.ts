@@ -107,7 +107,7 @@ export const ROLE_WORDS = new Set([
 ]);
 
 /** Honorifics written before a surname. */
-export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'hon', 'rev', 'shri', 'smt', 'shrimati']);
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'hon', 'rev', 'shri', 'smt', 'shrimati', 'h.e', 'amb', 'sheikh']);
 
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.|(?:de|da|del|van|von|der|den|ter|al|el|bin|ibn|la|le|du|dos|das|y|i|arap|uulu|kyzy)\b)$/u;
 const ROLE_ISH = /\b(?:Office|Bureau|Department|Ministry|Embassy|Mission|Council|Agency)\b/u;
@@ -156,16 +156,17 @@ const DELIVERED_BY = /^(?:As\s+)?(?:delivered|prepared for delivery)\s+by\s+([\s
 /** Prepositions before a place, never before the name in an author line. */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'across', 'near', 'into', 'throughout']);
 
-/**
- * "Role … Name" without a comma ("Ambassador at Large for International Religious Freedom Rashad
- * Hussain"): a line opening with an office word and ending with a first name and surname.
- */
 /** "The Minister of State for Africa (Mr Kwame Ashdown)": an office, then its holder in brackets (Hansard). */
 const OFFICE_THEN_HOLDER = /^((?:The\s+)?\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|of|for|and|the|to|in|on)){0,12})\s+\(((?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s+)?([^()]{3,60})\)$/u;
 
 /** Nouns that end an office's or a body's name, never a person's. */
 const OFFICE_NOUN_END = /(?:ships|tions|ments|ities|isms|ances|ences|Affairs|Cooperation|Development|Security|Integration|Partnership|Relations|Operations|Programs|Programmes|Initiatives|Resources|Services)$/u;
 
+/**
+ * "Role … Name" without a comma ("Ambassador at Large for International Religious Freedom Rashad
+ * Hussain"): a line opening with an office word and ending with a first name and surname; or an
+ * office with its holder in brackets ("The Minister of State for Africa (Mr Kwame Ashdown)").
+ */
 const roleFirstByline = (line: string): Byline | undefined => {
   const held = OFFICE_THEN_HOLDER.exec(line);
   if (held) {
@@ -205,7 +206,6 @@ export const titledName = (line: string): Byline | undefined => {
   return looksLikePersonName(name) ? { name, role: words[0]! } : undefined;
 };
 
-/** Recognises an author line: "Name, Role" or an office ("Office of the Spokesperson"). */
 /** Whether the line is "Remarks by …" (the page's title when nothing came before it). */
 export const isRemarksByLine = (line: string): boolean => REMARKS_BY.test(line);
 /** A preposition in Title Case: "… Halvorsen Before Marine One Departure" names an occasion, not only a person. */
@@ -221,6 +221,7 @@ const byRoleAndName = (rest: string): Byline | undefined => {
   return i > 0 ? { name, role: words.slice(0, i).join(' ') } : { name };
 };
 
+/** Recognises an author line: "Name, Role" or an office ("Office of the Spokesperson"). */
 export const parseByline = (line: string): Byline | undefined => {
   if (line.startsWith('By ') && !line.includes(',')) {
     const by = byRoleAndName(line.slice(3));
@@ -289,10 +290,11 @@ export const parseKeyValueHeader = (line: string): { key: string; value: string 
   if (!m) return undefined;
   const value = m[2]!.trim();
   if (/[.!?]["\u201d\u2019)]*$/u.test(value.replace(/\b[A-Z]\.$/u, '')) && !/\b(?:Jr|Sr)\.$/u.test(value)) return undefined;
+  const key = m[1]!.trim();
   // A list of speakers may be long ("Speakers: Deputy Government Spokesperson X; Y, Spokesperson for …; …").
-  if (value.length > 100 && !SPEAKER_KEYS.test(m[1]!.trim())) return undefined;
-  if (value.split(/\s+/u).length > (SPEAKER_KEYS.test(m[1]!.trim()) ? 80 : 12)) return undefined;
-  return { key: m[1]!.trim(), value };
+  const speakers = SPEAKER_KEYS.test(key);
+  if ((value.length > 100 && !speakers) || value.split(/\s+/u).length > (speakers ? 80 : 12)) return undefined;
+  return { key, value };
 };
 
 /** Keys of `Key: Value` headers whose value names the speaker. */
@@ -322,10 +324,9 @@ export const parsePlaceDateLine = (line: string): { place: string; date: string 
   const date = findDate(line);
   if (!date || date.index === 0 || /[\p{L}\p{N}]/u.test(line.slice(date.index + date.length))) return undefined;
   // "Berlin, Wednesday, 19 November 2025": the weekday before the date is not part of the place.
-  const place = line
-    .slice(0, date.index)
-    .replace(/[\s,(\u2014\u2013-]+$/u, '')
-    .replace(/,\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/u, '');
+  let place = line.slice(0, date.index).replace(/[\s,(\u2014\u2013-]+$/u, '');
+  const comma = place.lastIndexOf(',');
+  if (comma > 0 && WEEKDAY_WORD.test(place.slice(comma + 1).trim())) place = place.slice(0, comma);
   if (!(isPlaceLine(place) || CITY_NAMES.has(place) || ONE_WORD_PLACE.test(place)) || place.split(/,\s*/u).some((part) => WEEKDAY_WORD.test(part.trim()))) return undefined;
   return { place: normalisePlace(place), date: date.iso };
 };

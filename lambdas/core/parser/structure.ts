@@ -28,6 +28,7 @@ import {
   normalisePlace,
   parseAttribution,
   parseByline,
+  HONORIFICS,
   isRemarksByLine,
   parseDateline,
   parseKeyValueHeader,
@@ -622,7 +623,12 @@ const isNameCommaOffice = (p: Paragraph): boolean => {
   return comma > 0 && looksLikePersonName(stripHonorifics(p.text.slice(0, comma))) && isOfficeLine({ ...p, text: p.text.slice(comma + 2) });
 };
 /** A name without the honorifics before it ("H.E. Sheikh Tariq …", "Prof. Dr. Matthias …"). */
-const stripHonorifics = (name: string): string => name.replace(/^(?:(?:H\.E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Sheikh|Hon\.?|Amb\.?)\s+)+/u, '');
+const stripHonorifics = (name: string): string => {
+  const words = name.split(/\s+/u);
+  let i = 0;
+  while (i < words.length - 1 && HONORIFICS.has(words[i]!.replace(/\.$/u, '').toLowerCase())) i++;
+  return words.slice(i).join(' ');
+};
 
 /**
  * Where the signature block at paragraph i ends (i when there is none): an optional "For <party>:"
