@@ -213,7 +213,7 @@ export const findLabel = (paragraph: string): SpeakerLabel | undefined => {
   return undefined;
 };
 
-/** Whether a label's first word is an office's ("Secretary Blinken", "Press Secretary Aoki"). */
+/** Whether a label opens with an office's word, first or second ("Secretary Blinken", "Press Secretary Aoki"). */
 const namesOffice = (raw: string): boolean => {
   const words = raw.toLowerCase().split(' ');
   return ROLE_WORDS.has(words[0]!) || (words.length > 2 && ROLE_WORDS.has(words[1]!));

@@ -807,7 +807,8 @@ const personAt = (
   // "Institut Pasteur", "Universidad Nacional Mayor de San Marcos": an organisation whose head word
   // comes first, however long its name.
   // (Also after an article: "L'Ambassade du Royaume d'Estmark", "La Embajada de España".)
-  const head = LEADING_ORG_HEADS.has(rawAt(t, a)) ? a : a < b && ORG_ARTICLES.has(rawAt(t, a)) && LEADING_ORG_HEADS.has(rawAt(t, a + 1)) ? a + 1 : -1;
+  const first = rawAt(t, a);
+  const head = LEADING_ORG_HEADS.has(first) ? a : a < b && ORG_ARTICLES.has(first) && LEADING_ORG_HEADS.has(rawAt(t, a + 1)) ? a + 1 : -1;
   if (head >= 0) {
     const e = leadingOrgEnd(ctx, head);
     if (e > head) {
@@ -845,7 +846,7 @@ const personAt = (
   // an institution far more often than a person.
   if (!pending.has(a) && (isWord(t, a, 'St') || isWord(t, a, 'Saint') || isWord(t, a, 'Ste'))) return b;
   // "Porto Alvar", "Puerto Almendro", "Fort Dauphin": a word that opens places' names.
-  if (!pending.has(a) && PLACE_OPENERS.has(rawAt(t, a))) {
+  if (!pending.has(a) && PLACE_OPENERS.has(first)) {
     placeMention(ctx, a, b);
     return b;
   }
