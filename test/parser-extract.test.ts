@@ -161,6 +161,9 @@ describe('extract › topics', () => {
     expect(topicsOf('His passport was locked in the cabin, and the agencies that sold them to those boats are closed.')).toEqual(['trafficking-in-persons']);
     expect(topicsOf('A council of imams, priests and a rabbi defends the right to pray as they choose.')).toEqual(['religious-freedom']);
     expect(topicsOf('They will overhaul the civil service and pursue decentralization.')).toEqual(['democratic-reform']);
+    expect(topicsOf('The countries that did the least to heat the planet pay the most.')).toEqual(['climate-change']);
+    expect(topicsOf('Officials skimmed millions from road contracts; when officials loot their own treasury, people pay twice.')).toEqual(['anti-corruption']);
+    expect(topicsOf('Governments that break up peaceful gatherings attack everyone.')).toEqual(['freedom-of-assembly']);
     expect(topicsOf('More of the finance promised by high-emitting countries must reach herders whose rainy seasons fail.')).toContain('climate-change');
     expect(topicsOf('It should follow a fair legal process, with a lawyer of his choosing.')).toEqual(['rule-of-law']);
     expect(topicsOf('Japan has frozen the assets of a number of entities linked to the programme.')).toEqual(['sanctions']);
@@ -726,6 +729,11 @@ describe('extract › awards', () => {
       ['Bridge of Dignity Award', 'Lan Hoang'],
       ['Bridge of Dignity Award', 'Carolina Ferreira'],
     ]);
+  });
+
+  it('reads "congratulating the recipient of the … Award, X"', () => {
+    const x = run('Please join me in congratulating the recipient of the 2025 Open Doors Award for Community Leadership, Lo Thi Mai.');
+    expect(x.awards.map((a) => [a.award, a.recipient])).toEqual([['2025 Open Doors Award for Community Leadership', 'Lo Thi Mai']]);
   });
 
   it('reads "conferred the Order of … on President X"', () => {

@@ -736,6 +736,34 @@ describe('structureTranscript', () => {
     expect(texts(doc)).toEqual(['Every June we are reminded that the choices we make about land and water are choices about livelihoods.']);
   });
 
+  it('names a reporter who opens a question with name and outlet, but not a country or a greeting; "FACT SHEET:" after the end mark is no turn', () => {
+    const doc = structureTranscript(
+      [
+        'Department Press Briefing',
+        '',
+        'MR OKAFOR: Good afternoon. Let me start with Sudan.',
+        '',
+        'QUESTION: Thanks, Daniel. Priya Raman, Global Wire. What changes now?',
+        '',
+        'MR OKAFOR: The cost goes up.',
+        '',
+        'QUESTION: Hi, Lukas Brenner from Deutsche Funkdienst. Any news on our colleague?',
+        '',
+        'MR OKAFOR: We are aware of the case.',
+        '',
+        'QUESTION: Thank you. North Korea, can you say more?',
+        '',
+        'MR OKAFOR: Not today.',
+        '',
+        '###',
+        '',
+        'FACT SHEET: New Steps to Strengthen Energy Security',
+      ].join('\n'),
+    );
+    expect(doc.speakers).toEqual(['Mr. Okafor', 'Priya Raman', 'Lukas Brenner']);
+    expect(texts(doc).some((t) => t.includes('Energy Security'))).toBe(false);
+  });
+
   it('reads a town hall: a surname label names the person of the title (double surname), a host and an asker who say their names speak as themselves', () => {
     const doc = structureTranscript(
       [

@@ -80,7 +80,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'internationally recognized borders': 1, 'internationally recognised borders': 1, 'self determination': 0.8,
       'occupied territories': 0.6, 'occupied territory': 0.6, 'illegal occupation': 0.8, 'independent state': 0.6,
       'independent country': 0.6, 'borders': 0.25, 'border': 0.15, 'choose their own future': 0.6,
-      'choose its own future': 0.6, 'choose their own path': 0.6, 'choose its own path': 0.6, 'spheres of influence': 0.6,
+      'choose its own future': 0.6, 'choose their own path': 0.6, 'choose its own path': 0.6, 'outside coercion': 0.6, 'free from coercion': 0.6, 'right to choose their': 0.6, 'spheres of influence': 0.6,
       'sphere of influence': 0.6, 'called referendum*': 0.8, 'sham referendum*': 1,
       'sovereign rights': 1,
     },
@@ -136,7 +136,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'press freedom': 1, 'freedom of the press': 1, 'free press': 1, 'freedom of expression': 1,
       'freedoms of expression': 1, 'free expression': 1, 'free speech': 1, 'freedom of speech': 1,
       'independent media': 1, 'media freedom': 1, 'free media': 1, 'independent journalism': 1,
-      'independent journalists': 1, 'independent reporter*': 1, 'reporting the news': 0.5, 'journalism is not a crime': 1, 'reporting is not a crime': 1, 'report freely': 1, 'report without fear': 1, 'freedom to report': 1,
+      'independent journalists': 1, 'independent reporter*': 1, 'independent outlet*': 1, 'reporting the news': 0.5, 'journalism is not a crime': 1, 'reporting is not a crime': 1, 'report freely': 1, 'report without fear': 1, 'freedom to report': 1,
       'community journalists': 0.8, 'community radio': 0.5, 'freelance reporter*': 0.5, 'freelance journalist*': 0.6,
       'local reporters': 0.4, 'intimidation of journalists': 1, 'harassment of journalists': 1, 'attacks on journalists': 1,
       'threats against journalists': 1, 'lawsuits designed to silence': 1, 'strategic lawsuits': 1, 'blocked websites': 0.8,
@@ -162,6 +162,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'peaceful demonstration*': 1, rallies: 0.3, marches: 0.2, 'riot police': 0.8, 'tear gas': 0.6,
       'crackdown on': 0.3, unrest: 0.3, 'sit in*': 0.2,
       'gathered peacefully': 1, 'gather peacefully': 1, 'peacefully gathered': 1, 'right to gather': 1,
+      'peaceful demonstrators': 1, 'peaceful gatherings': 1, 'peaceful gathering': 1, 'freedom to come together': 1,
     },
     suppress: [
       'demonstration of', 'demonstrations of', 'demonstration project', 'demonstration projects', 'protest against the decision',
@@ -186,7 +187,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       // "held for five months without charge", "no one should be locked up for what they believe".
       'without charge': 0.8, 'held without charge': 1, 'detained without charge': 1, 'locked up': 0.5, 'for what they believe': 0.6, 'for their beliefs': 0.8,
       'should be released': 0.5, 'must be released': 0.5,
-      'detention as arbitrary': 1, 'detention is arbitrary': 1, 'without any charge': 0.8, 'him released': 0.4, 'her released': 0.4,
+      'detention as arbitrary': 1, 'political views': 0.5, 'detention is arbitrary': 1, 'without any charge': 0.8, 'him released': 0.4, 'her released': 0.4,
     },
     suppress: ['prisoners of war', 'prisoner of war', 'detention center for migrants'],
     gdelt: ['ARREST', 'POLITICAL_PRISONER'],
@@ -206,7 +207,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'to account': 0.6, 'brought to justice': 0.6, 'legal assistance': 0.5, tribunal: 0.4,
       'legal process': 0.5, 'legal standards': 0.5, 'lawyer of his choosing': 0.6, 'lawyer of her choosing': 0.6,
       'lawyer of their choosing': 0.6, 'access to a lawyer': 0.6, 'access to legal counsel': 0.8,
-      'habeas corpus': 1, 'supreme court': 0.3, 'independent prosecution': 0.8, 'prosecution service': 0.6, 'stand trial': 0.4,
+      'habeas corpus': 1, 'legal aid': 0.6, 'rule without fear': 0.6, 'pending cases': 0.3, 'supreme court': 0.3, 'independent prosecution': 0.8, 'prosecution service': 0.6, 'stand trial': 0.4,
       'without political pressure': 0.6, 'judicial appointments': 0.8, courtroom: 0.3, courtrooms: 0.3, judges: 0.2, prosecutors: 0.2, 'political interference': 0.6,
     },
     suppress: [
@@ -227,7 +228,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       transparent: 0.15, 'good governance': 0.2, 'misuse of public funds': 1, 'abuse of office': 1, cronyism: 1,
       nepotism: 1, 'conflict of interest': 0.4, 'conflicts of interest': 0.4,
       // Public money in plain words: "the return of millions to the public purse" after "an audit".
-      'public purse': 0.6, 'shell companies': 0.6, 'shell company': 0.5, audit: 0.4, audits: 0.4, auditors: 0.3,
+      'public purse': 0.6, skimmed: 0.6, loot: 0.5, looted: 0.4, 'public funds': 0.4, 'shell companies': 0.6, 'shell company': 0.5, audit: 0.4, audits: 0.4, auditors: 0.3,
     },
     suppress: ['data corruption', 'file corruption'],
     gdelt: ['CORRUPTION'],
@@ -287,7 +288,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'civil society': 1, ngo: 0.8, ngos: 0.8, 'non governmental organization*': 1, 'nongovernmental organization*': 1,
       'non governmental organisation*': 1, 'human rights defenders': 1, 'human rights defender': 1,
       'rights defenders': 1, activists: 1, activist: 0.7, 'pro democracy': 0.5, 'civic space': 1, 'civic groups': 0.8,
-      'civic organizations': 1, 'community organizations': 0.5, advocates: 0.25, 'advocacy groups': 0.8,
+      'civic organizations': 1, 'community organizations': 0.5, 'independent advocates': 0.5, 'faith groups': 0.3, 'speak out freely': 0.3, advocates: 0.25, 'advocacy groups': 0.8,
       'grassroots': 0.3, nonprofit: 0.4, nonprofits: 0.5, 'non profit': 0.4, 'civic': 0.25, 'volunteers': 0.2,
       'faith based organizations': 0.6, 'foreign agent*': 0.3, 'independent voices': 0.5,
     },
@@ -309,7 +310,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'forced to work': 0.8, 'scam compounds': 0.8, 'scam centres': 0.8, 'scam centers': 0.8, 'scam centre': 0.6,
       'scam center': 0.6, 'passports were confiscated': 0.6, 'confiscated their passports': 0.6, 'fake job offers': 0.6,
       // In plain words: "people being bought and sold".
-      'being bought and sold': 1, 'bought and sold': 0.5,
+      'being bought and sold': 1, 'bought and sold': 0.5, 'held against their will': 0.5, 'false recruiters': 0.6,
       // Passports held and people sold on: "his passport was locked in the captain's cabin".
       'passport was taken': 0.6, 'passports were taken': 0.6, 'passport was locked': 0.6, 'passports were kept': 0.6,
       'passport was kept': 0.6, 'took their passports': 0.6, 'kept their passports': 0.6, 'sold them to': 0.5,
@@ -369,7 +370,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       baha: 0.6, 'falun gong': 1, 'believers': 0.3,
       // Faith in plain words: "a council of imams, priests and a rabbi", "to pray as they choose".
       mosque: 0.3, church: 0.2, synagogue: 0.3, chapel: 0.2, worshipped: 0.2, imams: 0.3, priests: 0.2, rabbi: 0.3,
-      'to pray': 0.3, 'pray as they': 0.6,
+      'to pray': 0.3, 'pray as they': 0.6, congregations: 0.3, 'gather to pray': 0.6,
     },
     suppress: [],
     gdelt: ['RELIGION', 'RELIGIOUS_FREEDOM', 'PERSECUTION'],
@@ -387,7 +388,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'irregular migration': 1, 'humanitarian parole': 1, 'forcibly displaced': 1,
       'return in safety': 0.6, 'safe return': 0.6, 'dignified return': 0.6,
       // In plain words: "families forced from their homes", "Venezuelans who left their country".
-      'forced from their homes': 1, 'driven from their homes': 1, 'displaced from their homes': 1, 'forced to leave their homes': 1, 'left their country': 0.6,
+      'forced from their homes': 1, 'driven from their homes': 1, 'displaced from their homes': 1, 'forced to leave their homes': 1, 'leave their homes': 1, 'host families': 0.5, 'left their country': 0.6,
       'left their countries': 0.6, 'newly arrived': 0.4, 'host countries': 0.4, 'host communities': 0.4,
     },
     suppress: ['data migration'],
@@ -462,7 +463,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'climate finance': 1, 'climate ambition': 1, 'climate action': 1, 'climate adaptation': 1,
       'adaptation': 0.25, 'kyoto protocol': 1, 'fossil fuels': 0.4, 'low carbon': 0.6,
       // In plain words: "the droughts are getting longer as the planet warms".
-      'high emitting': 0.8, 'rainy seasons': 0.3, 'changing weather': 0.6, 'weather patterns': 0.5,
+      'high emitting': 0.8, 'heat the planet': 1, 'heating the planet': 1, 'changing climate': 1, 'adaptation finance': 0.8, 'rainy seasons': 0.3, 'changing weather': 0.6, 'weather patterns': 0.5,
       'planet warms': 1, 'warming planet': 1, 'planet is warming': 1, 'warming world': 0.8, 'rising temperatures': 0.8,
     },
     suppress: [

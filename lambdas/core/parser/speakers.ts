@@ -158,7 +158,8 @@ export const findLabel = (paragraph: string): SpeakerLabel | undefined => {
     if (raw.length <= 90) {
       const { upper, lower } = countLetters(raw);
       const capitals = upper >= 1 && lower <= Math.max(1, Math.floor(upper / 5)) && (upper >= 2 || raw === 'Q' || raw === 'A');
-      if (capitals || isTitleCaseSpeaker(raw)) {
+      // "FACT SHEET:", "JOINT STATEMENT:": a kind of document in capitals, not a speaker.
+      if ((capitals && !DOCUMENT_WORDS.has(raw.slice(raw.lastIndexOf(' ') + 1).toLowerCase())) || isTitleCaseSpeaker(raw)) {
         // "Moderator (Rachel Nakashima-Brooks):": a role whose holder the brackets name.
         const holder = ASKER_IN_BRACKETS.exec(m[0])?.[1]?.trim();
         // (Not a person's own label followed by their constituency and party.)

@@ -175,9 +175,15 @@ const TITLE_PRESIDENT = /(?<!Vice[ -])\bPresident\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+
  * connectors names and offices hold.
  */
 const TITLE_SPEAKER =
-  /^(?:(?:Opening|Closing|Keynote|Welcome|Welcoming|Prepared)\s+)?(?:Remarks|Statement|Address|Speech|Testimony|Toast)\s+(?:by|of)\s+(\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|of|the|for|and|de|del|da|al|bin|von|van|a\.i\.|d['’]\p{L}+)){0,8})(?:\s+(?:at|on|to|before|during|for|in|with|upon|after)\s.*)?$/u;
+  /^(?:(?:Opening|Closing|Keynote|Welcome|Welcoming|Prepared)\s+)?(?:Remarks|Statement|Address|Speech|Testimony|Toast)\s+(?:by|of|from)\s+(\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|of|the|for|and|de|del|da|al|bin|von|van|a\.i\.|d['’]\p{L}+)){0,8})(?:\s+(?:at|on|to|before|during|for|in|with|upon|after)\s.*)?$/u;
 /** Labels naming the host's part, not a person ("MODERATOR:"). */
 const HOST_KEYS = new Set(['MODERATOR', 'HOST', 'CHAIR', 'CHAIRMAN', 'CHAIRPERSON', 'CHAIRWOMAN', 'MC', 'PRESENTER', 'INTERVIEWER', 'ANCHOR', 'FACILITATOR']);
+/**
+ * A reporter opening a question with their name and outlet: "Thanks, Daniel. Priya Raman, Global
+ * Wire.", "Hi, Lukas Brenner from Deutsche Funkdienst."
+ */
+const ASKER_WITH_OUTLET =
+  /^(?:(?:Hi|Hello|Yes|Thanks|Thank you)\b[^.!?]{0,30}[.!,]\s+)?(?!(?:About|Happy|Good|Dear|Hi|Hello|Welcome|Thanks|Thank|On|And|So|But|Now|Just|Also|Back|Regarding)\b)(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,2})(?:,\s+|\s+(?:from|with)\s+)(?!(?:I|We|You|He|She|They|It)\b)\p{Lu}[^.?!,]{1,40}[.?!]/u;
 /** A speaker saying who they are: "My name is Lucía Bermúdez Cárdenas", "I am Barbara Walters". */
 const SELF_INTRODUCTION = /\b(?:[Mm]y name is|I am|I['’]m)\s+(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3})/u;
 
@@ -760,7 +766,8 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
       // a label naming a part, not a person, whose speaker says who they are (for the whole page when
       // the part is the host's, for this turn when it is a question).
       const generic = isQuestion || HOST_KEYS.has(p.label.key);
-      const intro = generic && !introduced.has(p.label.key) ? SELF_INTRODUCTION.exec(text.slice(contentStart, Math.min(p.end, contentStart + 240))) : null;
+      const opening = generic && !introduced.has(p.label.key) ? text.slice(contentStart, Math.min(p.end, contentStart + 240)) : '';
+      const intro = opening ? (SELF_INTRODUCTION.exec(opening) ?? (isQuestion ? ASKER_WITH_OUTLET.exec(opening) : null)) : null;
       if (intro && looksLikePersonName(intro[1]!)) {
         speaker = intro[1]!;
         if (!isQuestion) introduced.set(p.label.key, speaker);

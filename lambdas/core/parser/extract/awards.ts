@@ -34,6 +34,8 @@ const PATTERNS: readonly Pattern[] = [
   { re: /\bcongratulat(?:e|ed|es|ing)\s+((?:(?:19|20)\d\d\s+)?(?:[A-Z][\p{L}\u2019'-]*\s+){0,5}(?:Heroes|Hero|Laureates?|[Ww]inners?|[Aa]wardees?|[Hh]onorees?|[Rr]ecipients?))\s+([^.;:]{3,160})/gu, award: 1, recipient: 2 },
   // "Ms. Hà, please come forward to receive the … Award", "Ms. Ferreira, please join me for the … Award".
   { re: new RegExp(String.raw`([^.;:!?,]{2,60}),\s+please\s+(?:come\s+(?:forward|up)|join\s+me)(?:\s+(?:to\s+(?:receive|accept)|for))?\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
+  // "Please join me in congratulating the recipient of the … Award, X".
+  { re: new RegExp(String.raw`\bcongratulat(?:e|ed|es|ing)\s+the\s+(?:winner|recipient|laureate)s?\s+of\s+${DET}\s+([^.;:,]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT}),\s+${recipientPhrase(3, 100)}`, 'gu'), award: 1, recipient: 2 },
   // "Please join me in congratulating X, winner of the … Award".
   { re: new RegExp(String.raw`\bcongratulat(?:e|ed|es|ing)\s+${recipientPhrase(3, 100, true)},\s+(?:the\s+|this year[\u2019']s\s+|our\s+)?(?:winner|recipient|laureate)s?\s+of\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
   { re: new RegExp(String.raw`\baward(?:ed|s)?\s+to\s+${recipientPhrase(3, 80, true)}\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
@@ -41,7 +43,7 @@ const PATTERNS: readonly Pattern[] = [
 ];
 const LAST = PATTERNS.length - 1;
 /** Cheap pre-checks: a pattern runs only on statements containing its verb. */
-const GATES: readonly RegExp[] = [/present|hono/, /present|award|bestow|confer/, /congratulat/, /please/, /congratulat/, /awarded to|awards to/, /received|accepted|won|awarded|presented with|honou?red with|recipient of/];
+const GATES: readonly RegExp[] = [/present|hono/, /present|award|bestow|confer/, /congratulat/, /please/, /congratulat/, /congratulat/, /awarded to|awards to/, /received|accepted|won|awarded|presented with|honou?red with|recipient of/];
 
 /** A recipient named by a pronoun only ("present you with": the person addressed, named before). */
 const PERSONAL_PRONOUN = /^\s*(?:him|her|you)\s*$/;
