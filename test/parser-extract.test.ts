@@ -381,6 +381,14 @@ describe('extract › entities', () => {
     expect(named(x, 'organization')).toEqual(expect.arrayContaining(['Embajada de España']));
   });
 
+  it('runs an office\'s complement on to "Affairs" and ends it before ", Mr. X"; a single surname after a complement stays a person', () => {
+    const x = run(
+      'Assistant Secretary of State for East Asian and Pacific Affairs Gregory T. Whitfield spoke. Minister Soto called on the Chairman of the State Great Khural, Mr. Tserendorj Ganbold. ' +
+        'Assistant Secretary for Educational and Cultural Affairs Lee Satterfield, Senior Official for the Office, spoke.',
+    );
+    expect(people(x).map((p) => p.name)).toEqual(['Gregory T. Whitfield', 'Soto', 'Tserendorj Ganbold', 'Satterfield']);
+  });
+
   it('takes a run after "outside", "near" or "at" for a place, but not before a possessive', () => {
     const x = run('The centre at Varna Noua trains officers near Lake Osk and outside Da Lat. We met at Ana Ruiz\'s office.');
     expect(named(x, 'place')).toEqual(expect.arrayContaining(['Varna Noua']));

@@ -657,6 +657,11 @@ describe('structureTranscript', () => {
     ]);
   });
 
+  it('reads a city in capitals before a date as the place ("NEW YORK, 14 October 2025")', () => {
+    const doc = structureTranscript('Daily Press Briefing by the Office of the Spokesperson\nNEW YORK, 14 October 2025\n\nSpokesperson: Good afternoon. A few notes first.');
+    expect([doc.location, doc.date]).toEqual(['New York', '2025-10-14']);
+  });
+
   it('takes the US government banner for chrome, not the title, and a one-word place before a date line', () => {
     const doc = structureTranscript(
       [

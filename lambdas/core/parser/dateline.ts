@@ -327,7 +327,8 @@ export const parsePlaceDateLine = (line: string): { place: string; date: string 
   let place = line.slice(0, date.index).replace(/[\s,(\u2014\u2013-]+$/u, '');
   const comma = place.lastIndexOf(',');
   if (comma > 0 && WEEKDAY_WORD.test(place.slice(comma + 1).trim())) place = place.slice(0, comma);
-  if (!(isPlaceLine(place) || CITY_NAMES.has(place) || ONE_WORD_PLACE.test(place)) || place.split(/,\s*/u).some((part) => WEEKDAY_WORD.test(part.trim()))) return undefined;
+  // (A city in capitals too: "NEW YORK, 14 October 2025".)
+  if (!(isPlaceLine(place) || CITY_NAMES.has(place) || CITY_NAMES.has(normalisePlace(place)) || ONE_WORD_PLACE.test(place)) || place.split(/,\s*/u).some((part) => WEEKDAY_WORD.test(part.trim()))) return undefined;
   return { place: normalisePlace(place), date: date.iso };
 };
 

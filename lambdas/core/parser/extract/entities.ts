@@ -71,6 +71,8 @@ const hasRegnalNumber = (t: Tokens, a: number, b: number): boolean => {
   for (let k = a + 1; k <= b; k++) if (isAllCaps(t, k) && ROMAN.has(rawAt(t, k))) return true;
   return false;
 };
+/** Honorifics that open a person's name after a comma ("…, Mr. Tserendorj Ganbold"). */
+const HONORIFIC_TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'H', 'Prof', 'Hon', 'Amb']);
 /** Abbreviated titles, after whose full stop another title may follow ("H.E. Amb. Dr. …"). */
 const TITLE_ABBREVIATIONS = new Set(['E', 'Dr', 'Amb', 'Hon', 'Rt', 'Gen', 'Brig', 'Eng', 'Prof', 'Mr', 'Mrs', 'Ms', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Maj', 'Adm', 'Capt', 'Rev', 'Smt']);
 const isInitial = (t: Tokens, i: number): boolean => t.end[i]! - t.start[i]! === 1 && isCap(t, i);
@@ -378,7 +380,14 @@ const complement = (ctx: Ctx, k: number): number => {
         c = gaz.last + 1;
         continue;
       }
-      if (!isCommon(t, c) && !has(t, c, W.TITLE_WORD) && !(orgOf && !(c + 1 < t.count && isCap(t, c + 1) && softJoin(t, c + 1)))) break;
+      if (!isCommon(t, c) && !has(t, c, W.TITLE_WORD) && !(orgOf && !(c + 1 < t.count && isCap(t, c + 1) && softJoin(t, c + 1)))) {
+        // "for East Asian and Pacific Affairs Gregory Whitfield": the office's name runs on to "Affairs".
+        const end = officeEndAhead(t, c);
+        if (end < 0) break;
+        last = end;
+        c = end + 1;
+        continue;
+      }
       last = c;
       c++;
     } else if (last >= 0 && c + 1 < t.count && isCap(t, c + 1) && has(t, c, W.CONNECTOR)) {
@@ -387,6 +396,16 @@ const complement = (ctx: Ctx, k: number): number => {
     } else break;
   }
   return last;
+};
+
+/** The token of "Affairs" within a few capitalised words and connectors from token c, or -1. */
+const officeEndAhead = (t: Tokens, c: number): number => {
+  for (let k = c; k < t.count && k - c < 5 && (sepAt(t, k) === Sep.Space || sepAt(t, k) === Sep.Join || k === c); k++) {
+    if (isCap(t, k)) {
+      if (isOfficeEnd(t, k)) return k;
+    } else if (!isWord(t, k, 'and') && !isWord(t, k, 'of')) return -1;
+  }
+  return -1;
 };
 
 /** The capitalised run (with connectors) starting at i, for "Director of X": its last token or -1. */
@@ -487,6 +506,9 @@ const titlePass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numbe
       if (last + 1 < t.count && softJoin(t, last + 1) && isCap(t, last + 1) && has(t, last + 1, W.ORG_HEAD)) continue;
       if (strict && last > first && (PLACE_HEADS.has(rawAt(t, last)) || has(t, last, W.ORG_HEAD))) continue;
       if (last === first && GAZETTEER.longest(t, first, () => false)) continue;
+      // "the Chairman of the State Great Khural, Mr. Tserendorj Ganbold": one word after an office's
+      // complement, then a person with an honorific, ends the office's name.
+      if (strict && last === first && commaBefore(t, last + 1) && last + 1 < t.count && HONORIFIC_TITLES.has(rawAt(t, last + 1))) continue;
       for (let k = i; k <= titleEnd; k++) used[k] = 1;
       personMention(ctx, nameStart, last, titleText);
       skip = last;
