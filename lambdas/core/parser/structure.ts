@@ -185,7 +185,8 @@ const HOST_KEYS = new Set(['MODERATOR', 'HOST', 'CHAIR', 'CHAIRMAN', 'CHAIRPERSO
 const ASKER_WITH_OUTLET =
   /^(?:(?:Hi|Hello|Yes|Thanks|Thank you)\b[^.!?]{0,30}[.!,]\s+)?(?!(?:About|Happy|Good|Dear|Hi|Hello|Welcome|Thanks|Thank|On|And|So|But|Now|Just|Also|Back|Regarding)\b)(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,2})(?:,\s+|\s+(?:from|with)\s+)(?!(?:I|We|You|He|She|They|It)\b)\p{Lu}[^.?!,]{1,40}[.?!]/u;
 /** Whether SELF_INTRODUCTION's words occur in the opening at all (a native search, before the regex). */
-const mayIntroduce = (opening: string): boolean => opening.includes('ame is') || opening.includes('I am ') || opening.includes('I\u2019m ') || opening.includes("I'm ");
+const mayIntroduce = (opening: string): boolean => INTRODUCTION_WORDS.test(opening);
+const INTRODUCTION_WORDS = /ame is|I am |I['\u2019]m /;
 /** A speaker saying who they are: "My name is Lucía Bermúdez Cárdenas", "I am Barbara Walters". */
 const SELF_INTRODUCTION = /\b(?:[Mm]y name is|I am|I['’]m)\s+(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3})/u;
 

@@ -57,6 +57,8 @@ const PERSONAL_ROLE = new Set([
 ]);
 /** An office in capitals with a role word anywhere in it ("Cabinet Secretary for Foreign …"). */
 const namesRole = (part: string): boolean => /^\p{Lu}/u.test(part) && part.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && PERSONAL_ROLE.has(w.toLowerCase()));
+/** Whether a part names one person's office in lower case ("Peru's labor minister"); asked only where a person follows. */
+const namesPersonalRole = (part: string): boolean => PERSONAL_ROLE.has(lastWord(part));
 const lastWord = (part: string): string => part.split(/\s+/).at(-1)!.toLowerCase().replace(/[\u2019']s?$/, '');
 const namesGroup = (part: string): boolean => {
   const last = lastWord(part);
@@ -98,7 +100,9 @@ const clauseStart = (sentence: string, at: number): number => {
  * A cheap test before LIST_SUBJECT (whose lazy prefix is tried at every length): its verb must
  * follow an " and " in the sentence.
  */
-const listSubjectMayMatch = (sentence: string): boolean => {
+const listSubjectMayMatch = (whole: string): boolean => {
+  // LIST_SUBJECT's subject is at most 400 characters long.
+  const sentence = whole.length > 420 ? whole.slice(0, 420) : whole;
   let verb = sentence.indexOf(' met');
   for (const v of [' held ', ' had ']) {
     const at = sentence.indexOf(v);
@@ -200,7 +204,7 @@ const meetingIn = (
     let offset = 0;
     // Parts read so far: what each contributes, and whether it is an office in capitals whose
     // holder may follow after a comma ("the Speaker of the Seimas, Viktorija Čmilytė-Nielsen").
-    const found: { names: string[]; office: boolean; of: boolean; person: boolean; commaAfter: boolean; role?: boolean; owned?: boolean; titled?: boolean }[] = [];
+    const found: { names: string[]; office: boolean; of: boolean; person: boolean; commaAfter: boolean; text: string; owned: boolean }[] = [];
     for (const rawPart of np.split(PART_SPLIT)) {
       const partStart = np.indexOf(rawPart, offset);
       if (found.length > 0) found[found.length - 1]!.commaAfter = np.slice(offset, partStart).includes(',');
@@ -214,24 +218,24 @@ const meetingIn = (
         const last = found.length - 1;
         // So is one person's office before a bare name ("Peru's labor minister, Rosa Villanueva"; but
         // "the President, Prime Minister Halvorsen, and …" lists two people).
-        if (last >= 0 && found[last]!.role && found[last]!.commaAfter && text.slice(pFrom, people[0]!.start).trim() === '') found[last]!.names = [];
+        if (last >= 0 && found[last]!.commaAfter && namesPersonalRole(found[last]!.text) && text.slice(pFrom, people[0]!.start).trim() === '') found[last]!.names = [];
         if (last >= 0 && found[last]!.office && found[last]!.commaAfter && found[last]!.of) {
           found[last]!.names = [];
           let k = last - 1;
-          for (; k >= 0 && (found[k]!.office || found[k]!.titled) && !found[k]!.commaAfter; k--) found[k]!.names = [];
+          for (; k >= 0 && !found[k]!.commaAfter && (found[k]!.office || namesRole(found[k]!.text)); k--) found[k]!.names = [];
           // …and so is one person's office in lower case before them ("her counterpart, the Minister …").
-          if (k >= 0 && found[k]!.role && found[k]!.commaAfter) found[k]!.names = [];
+          if (k >= 0 && found[k]!.commaAfter && namesPersonalRole(found[k]!.text)) found[k]!.names = [];
         }
-        found.push({ names: people.map((m) => nameOf.get(m) ?? m.name), office: false, of: false, person: true, commaAfter: false });
+        found.push({ names: people.map((m) => nameOf.get(m) ?? m.name), office: false, of: false, person: true, commaAfter: false, text: '', owned: false });
         continue;
       }
       const part = cleanPart(rawPart);
-      const entry = { names: [] as string[], office: isOffice(part), of: / of /.test(part), person: false, commaAfter: false, role: PERSONAL_ROLE.has(lastWord(part)), owned: false, titled: namesRole(part) };
+      const entry = { names: [] as string[], office: isOffice(part), of: / of /.test(part), person: false, commaAfter: false, text: part, owned: false };
       const before = found[found.length - 1];
       found.push(entry);
       // An office right after a person, after a comma, is theirs ("X, Secretary of Foreign Affairs"),
       // and so is the rest of it after "and" ("…, Cabinet Secretary for Foreign and Diaspora Affairs").
-      if (((entry.office || namesRole(part)) && before?.person && before.commaAfter) || (before?.owned && !before.commaAfter && /^\p{Lu}/u.test(part))) {
+      if ((before?.person && before.commaAfter && (entry.office || namesRole(part))) || (before?.owned && !before.commaAfter && /^\p{Lu}/u.test(part))) {
         entry.owned = true;
         continue;
       }
