@@ -25,25 +25,26 @@ interface Pattern {
   /** Which groups hold the award and the recipient phrase. */
   readonly award: number;
   readonly recipient: number;
+  /** A cheap pre-check: the pattern runs only on statements containing its verb. */
+  readonly gate: RegExp;
+  /** The recipient precedes the verb ("X received the … Award"): read back to the clause start. */
+  readonly recipientBefore?: boolean;
 }
 
 const PATTERNS: readonly Pattern[] = [
   // (The recipient holds no second verb: "my honour this afternoon to present you with …" is read from "present".)
-  { re: new RegExp(String.raw`\b(?:present|honou?r)(?:ed|s|ing)?\s+((?:(?!\b(?:present|honou?r))[^\n]){3,160}?)\s+with\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
-  { re: new RegExp(String.raw`\b(?:present(?:ed|s|ing)?|award(?:ed|s|ing)?|bestow(?:ed|s)?|confer(?:red|s)?)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})(?:\s+(?:posthumously|formally|officially|jointly))?\s+(?:to|on|upon)\s+${recipientPhrase(3, 160)}`, 'gu'), award: 1, recipient: 2 },
-  { re: /\bcongratulat(?:e|ed|es|ing)\s+((?:(?:19|20)\d\d\s+)?(?:[A-Z][\p{L}\u2019'-]*\s+){0,5}(?:Heroes|Hero|Laureates?|[Ww]inners?|[Aa]wardees?|[Hh]onorees?|[Rr]ecipients?))\s+([^.;:]{3,160})/gu, award: 1, recipient: 2 },
+  { re: new RegExp(String.raw`\b(?:present|honou?r)(?:ed|s|ing)?\s+((?:(?!\b(?:present|honou?r))[^\n]){3,160}?)\s+with\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1, gate: /present|hono/ },
+  { re: new RegExp(String.raw`\b(?:present(?:ed|s|ing)?|award(?:ed|s|ing)?|bestow(?:ed|s)?|confer(?:red|s)?)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})(?:\s+(?:posthumously|formally|officially|jointly))?\s+(?:to|on|upon)\s+${recipientPhrase(3, 160)}`, 'gu'), award: 1, recipient: 2, gate: /present|award|bestow|confer/ },
+  { re: /\bcongratulat(?:e|ed|es|ing)\s+((?:(?:19|20)\d\d\s+)?(?:[A-Z][\p{L}\u2019'-]*\s+){0,5}(?:Heroes|Hero|Laureates?|[Ww]inners?|[Aa]wardees?|[Hh]onorees?|[Rr]ecipients?))\s+([^.;:]{3,160})/gu, award: 1, recipient: 2, gate: /congratulat/ },
   // "Ms. Hà, please come forward to receive the … Award", "Ms. Ferreira, please join me for the … Award".
-  { re: new RegExp(String.raw`([^.;:!?,]{2,60}),\s+please\s+(?:come\s+(?:forward|up)|join\s+me)(?:\s+(?:to\s+(?:receive|accept)|for))?\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
+  { re: new RegExp(String.raw`([^.;:!?,]{2,60}),\s+please\s+(?:come\s+(?:forward|up)|join\s+me)(?:\s+(?:to\s+(?:receive|accept)|for))?\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1, gate: /please/ },
   // "Please join me in congratulating the recipient of the … Award, X".
-  { re: new RegExp(String.raw`\bcongratulat(?:e|ed|es|ing)\s+the\s+(?:winner|recipient|laureate)s?\s+of\s+${DET}\s+([^.;:,]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT}),\s+${recipientPhrase(3, 100)}`, 'gu'), award: 1, recipient: 2 },
+  { re: new RegExp(String.raw`\bcongratulat(?:e|ed|es|ing)\s+the\s+(?:winner|recipient|laureate)s?\s+of\s+${DET}\s+([^.;:,]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT}),\s+${recipientPhrase(3, 100)}`, 'gu'), award: 1, recipient: 2, gate: /congratulat/ },
   // "Please join me in congratulating X, winner of the … Award".
-  { re: new RegExp(String.raw`\bcongratulat(?:e|ed|es|ing)\s+${recipientPhrase(3, 100, true)},\s+(?:the\s+|this year[\u2019']s\s+|our\s+)?(?:winner|recipient|laureate)s?\s+of\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
-  { re: new RegExp(String.raw`\baward(?:ed|s)?\s+to\s+${recipientPhrase(3, 80, true)}\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
-  { re: new RegExp(String.raw`()\s(?:received|accepted|won|was awarded|were awarded|was presented with|was honou?red with|(?:is|was|are|were)\s+(?:named\s+)?(?:the|this year[\u2019']s|one of (?:the|this year[\u2019']s))\s+recipients?\s+of)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1 },
+  { re: new RegExp(String.raw`\bcongratulat(?:e|ed|es|ing)\s+${recipientPhrase(3, 100, true)},\s+(?:the\s+|this year[\u2019']s\s+|our\s+)?(?:winner|recipient|laureate)s?\s+of\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1, gate: /congratulat/ },
+  { re: new RegExp(String.raw`\baward(?:ed|s)?\s+to\s+${recipientPhrase(3, 80, true)}\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1, gate: /awarded to|awards to/ },
+  { re: new RegExp(String.raw`()\s(?:received|accepted|won|was awarded|were awarded|was presented with|was honou?red with|(?:is|was|are|were)\s+(?:named\s+)?(?:the|this year[\u2019']s|one of (?:the|this year[\u2019']s))\s+recipients?\s+of)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1, gate: /received|accepted|won|awarded|presented with|honou?red with|recipient of/, recipientBefore: true },
 ];
-const LAST = PATTERNS.length - 1;
-/** Cheap pre-checks: a pattern runs only on statements containing its verb. */
-const GATES: readonly RegExp[] = [/present|hono/, /present|award|bestow|confer/, /congratulat/, /please/, /congratulat/, /congratulat/, /awarded to|awards to/, /received|accepted|won|awarded|presented with|honou?red with|recipient of/];
 
 /** A recipient named by a pronoun only ("present you with": the person addressed, named before). */
 const PERSONAL_PRONOUN = /^\s*(?:him|her|you)\s*$/;
@@ -61,16 +62,15 @@ export const findAwards = (items: readonly StatementMentions[], nameOf: NameLook
     if (hints !== undefined && (hints & HINT_AWARD) === 0) continue;
     const text = statement.text;
     if (!AWARD_HINT.test(text)) continue;
-    for (let p = 0; p < PATTERNS.length; p++) {
-      const { re, award: ag, recipient: rg } = PATTERNS[p]!;
-      if (!GATES[p]!.test(text)) continue;
+    for (const { re, award: ag, recipient: rg, gate, recipientBefore } of PATTERNS) {
+      if (!gate.test(text)) continue;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text)) !== null) {
         const award = cleanAward(m[ag]!);
         let recipientText = m[rg]!;
         let rStart: number;
-        if (p === LAST) {
+        if (recipientBefore) {
           // The recipient precedes the verb: read back to the clause start (at most 120 characters).
           const before = text.slice(Math.max(0, m.index - 120), m.index);
           const cut = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf(':'));
@@ -81,7 +81,7 @@ export const findAwards = (items: readonly StatementMentions[], nameOf: NameLook
         const inside = mentions.filter((x) => x.start >= rStart && x.end <= rEnd);
         // A recipient phrase before the verb: the person nearest the verb; after it: the first one.
         const people = inside.filter((x) => x.kind === 'person');
-        const person = p === LAST ? people[people.length - 1] : people[0];
+        const person = recipientBefore ? people[people.length - 1] : people[0];
         const org = inside.find((x) => x.kind === 'organization' && (!person || x.start > person.start));
         let recipient: string | undefined;
         if (!person && !org && PERSONAL_PRONOUN.test(recipientText)) {
