@@ -328,7 +328,7 @@ export const parsePlaceDateLine = (line: string): { place: string; date: string 
   const comma = place.lastIndexOf(',');
   if (comma > 0 && WEEKDAY_WORD.test(place.slice(comma + 1).trim())) place = place.slice(0, comma);
   // (A city in capitals too: "NEW YORK, 14 October 2025".)
-  if (!(isPlaceLine(place) || CITY_NAMES.has(place) || CITY_NAMES.has(normalisePlace(place)) || ONE_WORD_PLACE.test(place)) || place.split(/,\s*/u).some((part) => WEEKDAY_WORD.test(part.trim()))) return undefined;
+  if (!(isPlaceLine(place) || CITY_NAMES.has(normalisePlace(place)) || ONE_WORD_PLACE.test(place)) || place.split(/,\s*/u).some((part) => WEEKDAY_WORD.test(part.trim()))) return undefined;
   return { place: normalisePlace(place), date: date.iso };
 };
 

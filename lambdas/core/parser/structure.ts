@@ -184,8 +184,7 @@ const HOST_KEYS = new Set(['MODERATOR', 'HOST', 'CHAIR', 'CHAIRMAN', 'CHAIRPERSO
  */
 const ASKER_WITH_OUTLET =
   /^(?:(?:Hi|Hello|Yes|Thanks|Thank you)\b[^.!?]{0,30}[.!,]\s+)?(?!(?:About|Happy|Good|Dear|Hi|Hello|Welcome|Thanks|Thank|On|And|So|But|Now|Just|Also|Back|Regarding)\b)(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,2})(?:,\s+|\s+(?:from|with)\s+)(?!(?:I|We|You|He|She|They|It)\b)\p{Lu}[^.?!,]{1,40}[.?!]/u;
-/** Whether SELF_INTRODUCTION's words occur in the opening at all (a native search, before the regex). */
-const mayIntroduce = (opening: string): boolean => INTRODUCTION_WORDS.test(opening);
+/** SELF_INTRODUCTION's words, found by one plain scan before the unanchored pattern runs. */
 const INTRODUCTION_WORDS = /ame is|I am |I['\u2019]m /;
 /** A speaker saying who they are: "My name is Lucía Bermúdez Cárdenas", "I am Barbara Walters". */
 const SELF_INTRODUCTION = /\b(?:[Mm]y name is|I am|I['’]m)\s+(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3})/u;
@@ -770,8 +769,8 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
       // the part is the host's, for this turn when it is a question).
       const generic = isQuestion || HOST_KEYS.has(p.label.key);
       const opening = generic && !introduced.has(p.label.key) ? text.slice(contentStart, Math.min(p.end, contentStart + 240)) : '';
-      // (The unanchored pattern runs only where its words are: it was ~10 % of the structure pass.)
-      const intro = opening ? ((mayIntroduce(opening) ? SELF_INTRODUCTION.exec(opening) : null) ?? (isQuestion ? ASKER_WITH_OUTLET.exec(opening) : null)) : null;
+      // (The unanchored pattern runs only where its words are: a profile showed it on every question.)
+      const intro = opening ? ((INTRODUCTION_WORDS.test(opening) ? SELF_INTRODUCTION.exec(opening) : null) ?? (isQuestion ? ASKER_WITH_OUTLET.exec(opening) : null)) : null;
       if (intro && looksLikePersonName(intro[1]!)) {
         speaker = intro[1]!;
         if (!isQuestion) introduced.set(p.label.key, speaker);

@@ -7,6 +7,7 @@
  * remaining capitalised runs that read as full names. `resolveEntities` then merges mentions into
  * one entity per person, place or organisation ("Special Advisor Ostrova" + "Lena Ostrova").
  */
+import { HONORIFICS } from '../dateline';
 import { sortNumbers, sortSmall } from '../sort';
 import type { Extraction, Statement } from '../types';
 import { CAPITAL_PARTICLES, LEADING_ORG_HEADS, MAX_CAPITAL_PARTICLE_CHARS, MAX_PARTICLE_CHARS, THING_NOUNS } from './lexicon';
@@ -71,8 +72,6 @@ const hasRegnalNumber = (t: Tokens, a: number, b: number): boolean => {
   for (let k = a + 1; k <= b; k++) if (isAllCaps(t, k) && ROMAN.has(rawAt(t, k))) return true;
   return false;
 };
-/** Honorifics that open a person's name after a comma ("…, Mr. Tserendorj Ganbold"). */
-const HONORIFIC_TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'H', 'Prof', 'Hon', 'Amb']);
 /** Abbreviated titles, after whose full stop another title may follow ("H.E. Amb. Dr. …"). */
 const TITLE_ABBREVIATIONS = new Set(['E', 'Dr', 'Amb', 'Hon', 'Rt', 'Gen', 'Brig', 'Eng', 'Prof', 'Mr', 'Mrs', 'Ms', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Maj', 'Adm', 'Capt', 'Rev', 'Smt']);
 const isInitial = (t: Tokens, i: number): boolean => t.end[i]! - t.start[i]! === 1 && isCap(t, i);
@@ -508,7 +507,7 @@ const titlePass = (ctx: Ctx, pending: Map<number, string>, appositive: Map<numbe
       if (last === first && GAZETTEER.longest(t, first, () => false)) continue;
       // "the Chairman of the State Great Khural, Mr. Tserendorj Ganbold": one word after an office's
       // complement, then a person with an honorific, ends the office's name.
-      if (strict && last === first && commaBefore(t, last + 1) && last + 1 < t.count && HONORIFIC_TITLES.has(rawAt(t, last + 1))) continue;
+      if (strict && last === first && commaBefore(t, last + 1) && last + 1 < t.count && (HONORIFICS.has(lowAt(t, last + 1)) || isWord(t, last + 1, 'H'))) continue;
       for (let k = i; k <= titleEnd; k++) used[k] = 1;
       personMention(ctx, nameStart, last, titleText);
       skip = last;

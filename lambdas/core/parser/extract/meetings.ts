@@ -204,7 +204,7 @@ const meetingIn = (
     let offset = 0;
     // Parts read so far: what each contributes, and whether it is an office in capitals whose
     // holder may follow after a comma ("the Speaker of the Seimas, Viktorija Čmilytė-Nielsen").
-    const found: { names: string[]; office: boolean; of: boolean; person: boolean; commaAfter: boolean; text: string; owned: boolean }[] = [];
+    const found: { names: string[]; office: boolean; person: boolean; commaAfter: boolean; text: string; owned: boolean }[] = [];
     for (const rawPart of np.split(PART_SPLIT)) {
       const partStart = np.indexOf(rawPart, offset);
       if (found.length > 0) found[found.length - 1]!.commaAfter = np.slice(offset, partStart).includes(',');
@@ -219,18 +219,18 @@ const meetingIn = (
         // So is one person's office before a bare name ("Peru's labor minister, Rosa Villanueva"; but
         // "the President, Prime Minister Halvorsen, and …" lists two people).
         if (last >= 0 && found[last]!.commaAfter && namesPersonalRole(found[last]!.text) && text.slice(pFrom, people[0]!.start).trim() === '') found[last]!.names = [];
-        if (last >= 0 && found[last]!.office && found[last]!.commaAfter && found[last]!.of) {
+        if (last >= 0 && found[last]!.office && found[last]!.commaAfter && / of /.test(found[last]!.text)) {
           found[last]!.names = [];
           let k = last - 1;
           for (; k >= 0 && !found[k]!.commaAfter && (found[k]!.office || namesRole(found[k]!.text)); k--) found[k]!.names = [];
           // …and so is one person's office in lower case before them ("her counterpart, the Minister …").
           if (k >= 0 && found[k]!.commaAfter && namesPersonalRole(found[k]!.text)) found[k]!.names = [];
         }
-        found.push({ names: people.map((m) => nameOf.get(m) ?? m.name), office: false, of: false, person: true, commaAfter: false, text: '', owned: false });
+        found.push({ names: people.map((m) => nameOf.get(m) ?? m.name), office: false, person: true, commaAfter: false, text: '', owned: false });
         continue;
       }
       const part = cleanPart(rawPart);
-      const entry = { names: [] as string[], office: isOffice(part), of: / of /.test(part), person: false, commaAfter: false, text: part, owned: false };
+      const entry = { names: [] as string[], office: isOffice(part), person: false, commaAfter: false, text: part, owned: false };
       const before = found[found.length - 1];
       found.push(entry);
       // An office right after a person, after a comma, is theirs ("X, Secretary of Foreign Affairs"),
