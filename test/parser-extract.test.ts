@@ -597,6 +597,30 @@ describe('extract › meetings', () => {
     expect(x.meetings.map((m) => m.participants)).toEqual([['Kwabena Asante-Darko'], ['Josephine Opio']]);
   });
 
+  it('reads "called on" a titled person as a visit, but not "called on President X to …" (an appeal)', () => {
+    const x = run(
+      'During her visit, Minister Ana Soto also called on the Chairman of the State Great Khural, Mr. Tserendorj Ganbold, and visited a solar power station.\n\n' +
+        'We called on President Ilan Adler to release them. Ministers called on all major emitters to act.\n\n' +
+        'The Minister called on Foreign Minister Ravi Shah in his office.',
+    );
+    expect(x.meetings.map((m) => [m.statementSeq, m.participants])).toEqual([
+      [1, ['Tserendorj Ganbold']],
+      [3, ['Ravi Shah']],
+    ]);
+  });
+
+  it('reads "The Foreign Ministers of A, B and C met in …" as a meeting of those governments', () => {
+    const x = run(
+      'The Foreign and Environment Ministers of Tavrinia, Sarevan and Ludmora met in Belavar for the fourth Ministerial Council.\n\n' +
+        'The Ministers of the Republic of Chile, the Republic of Fiji and the Kingdom of Norway met in Accra on 8 June.\n\n' +
+        'The Ministers of Chile met in Accra.',
+    );
+    expect(x.meetings.map((m) => [m.statementSeq, m.participants])).toEqual([
+      [1, ['Tavrinia', 'Sarevan', 'Ludmora']],
+      [2, ['Republic of Chile', 'Republic of Fiji', 'Kingdom of Norway']],
+    ]);
+  });
+
   it('reads a second meeting joined by ", and with" a titled person after a first report', () => {
     const x = run(
       'On the margins, the Chair met separately with Minister Hodan Warsame to discuss the drought plan, and with Executive Secretary Samuel Langat on early warning.\n\n' +

@@ -29,7 +29,10 @@ const TRIGGER = new RegExp(
     // "Minister X received Deputy Minister Y", "hosted her counterpart, …": a host receiving a visitor
     // named by title; "paid a courtesy call on the Prime Minister, …".
     String.raw`|\b(?:received|hosted)(?=\s+(?:(?:her|his|their|our|my)\s+(?:\p{L}+\s+)?counterparts?\b|(?:the\s+)?(?:H\.E\.|His|Her|Mr\.|Ms\.|Mrs\.|Dr\.|Hon\.|Deputy|Foreign|Prime|Vice|Minister|Ambassador|President|Secretary|Special|Chair\w*|Director|Governor|Speaker|King|Queen|Prince|Crown)\s))` +
-    String.raw`|\bcourtesy\s+(?:call|visit)\s+(?:on|to))\s+`,
+    String.raw`|\bcourtesy\s+(?:call|visit)\s+(?:on|to)` +
+    // "also called on the Chairman of the State Great Khural, Mr. X" (a visit), but not "called on
+    // President X to release them" (an appeal): no "to" and a verb later in the sentence.
+    String.raw`|\bcalled\s+on(?=\s+(?:the\s+)?(?:H\.E\.|His|Her|Mr\.|Ms\.|Mrs\.|Dr\.|Hon\.|Rt\.|Deputy|Foreign|Prime|Vice|Minister|Ambassador|President|Secretary|Special|Chair\w*|Director|Governor|Speaker|King|Queen|Prince|Crown|Mayor)\s)(?![^]*?\sto\s+\p{Ll}))\s+`,
   'gu',
 );
 /** TRIGGER, or "and (also/separately) with" continuing a report made earlier in the sentence. */
@@ -81,6 +84,10 @@ const groupFrom = (part: string): boolean => {
  * people (with their offices) as the subject of the sentence, before "met" or "held talks".
  */
 const LIST_SUBJECT = /^([^.;:!?]{8,400}?),?\s+(?:met|(?:had|held)\s+(?:(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:meeting|call|conversation|discussion)|talks))\b(?!\s+with\b)/;
+
+/** The subject of LIST_SUBJECT as the holders of one office in several countries: "The Foreign Ministers of …". */
+const OFFICES_OF =
+  /^(?:The\s+)?(?:\p{Lu}[\p{L}-]*\s+(?:and\s+\p{Lu}[\p{L}-]*\s+)?)?(?:Ministers|Presidents|Leaders|Prime\s+Ministers|Heads\s+of\s+(?:State|Government)(?:\s+and\s+Government)?|Delegations|Governments)\s+of\s+/u;
 
 /**
  * Words that, earlier in the clause of a trigger, say the meeting did not or may not take place
@@ -270,6 +277,17 @@ const meetingIn = (
       const to = s + list[1]!.length;
       const named = mentions.filter((m) => m.kind === 'person' && m.start >= s && m.end <= to);
       if (named.length >= 2) for (const m of named) participants.push(nameOf.get(m) ?? m.name);
+      else {
+        // "The Foreign Ministers of A, B and C met in …": the governments they speak for met.
+        const offices = OFFICES_OF.exec(list[1]!);
+        if (offices) {
+          for (const part of list[1]!.slice(offices[0].length).split(PART_SPLIT)) {
+            const name = cleanPart(part);
+            if (/^\p{Lu}/u.test(name) && name.split(/\s+/).length <= 6) participants.push(name);
+          }
+          if (participants.length < 2) participants.length = 0;
+        }
+      }
       npEnd = s + list[0].length;
     }
   }
