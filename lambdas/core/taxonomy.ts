@@ -56,10 +56,12 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       designations: 0.6, designation: 0.4, designated: 0.4, designating: 0.5, designate: 0.3, ofac: 1,
       'office of foreign assets control': 1, 'magnitsky': 1, '7031': 1, 'ineligible for entry': 1,
       'blocked property': 1, 'blocking property': 1, 'entity list': 1, blacklist: 0.6, blacklisted: 0.6,
-      'punitive measures': 0.6, 'restrictive measures': 0.8, 'travel ban': 0.6, 'specially designated': 1,
+      'punitive measures': 0.6, 'restrictive measures': 1, 'travel ban': 0.6, 'specially designated': 1,
       'secondary sanctions': 1, 'economic pressure': 0.3, penalties: 0.3, 'impose costs': 0.5, 'imposing costs': 0.5,
       // Assets frozen in so many words: "has frozen the assets of a number of entities".
       'frozen the assets': 1, 'froze the assets': 1, 'freeze the assets': 1, 'freezing the assets': 1,
+      // Lists and evasion
+      'adding names to the lists': 0.6, 'prohibited goods': 0.5, circumvention: 0.6, circumvent: 0.5, 'get around existing measures': 0.6,
     },
     suppress: [
       'sanctioned event', 'sanctioned events', 'officially sanctioned', 'state sanctioned', 'government sanctioned',
@@ -114,6 +116,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       killed: 0.2, casualties: 0.5, 'civilian casualties': 1, hostage: 0.2, 'landmines': 0.6, 'landmine': 0.6,
       'unexploded ordnance': 0.6, 'demining': 0.5, 'coup': 0.4, 'military coup': 0.6, 'violence': 0.2,
       'war against': 0.6,
+      // Fighting in plain words
+      'dying on both sides': 0.6, 'round of shooting': 0.6, 'lasting settlement': 0.5,
     },
     suppress: [
       'war on poverty', 'war on drugs', 'war on cancer', 'war against poverty', 'war on terror', 'trade war',
@@ -146,6 +150,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'news outlets': 0.4, 'independent news': 0.8, 'jailed journalist*': 1, 'detained journalist*': 1,
       'journalists detained': 1, 'journalists jailed': 1, 'safety of journalists': 1, expression: 0.3,
       'foreign agent law*': 0.7, 'media': 0.1, 'disinformation': 0.2, 'propaganda': 0.2, 'reporters': 0.1,
+      // Silenced media in plain words
+      'radio stations': 0.3, 'radio station': 0.3, 'off the air': 0.7, 'mobile data': 0.4, 'internet access': 0.3, 'restore access': 0.3, newsroom: 0.4, newsrooms: 0.4, 'refused accreditation': 0.8, 'freedom of the media': 1,
     },
     suppress: ['expression of', 'expressions of', 'expression to', 'facial expression'],
     gdelt: ['MEDIA_CENSORSHIP', 'FREESPEECH', 'MEDIA_MSM'],
@@ -163,6 +169,10 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'crackdown on': 0.3, unrest: 0.3, 'sit in*': 0.2,
       'gathered peacefully': 1, 'gather peacefully': 1, 'peacefully gathered': 1, 'right to gather': 1,
       'peaceful demonstrators': 1, 'peaceful gatherings': 1, 'peaceful gathering': 1, 'freedom to come together': 1,
+      // Marching and gathering in plain words
+      'through the streets': 0.5, 'walked peacefully': 0.6, 'marched peacefully': 0.8, marched: 0.4, 'in the squares': 0.3, 'took to the streets': 1,
+      // Gathering in plain words (2)
+      placards: 0.5, 'handwritten signs': 0.6, 'with a sign': 0.4, 'with signs': 0.4, 'public square': 0.3, picket: 0.5, pickets: 0.5, 'street gatherings': 0.8, 'hold rallies': 0.6, 'rallies peacefully': 1, 'ban on gatherings': 1, 'public gatherings': 0.5, 'come together in the street': 1, 'together in the streets': 0.6, 'in the street': 0.3, 'in the streets': 0.4, 'night after night': 0.3,
     },
     suppress: [
       'demonstration of', 'demonstrations of', 'demonstration project', 'demonstration projects', 'protest against the decision',
@@ -188,6 +198,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'without charge': 0.8, 'held without charge': 1, 'detained without charge': 1, 'locked up': 0.5, 'what they believe': 0.6,
       'should be released': 0.5, 'must be released': 0.5,
       'detention as arbitrary': 1, 'political views': 0.5, 'detention is arbitrary': 1, 'without any charge': 0.8,
+      // Held for what they said, in plain words
+      'pre trial detention': 0.4, 'pretrial detention': 0.4, 'let them go home': 0.5, 'let him go home': 0.5, 'let her go home': 0.5, 'in a cell': 0.3, 'in cells': 0.3, 'overturn these convictions': 0.6, 'overturn the convictions': 0.6, 'prison term': 0.3, 'prison terms': 0.3, 'for their opinions': 0.6, 'be freed': 0.4, 'be let go': 0.4, 'not been charged': 0.6, 'brought before a judge': 0.5, 'taken into custody': 0.3, 'being held for': 0.4, 'held only for': 0.5,
     },
     suppress: ['prisoners of war', 'prisoner of war', 'detention center for migrants'],
     gdelt: ['ARREST', 'POLITICAL_PRISONER'],
@@ -209,6 +221,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'lawyer of their choosing': 0.6, 'access to a lawyer': 0.6, 'access to legal counsel': 0.8,
       'habeas corpus': 1, 'legal aid': 0.6, 'rule without fear': 0.6, 'pending cases': 0.3, 'supreme court': 0.3, 'independent prosecution': 0.8, 'prosecution service': 0.6, 'stand trial': 0.4,
       'without political pressure': 0.6, 'judicial appointments': 0.8, courtroom: 0.3, courtrooms: 0.3, judges: 0.2, prosecutors: 0.2, 'political interference': 0.6,
+      // Courts and judges in plain words
+      'access to justice': 0.8, 'equal access to justice': 1, 'impartial judge': 0.6, 'before an impartial': 0.5, 'go to court': 0.3, 'judges and prosecutors': 0.7, 'without intimidation': 0.3, 'vetting of judges': 0.8,
     },
     suppress: [
       'department of justice', 'justice department', 'supreme court justice', 'chief justice', 'associate justice',
@@ -229,6 +243,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       nepotism: 1, 'conflict of interest': 0.4, 'conflicts of interest': 0.4,
       // Public money in plain words: "the return of millions to the public purse" after "an audit".
       'public purse': 0.6, skimmed: 0.6, loot: 0.5, looted: 0.4, 'public funds': 0.4, 'shell companies': 0.6, 'shell company': 0.5, audit: 0.4, audits: 0.4, auditors: 0.3,
+      // Kickbacks and siphoning in plain words
+      kickbacks: 1, kickback: 0.8, 'public tenders': 0.6, 'steal from their own': 0.6, siphoned: 0.8, siphoning: 0.8, 'government contracts': 0.3, 'spent honestly': 0.5, 'vote buying': 0.6, 'bags of cash': 0.5,
     },
     suppress: ['data corruption', 'file corruption'],
     gdelt: ['CORRUPTION'],
@@ -267,6 +283,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'self government': 0.4, governance: 0.2, 'democratic society': 0.8, 'democratic principles': 0.8,
       'public administration reform': 1, 'civil service reform': 1, 'overhaul the civil service': 0.8, decentralization: 0.8,
       decentralisation: 0.8, 'local self government': 0.8, 'reform programme': 0.5, 'reform program': 0.5,
+      // Constitutions and checks in plain words
+      'constitutional review': 0.6, 'review of the constitution': 0.6, 'separation of powers': 0.8, 'respective powers': 0.5, 'broad consultation': 0.3, 'drafting committee': 0.3, 'inclusive political process': 0.6,
     },
     suppress: [
       'democratic party', 'democratic republic', 'democratic people', 'democratic national', 'democratic leader',
@@ -291,6 +309,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'civic organizations': 1, 'community organizations': 0.5, 'independent advocates': 0.5, 'faith groups': 0.3, 'speak out freely': 0.3, advocates: 0.25, 'advocacy groups': 0.8,
       'grassroots': 0.3, nonprofit: 0.4, nonprofits: 0.5, 'non profit': 0.4, 'civic': 0.25, 'volunteers': 0.2,
       'faith based organizations': 0.6, 'foreign agent*': 0.3, 'independent voices': 0.5,
+      // Associations in plain words
+      'independent organisations': 0.6, 'independent organizations': 0.6, associations: 0.3, 'founded an association': 0.6, watchdogs: 0.5, 'local watchdogs': 0.6,
     },
     suppress: ['civic duty', 'civic center'],
     gdelt: ['CIVIL_SOCIETY', 'NGO'],
@@ -315,6 +335,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'passport was taken': 0.6, 'passports were taken': 0.6, 'passport was locked': 0.6, 'passports were kept': 0.6,
       'passport was kept': 0.6, 'took their passports': 0.6, 'kept their passports': 0.6, 'sold them to': 0.5,
       'recruitment fees': 0.6,
+      // Lured and held, in plain words
+      'lured by false': 0.6, 'false offers': 0.5, 'passports taken': 0.6, 'passports confiscated': 0.6, 'pay off debts': 0.5, 'settle debts': 0.5, 'work without pay': 0.8, 'without pay': 0.4, 'promises of well paid': 0.5, 'under threat of violence': 0.3, 'have been exploited': 0.4,
     },
     suppress: [
       'drug trafficking', 'narcotics trafficking', 'arms trafficking', 'weapons trafficking', 'wildlife trafficking',
@@ -351,6 +373,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       transgender: 1, bisexual: 1, intersex: 1, 'sexual orientation': 1, 'gender identity': 1, 'same sex': 0.8,
       homophobia: 1, homophobic: 1, transphobia: 1, transphobic: 1, queer: 0.8, 'sexual minorities': 1,
       'pride month': 0.8, 'sogi': 1,
+      // Whom people love
+      'who they love': 1, 'whom they love': 1, 'who you love': 0.8, 'who we love': 0.8, 'pride march*': 1, 'pride parade*': 1, 'rainbow flag*': 0.8, 'non traditional relationships': 1,
     },
     suppress: [],
     gdelt: ['LGBT'],
@@ -390,6 +414,10 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       // In plain words: "families forced from their homes", "Venezuelans who left their country".
       'forced from their homes': 1, 'driven from their homes': 1, 'displaced from their homes': 1, 'forced to leave their homes': 1, 'leave their homes': 1, 'host families': 0.5, 'left their country': 0.6,
       'left their countries': 0.6, 'newly arrived': 0.4, 'host countries': 0.4, 'host communities': 0.4,
+      // People arriving or taken in, in plain words
+      'coming across': 0.4, 'crossing the border': 0.5, 'crossed the border': 0.5, 'crossed into': 0.4, 'arrive on foot': 0.6, 'arrived on foot': 0.6, 'arriving on foot': 0.6, 'reception post': 0.5, 'reception centre*': 0.5, 'reception center*': 0.5, shelters: 0.3, 'new arrivals': 0.6, 'taken them in': 0.5, 'escaped to': 0.3, 'fleeing the bombing': 0.8, 'fleeing the fighting': 0.8, 'fleeing the war': 0.8,
+      // People arriving or taken in, in plain words (2)
+      'keeping the border open': 0.4, 'border open': 0.3, 'sleeping in the open': 0.4, 'arrived with nothing': 0.4, 'rebuild their lives': 0.4, 'leave their home': 0.8, 'left their homes': 0.8, 'left their home': 0.6, unhcr: 0.6, 'permanent housing': 0.3,
     },
     suppress: ['data migration'],
     gdelt: ['REFUGEES', 'IMMIGRATION', 'DISPLACED'],
@@ -403,6 +431,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'ethnic cleansing': 1, atrocities: 1, atrocity: 1, 'mass killing*': 1, massacre: 0.8, massacres: 0.8,
       massacred: 0.8, holocaust: 0.8, 'mass graves': 1, 'mass grave': 1, 'summary executions': 1, extermination: 0.8,
       'atrocity prevention': 1, 'filtration': 0.4, 'forced deportation*': 0.6,
+      // Killing for who people are, in plain words
+      'because of the tribe': 0.7, 'because of their tribe': 0.7, 'because of their ethnicity': 0.8, 'because of their ethnic': 0.8, 'hunted down': 0.4, 'darkest chapters': 0.3,
     },
     suppress: ['nuclear holocaust'],
     gdelt: ['GENOCIDE', 'CRIMES_AGAINST_HUMANITY', 'WAR_CRIMES'],
@@ -491,8 +521,11 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'green hydrogen': 1, hydrogen: 0.5, 'biofuel*': 0.6,
       geothermal: 0.8, electrification: 0.8, 'power utilities': 0.8, 'power utility': 0.8, 'transmission line*': 0.6,
       'offshore wind': 1, 'wind farm*': 0.8, 'solar power': 0.8, 'solar panels': 0.8,
+      // Power and heat in plain words
+      dam: 0.3, dams: 0.3, 'hydroelectric dam*': 1, 'electricity prices': 1, 'price of electricity': 1, 'price of power': 0.6, 'lights on': 0.5, 'homes heated': 0.6, heating: 0.4, 'high voltage': 0.6, 'power line*': 0.6, 'draw power': 0.6, boilers: 0.3, 'energy bills': 1, 'power cuts': 0.8, blackouts: 0.6, 'gas storage': 1,
     },
     suppress: [
+      'heating up', 'heated debate', 'heated debates', 'heated discussion*',
       'energy to', 'youthful energy', 'energy of', 'energy and enthusiasm', 'energy and commitment',
       'positive energy', 'new energy', 'great energy', 'energy and passion', 'energy and determination',
       'boundless energy', 'energy and drive', 'energy and talent',
@@ -523,8 +556,11 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'infrastructure': 0.3, 'manufacturing': 0.4, 'exporting': 0.5, 'importing': 0.4, 'finance': 0.2,
       'financial': 0.2, 'budget': 0.2, 'taxes': 0.3, 'wages': 0.4, 'recession': 0.8, 'prices': 0.3,
       overcapacity: 0.8, decouple: 0.6, decoupling: 0.6, 'fair competition': 0.6,
+      // Buying and selling in plain words
+      bazaars: 0.4, 'buy and sell': 0.5, 'movement of goods': 0.6, 'goods and people': 0.4, customs: 0.2, 'business delegation': 0.6, 'trade mission': 1, firms: 0.3, 'their goods': 0.3, 'cross border trade': 1,
     },
     suppress: [
+      'financial year', 'ambassador to the wto',
       'trade union', 'trade unions', 'trade off', 'trade offs', 'tricks of the trade', 'stock in trade',
       'trade places', 'world trade center', 'economic sanctions', 'economic pressure', 'economic coercion',
       'economic empowerment for', 'business as usual', 'unfinished business', 'none of your business',
@@ -550,6 +586,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       fertilizer: 0.3, fertilizers: 0.3, 'food': 0.15, 'shelter': 0.2, 'disaster': 0.25, 'earthquake': 0.4,
       'flood': 0.3, 'floods': 0.3, 'hurricane': 0.4, 'typhoon': 0.4, 'food crisis': 1, 'usaid': 0.3, 'emergency food': 0.8, 'relief goods': 1, 'relief supplies': 1, 'cash assistance': 0.8,
       'food rations': 1,
+      // Feeding people and relief in plain words
+      convoys: 0.4, convoy: 0.3, malnourished: 0.6, 'therapeutic food': 0.8, 'therapeutic paste': 0.8, 'medical supplies': 0.4, 'go hungry': 0.4, 'going hungry': 0.4, 'without a meal': 0.5, 'lean season': 0.8, donors: 0.3, 'largest single donor': 0.8, 'food parcels': 1, 'shelter kits': 0.8, 'hygiene kits': 0.8, 'emergency shelter': 0.8, 'humanitarian appeal': 1, 'cut rations': 0.8, rations: 0.5,
     },
     suppress: [
       'international humanitarian law', 'humanitarian law', 'sanctions relief', 'tax relief', 'debt relief',
@@ -588,6 +626,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'joint operations': 0.8, 'security operations': 0.5, 'intelligence sharing': 1, 'share intelligence': 1,
       'sharing intelligence': 1, 'joint patrols': 0.8, 'coordinated patrols': 0.8,
       'air surveillance': 0.6, radars: 0.4, radar: 0.3, 'border police': 0.4,
+      // Police and border cooperation
+      'exchange of information': 0.4, 'liaison officer': 0.4, 'criminal groups': 0.3, 'criminal networks': 0.4, counternarcotics: 0.8, 'counter narcotics': 0.8, 'drug trafficking networks': 0.6, 'police cooperation': 0.8, 'border guards': 0.4, 'border management': 0.5,
     },
     suppress: [
       'social security', 'food security', 'energy security', 'health security', 'job security', 'water security',
@@ -614,6 +654,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'friendship between our peoples': 1, 'between our two peoples': 0.8, 'people to people ties': 1,
       'education': 0.2, 'scholars': 0.3, festival: 0.3, festivals: 0.3, 'cultural festival': 0.8, 'american spaces': 1, 'american corners': 1, 'visas for students': 0.6,
       'university exchange*': 1, fellowship: 0.5, fellowships: 0.5,
+      // Exchanges and study in plain words
+      'american corner': 1, 'american space': 1, 'studied in the united states': 0.8, 'teachers of english': 0.6, 'english teachers': 0.6, 'university partnership*': 0.8, 'government funded programs': 0.4,
     },
     suppress: ['exchange rate', 'exchange rates', 'exchanges of fire', 'stock exchange', 'stock exchanges',
       'prisoner exchange', 'prisoner exchanges', 'exchanges of views', 'information exchanges', 'exchanges of information',
@@ -638,6 +680,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       mangrove: 0.6, mangroves: 0.6, peatland: 0.6, peatlands: 0.6,
       // Water and land in plain words: "rivers carry more sewage and agricultural runoff", "protecting watersheds".
       sewage: 0.6, runoff: 0.4, 'agricultural runoff': 1, watershed: 0.5, watersheds: 0.6,
+      // Pollution and rivers in plain words
+      mercury: 0.6, 'illegal mining': 0.5, 'illegal gold mining': 0.8, 'water quality': 0.8, 'quality of river water': 1, 'fish stocks': 0.6, dumped: 0.2, sediment: 0.3, tributaries: 0.4, riverside: 0.2,
     },
     suppress: [
       'watershed moment', 'watershed event', 'watershed year', 'watershed election',
