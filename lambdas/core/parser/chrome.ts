@@ -38,7 +38,7 @@ const phrasesAtWordStart = (phrases: readonly string[], others: readonly string[
 /** Phrases only web pages use, even in full sentences: site furniture and legal footers. */
 const WEB_STRONG = phrasesAtWordStart(
   [
-    'skip to (?:main )?(?:content|navigation|menu)\\b', 'back to top\\b', '(?:use|uses|accept) cookies\\b', 'cookie (?:policy|settings|preferences)\\b', 'privacy (?:policy|notice|statement)\\b',
+    'skip to (?:main )?(?:content|navigation|menu)\\b', 'back to top\\b', '(?:set|use|uses|accept|reject|view|manage) (?:(?:additional|all|essential|optional|analytics|non-essential|some) )?cookies\\b', 'cookie (?:policy|settings|preferences)\\b', 'privacy (?:policy|notice|statement)\\b',
     'terms of (?:use|service)\\b', 'all rights reserved\\b', 'javascript\\b', 'your browser\\b',
     'click here\\b', 'this (?:website|web ?page)\\b', 'external links?\\b', 'sign up for\\b', 'newsletter\\b',
     'search this site\\b', 'site ?map\\b', 'follow us on\\b', '(?:photo|image|video) (?:by|credit|courtesy)\\b',

@@ -114,6 +114,9 @@ const DOCUMENT_WORDS = new Set([
   'release', 'announcement', 'sheet', 'notice', 'advisory', 'communique', 'communiqué', 'declaration', 'message',
 ]);
 
+/** A word with letters and digits in it: a code or a meeting's number, not a name. */
+const LETTERS_AND_DIGITS = /\p{L}\d|\d\p{L}/u;
+
 /** Whether a Title Case label names a role or a person ("The President", "Deputy Secretary Sherman", "Ms. Porter"). */
 const isTitleCaseSpeaker = (raw: string): boolean => {
   const words = raw.split(/\s+/u);
@@ -158,8 +161,9 @@ export const findLabel = (paragraph: string): SpeakerLabel | undefined => {
     if (raw.length <= 90) {
       const { upper, lower } = countLetters(raw);
       const capitals = upper >= 1 && lower <= Math.max(1, Math.floor(upper / 5)) && (upper >= 2 || raw === 'Q' || raw === 'A');
-      // "FACT SHEET:", "JOINT STATEMENT:": a kind of document in capitals, not a speaker.
-      if ((capitals && !DOCUMENT_WORDS.has(raw.slice(raw.lastIndexOf(' ') + 1).toLowerCase())) || isTitleCaseSpeaker(raw)) {
+      // "FACT SHEET:", "JOINT STATEMENT:": a kind of document in capitals, not a speaker; nor is a code
+      // with letters and digits in one word ("HRC61: UK statement on …", "G7:", "COP28:").
+      if ((capitals && !DOCUMENT_WORDS.has(raw.slice(raw.lastIndexOf(' ') + 1).toLowerCase()) && !LETTERS_AND_DIGITS.test(raw)) || isTitleCaseSpeaker(raw)) {
         // "Moderator (Rachel Nakashima-Brooks):": a role whose holder the brackets name.
         const holder = ASKER_IN_BRACKETS.exec(m[0])?.[1]?.trim();
         // (Not a person's own label followed by their constituency and party.)

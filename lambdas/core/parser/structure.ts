@@ -289,7 +289,7 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
       header.people.push({ name, role: kv.key });
       return 'keyvalue';
     }
-    if (/^(?:date|dated)$/iu.test(kv.key)) {
+    if (/^(?:date|dated|delivered on|published(?: on)?|issued(?: on)?|released(?: on)?)$/iu.test(kv.key)) {
       header.date ??= findDate(kv.value)?.iso;
       return 'keyvalue';
     }
@@ -298,9 +298,14 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
       return 'keyvalue';
     }
     if (isMetaLine(line)) {
-      // "From: Foreign Office and The Rt Hon …": page metadata, not a heading.
+      // "From: Foreign Office and The Rt Hon …": page metadata, not a heading; a person named last
+      // there is whose speech or statement the page carries ("From: … Office and Fiona Ashdown").
       const d = findDate(kv.value);
       if (d) header.date ??= d.iso;
+      if (/^from$/iu.test(kv.key)) {
+        const last = stripHonorifics(kv.value.slice(Math.max(kv.value.lastIndexOf(' and ') + 5, kv.value.lastIndexOf(', ') + 2)).trim());
+        if (looksLikePersonName(last) && !header.people.some((q) => q.name === last)) header.people.push({ name: last, role: '' });
+      }
       return 'chrome';
     }
     // Any other "Key: Value" line at the top ("PRESS BRIEFING: UKRAINE UPDATE") reads as a heading,
