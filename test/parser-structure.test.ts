@@ -1017,6 +1017,62 @@ describe('structureTranscript', () => {
     expect(doc.speakers).toEqual(['Chargé d’Affaires a.i. Jonathan Ashworth-Reyes']);
   });
 
+  it('reads a GOV.UK speech page: cookie banner, a coded title ("HRC61: …"), "Delivered on:" and the speaker named last in "From:"', () => {
+    const doc = structureTranscript(
+      [
+        'Cookies on GOV.UK',
+        'We use some essential cookies to make this website work.',
+        'We\'d like to set additional cookies to understand how you use GOV.UK, remember your settings and improve government services.',
+        'Accept additional cookies',
+        'Skip to main content',
+        'Menu',
+        'Speech',
+        'HRC61: UK statement on the human rights situation in Sudan',
+        'From: Foreign, Commonwealth & Development Office and Fiona Ashdown',
+        'Delivered on: 4 March 2026 (Transcript of the speech, exactly as it was delivered)',
+        'Location: Palais des Nations, Geneva',
+        '',
+        'Thank you, Mr. President.',
+        '',
+        'The United Kingdom thanks the High Commissioner for his update.',
+      ].join('\n'),
+    );
+    expect([doc.title, doc.date, doc.location, doc.speakers]).toEqual([
+      'HRC61: UK statement on the human rights situation in Sudan',
+      '2026-03-04',
+      'Palais des Nations, Geneva',
+      ['Fiona Ashdown'],
+    ]);
+    expect(texts(doc)).toEqual(['Thank you, Mr. President.', 'The United Kingdom thanks the High Commissioner for his update.']);
+  });
+
+  it('takes the title after a breadcrumb trail\'s "Home": the menu above is no title, an office in the trail no author line, and a one-line trail is chrome', () => {
+    const banner = ['An official website of the United States Government', 'Official websites use .gov', 'A .gov website belongs to an official government organization in the United States.'];
+    const menu = ['Menu', 'Home', 'Travel', 'Human Rights & Democracy', 'Refugees and Migration'];
+    const doc = structureTranscript(
+      [
+        ...banner,
+        ...menu,
+        'Home',
+        'Office of the Spokesperson',
+        'Press Releases',
+        'Conviction of Journalists and Residents in Osh, Kyrgyz Republic',
+        '',
+        'Press Statement',
+        'Matthew Lindqvist, Department Spokesperson',
+        'June 9, 2026',
+        '',
+        'The United States is deeply troubled by the verdicts.',
+      ].join('\n'),
+    );
+    expect([doc.title, doc.date, doc.speakers]).toEqual(['Conviction of Journalists and Residents in Osh, Kyrgyz Republic', '2026-06-09', ['Matthew Lindqvist']]);
+    expect(texts(doc)).toEqual(['The United States is deeply troubled by the verdicts.']);
+    const trail = structureTranscript(
+      ['Menu', 'Home', 'About us', 'Visa and migration', '', 'Home / News / News 2024 / Civil Courage Award presented to journalist Nino Gelashvili', '', 'Civil Courage Award presented to journalist Nino Gelashvili', '', 'Published 10 December 2024', '', 'The award was handed over at a reception.'].join('\n'),
+    );
+    expect([trail.title, trail.date]).toEqual(['Civil Courage Award presented to journalist Nino Gelashvili', '2024-12-10']);
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

@@ -662,6 +662,9 @@ const signatureEnd = (paragraphs: readonly Paragraph[], i: number): number => {
   return isOfficeLine(paragraphs[k + 1]!) ? k + 2 : i;
 };
 
+/** A breadcrumb trail's first item standing alone, or the whole trail (group 1: its separator). */
+const HOME = /^(?:home|homepage|home page)(?:$|\s*([/\u203a\u00bb>|\u2022\u2192])\s*\S)/iu;
+
 /** Builds the structured transcript of a decoded text. Pure; never throws on any string. */
 export const structureTranscript = (text: string, metadata: UploadMetadata = {}): StructuredTranscript => {
   const paragraphs = splitParagraphs(text);
@@ -673,11 +676,26 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
   let sawAnchor = false;
   let lastHeaderKind: HeaderKind | undefined;
   const limit = Math.min(paragraphs.length, MAX_HEADER_PARAGRAPHS);
+  // After a breadcrumb trail's "Home", what came before was the site's navigation: its headings are
+  // no title, and an office named in the trail ("Home / Office of the Spokesperson / Press Releases /
+  // <title>") is no author line.
+  let inTrail = false;
   while (bodyStart < limit) {
-    const kind = classifyHeader(paragraphs[bodyStart]!, header, sawAnchor, paragraphs, bodyStart);
+    const p = paragraphs[bodyStart]!;
+    const trail = !p.label && p.text.length <= 300 ? HOME.exec(p.text) : null;
+    if (trail) {
+      header.title = undefined;
+      header.titleWords = 0;
+      sawAnchor = false;
+      inTrail = true;
+    }
+    const people = header.people.length;
+    // The whole trail on one line ("Home / News / News 2024 / <title>") is navigation: the title stands below.
+    const kind = trail?.[1] ? 'chrome' : classifyHeader(p, header, sawAnchor, paragraphs, bodyStart);
     if (kind === undefined) break;
     lastHeaderKind = kind;
-    if (kind === 'byline' || kind === 'place' || kind === 'keyvalue') sawAnchor = true;
+    if (kind === 'place' || kind === 'keyvalue' || (kind === 'byline' && !(inTrail && header.people.length === people))) sawAnchor = true;
+    if (kind !== 'chrome' && kind !== 'heading' && kind !== 'byline') inTrail = false;
     bodyStart++;
   }
   // Trailing zone: headings of other pages, link lists, publisher names, footers.
