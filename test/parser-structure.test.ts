@@ -1073,6 +1073,45 @@ describe('structureTranscript', () => {
     expect([trail.title, trail.date]).toEqual(['Civil Courage Award presented to journalist Nino Gelashvili', '2024-12-10']);
   });
 
+  it('reads a forwarded newsletter: email headers, the forwarder\'s note and an "In this issue:" list are chrome; no header key is a speaker', () => {
+    const doc = structureTranscript(
+      [
+        'From: Katarzyna Nowak <k.nowak@forum.example.org>',
+        'Sent: Thursday, 5 June 2025 09:12',
+        'To: Programme Team <team@forum.example.org>',
+        'Subject: FW: MFA Newsletter | Readout: Minister Brakel meets Foreign Minister Hovakimyan',
+        '',
+        'FYI - the readout from Tuesday is below, useful for the panel.',
+        '',
+        'Katarzyna Nowak',
+        'Programme Officer',
+        '',
+        '________________________________',
+        'From: Ministry of Foreign Affairs <newsletter@mfa.example.nl>',
+        'Sent: Wednesday, 4 June 2025 17:30',
+        'To: Katarzyna Nowak <k.nowak@forum.example.org>',
+        'Subject: MFA Newsletter | Readout: Minister Brakel meets Foreign Minister Hovakimyan',
+        '',
+        'View this email in your browser',
+        '',
+        'In this issue:',
+        '1. Readout: Minister Brakel meets Foreign Minister Hovakimyan',
+        '2. Netherlands pledges EUR 20 million for water management',
+        '',
+        'READOUT',
+        '',
+        'Minister Brakel meets Foreign Minister Hovakimyan',
+        '',
+        'The Hague, 3 June 2025',
+        '',
+        'Minister Pieter Brakel received Foreign Minister Lilit Hovakimyan in The Hague.',
+      ].join('\n'),
+    );
+    expect([doc.title, doc.date, doc.location, doc.speakers]).toEqual(['Minister Brakel meets Foreign Minister Hovakimyan', '2025-06-03', 'The Hague', []]);
+    expect(texts(doc)).toEqual(['Minister Pieter Brakel received Foreign Minister Lilit Hovakimyan in The Hague.']);
+    expect(doc.statements.every((st) => st.speaker === undefined)).toBe(true);
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

@@ -43,7 +43,8 @@ const WEB_STRONG = phrasesAtWordStart(
     'click here\\b', 'this (?:website|web ?page)\\b', 'external links?\\b', 'sign up for\\b', 'newsletter\\b',
     'search this site\\b', 'site ?map\\b', 'follow us on\\b', '(?:photo|image|video) (?:by|credit|courtesy)\\b',
     'an official (?:website|site) of\\b', 'here[\u2019\']s how you know\\b', '(?:official|secure) (?:\\.gov )?websites use\\b',
-    'gov websites? (?:use|belongs?)\\b', 'safely connected to the\\b',
+    'gov websites? (?:use|belongs?)\\b', 'safely connected to the\\b', 'view this (?:email|e-mail|newsletter) in\\b',
+    '(?:you are|you\'re) receiving this\\b', 'unsubscribe\\b',
     'public domain\\]', 'getty images\\b', '(?:to|in) your inbox\\b', 'download the [\\w ]{0,30}\\bapp\\b', 'opens? in a new (?:tab|window)\\b',
   ],
   ['©', '\\(ap photo\\b'],
@@ -150,7 +151,7 @@ export const hasStrongWebVocabulary = (line: string): boolean => WEB_STRONG.test
 
 /** The heading of a list of links to other pages: "Related Articles", "See also", "More from the Ministry". */
 const LINK_LIST_HEADING =
-  /^(?:related(?: \p{L}+){0,2}|see also|read (?:more|next|also)|more (?:from|news|stories|articles|on this)\b.*|recommended(?: \p{L}+)?|you (?:may|might) also (?:like|be interested in)|latest (?:news|articles|stories|updates)|other (?:news|articles|stories)|further reading)[:.]?$/u;
+  /^(?:related(?: \p{L}+){0,2}|see also|read (?:more|next|also)|more (?:from|news|stories|articles|on this)\b.*|recommended(?: \p{L}+)?|you (?:may|might) also (?:like|be interested in)|latest (?:news|articles|stories|updates)|other (?:news|articles|stories)|further reading|in this (?:issue|edition|newsletter))[:.]?$/u;
 
 /**
  * Whether the line heads a list of links to other pages ("Related Articles", "See also"). The line is

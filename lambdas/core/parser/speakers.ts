@@ -232,6 +232,8 @@ const DISCOURSE_WORDS = new Set([
   'summary', 'context', 'today', 'yesterday', 'tomorrow', 'question', 'answer', 'editor', 'subject', 're', 'source',
   'sources', 'see', 'also', 'location', 'date', 'time', 'place', 'venue', 'title', 'topic', 'topics', 'watch', 'read',
   'listen', 'begin', 'end', 'remarks', 'transcript', 'statement', 'excerpt', 'excerpts', 'correction', 'clarification',
+  // An email's header lines.
+  'from', 'sent', 'to', 'cc', 'bcc', 'reply',
 ]);
 
 /**

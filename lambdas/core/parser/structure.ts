@@ -223,6 +223,8 @@ interface Header {
   people: KnownPerson[];
   presidentName?: string;
   defaultSpeaker?: string;
+  /** An email's subject ("FW: " and the like cut off): the title when no heading gives one. */
+  subject?: string;
 }
 
 /** Whether a header line marks the line above it as a heading: a date, an author line, chrome or page metadata. */
@@ -302,8 +304,9 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
       // there is whose speech or statement the page carries ("From: … Office and Fiona Ashdown").
       const d = findDate(kv.value);
       if (d) header.date ??= d.iso;
-      if (/^from$/iu.test(kv.key)) {
-        const last = stripHonorifics(kv.value.slice(Math.max(kv.value.lastIndexOf(' and ') + 5, kv.value.lastIndexOf(', ') + 2)).trim());
+      const and = kv.value.lastIndexOf(' and ');
+      if (/^from$/iu.test(kv.key) && and > 0 && !kv.value.includes('@')) {
+        const last = stripHonorifics(kv.value.slice(and + 5).trim());
         if (looksLikePersonName(last) && !header.people.some((q) => q.name === last)) header.people.push({ name: last, role: '' });
       }
       return 'chrome';
@@ -662,6 +665,19 @@ const signatureEnd = (paragraphs: readonly Paragraph[], i: number): number => {
   return isOfficeLine(paragraphs[k + 1]!) ? k + 2 : i;
 };
 
+/** An item of a list of links: one short line that is no sentence (the list ends at a blank line). */
+const isLinkItem = (p: Paragraph): boolean => !p.label && p.text.length <= 120 && !p.text.includes('\n') && !endsLikeSentence(p.text);
+
+/** A line of an email's header ("From: …", "Sent: …", "Subject: …"). */
+const EMAIL_HEADER = /^(?:From|Sent|To|Cc|Bcc|Subject|Date|Reply-To)\s*:\s*\S/u;
+/** Whether `line` is an email header line; a subject is kept as the title of last resort. */
+const emailHeaderLine = (line: string, header: Header): boolean => {
+  if (!EMAIL_HEADER.test(line)) return false;
+  const subject = /^Subject\s*:\s*(?:(?:FW|Fwd|RE|AW|WG|TR)\s*:\s*)*(.+)$/iu.exec(line);
+  if (subject) header.subject = subject[1]!.trim();
+  return true;
+};
+
 /** A breadcrumb trail's first item standing alone, or the whole trail (group 1: its separator). */
 const HOME = /^(?:home|homepage|home page)(?:$|\s*([/\u203a\u00bb>|\u2022\u2192])\s*\S)/iu;
 
@@ -680,6 +696,12 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
   // no title, and an office named in the trail ("Home / Office of the Spokesperson / Press Releases /
   // <title>") is no author line.
   let inTrail = false;
+  // An email (a forwarded readout, a newsletter): its header lines are chrome, and when another
+  // message is forwarded inside it, the forwarder's note and signature above that message are too.
+  const email = paragraphs.length > 0 && EMAIL_HEADER.test(paragraphs[0]!.text);
+  if (email) {
+    for (let i = 1; i + 1 < limit; i++) if (/^From\s*:/u.test(paragraphs[i]!.text) && EMAIL_HEADER.test(paragraphs[i + 1]!.text)) bodyStart = i;
+  }
   while (bodyStart < limit) {
     const p = paragraphs[bodyStart]!;
     const trail = !p.label && p.text.length <= 300 ? HOME.exec(p.text) : null;
@@ -691,7 +713,14 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
     }
     const people = header.people.length;
     // The whole trail on one line ("Home / News / News 2024 / <title>") is navigation: the title stands below.
-    const kind = trail?.[1] ? 'chrome' : classifyHeader(p, header, sawAnchor, paragraphs, bodyStart);
+    // A list of links above the remarks ("In this issue:", "Related") and its short items are chrome.
+    if (!p.label && isLinkListHeading(p.text)) {
+      bodyStart++;
+      while (bodyStart < limit && isLinkItem(paragraphs[bodyStart]!) && !/\n[^\S\n]*\n/u.test(text.slice(paragraphs[bodyStart - 1]!.end, paragraphs[bodyStart]!.start))) bodyStart++;
+      lastHeaderKind = 'chrome';
+      continue;
+    }
+    const kind = trail?.[1] || (email && emailHeaderLine(p.text, header)) ? 'chrome' : classifyHeader(p, header, sawAnchor, paragraphs, bodyStart);
     if (kind === undefined) break;
     lastHeaderKind = kind;
     if (kind === 'place' || kind === 'keyvalue' || (kind === 'byline' && !(inTrail && header.people.length === people))) sawAnchor = true;
@@ -846,7 +875,7 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
   }
 
   const metaTitle = metadata.title?.trim() || undefined;
-  let title = header.title ?? metaTitle;
+  let title = header.title ?? metaTitle ?? header.subject;
   title ??= fallbackTitle(statements);
   date ??= normaliseDate(metadata.date);
 
