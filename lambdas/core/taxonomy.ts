@@ -85,6 +85,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'choose its own future': 0.6, 'choose their own path': 0.6, 'choose its own path': 0.6, 'outside coercion': 0.6, 'free from coercion': 0.6, 'right to choose their': 0.6, 'spheres of influence': 0.6,
       'sphere of influence': 0.6, 'called referendum*': 0.8, 'sham referendum*': 1,
       'sovereign rights': 1,
+      // Own course in plain words
+      'redraw a map': 0.6, 'redraw the map': 0.6, 'redraw borders': 0.8, 'waters belong to': 0.6, 'arbitral ruling': 0.5, 'territorial waters': 0.6, 'exclusive economic zone': 0.6, 'chart its own course': 0.8, 'its own course': 0.6, 'its own choices': 0.4, 'pressure or coercion': 0.5, 'its own partnerships': 0.6, 'decide its own': 0.5,
     },
     suppress: [
       'sovereign debt', 'sovereign wealth', 'sovereign bond', 'sovereign bonds', 'sovereign immunity',
@@ -118,6 +120,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'war against': 0.6,
       // Fighting in plain words
       'dying on both sides': 0.6, 'round of shooting': 0.6, 'lasting settlement': 0.5,
+      // Fighting in plain words (2)
+      'lasting peace': 0.5, 'just and lasting peace': 1, 'korean war': 0.6, munitions: 0.4, 'military assault': 0.8, 'assault on ukraine': 1,
     },
     suppress: [
       'war on poverty', 'war on drugs', 'war on cancer', 'war against poverty', 'war on terror', 'trade war',
@@ -200,6 +204,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'detention as arbitrary': 1, 'political views': 0.5, 'detention is arbitrary': 1, 'without any charge': 0.8,
       // Held for what they said, in plain words
       'pre trial detention': 0.4, 'pretrial detention': 0.4, 'let them go home': 0.5, 'let him go home': 0.5, 'let her go home': 0.5, 'in a cell': 0.3, 'in cells': 0.3, 'overturn these convictions': 0.6, 'overturn the convictions': 0.6, 'prison term': 0.3, 'prison terms': 0.3, 'for their opinions': 0.6, 'be freed': 0.4, 'be let go': 0.4, 'not been charged': 0.6, 'brought before a judge': 0.5, 'taken into custody': 0.3, 'being held for': 0.4, 'held only for': 0.5,
+      // Held for what they did, in plain words (2)
+      'without charges': 0.8, 'their political work': 0.6, 'for nothing more than': 0.3,
     },
     suppress: ['prisoners of war', 'prisoner of war', 'detention center for migrants'],
     gdelt: ['ARREST', 'POLITICAL_PRISONER'],
@@ -223,6 +229,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'without political pressure': 0.6, 'judicial appointments': 0.8, courtroom: 0.3, courtrooms: 0.3, judges: 0.2, prosecutors: 0.2, 'political interference': 0.6,
       // Courts and judges in plain words
       'access to justice': 0.8, 'equal access to justice': 1, 'impartial judge': 0.6, 'before an impartial': 0.5, 'go to court': 0.3, 'judges and prosecutors': 0.7, 'without intimidation': 0.3, 'vetting of judges': 0.8,
+      // Courts and lawyers in plain words (2)
+      'tried behind closed doors': 0.8, 'in absentia': 0.5, 'defense lawyers': 0.5, 'defence lawyers': 0.5, 'forced confessions': 0.8, confessions: 0.3, 'stripped of their licenses': 0.6, 'licence to practise law': 0.6, 'license to practice law': 0.6, 'on appeal': 0.3, 'the law as it is written': 0.5,
     },
     suppress: [
       'department of justice', 'justice department', 'supreme court justice', 'chief justice', 'associate justice',
@@ -259,6 +267,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'polling place*': 1, referendum: 0.7, vote: 0.3, votes: 0.3, voting: 0.4, voted: 0.3, elected: 0.4, elect: 0.3,
       'free and fair': 1, candidates: 0.3, candidate: 0.3, polls: 0.3, 'electorate': 0.8, 'reelection': 1,
       'reelected': 0.6, 'runoff': 0.6, 'inauguration': 0.3, 'campaign trail': 0.8,
+      // Counting votes in plain words
+      'tally sheets': 1, 'polling table*': 0.6, 'presidential contest': 0.8, 'show the count': 0.5,
     },
     suppress: [
       'candidate country', 'candidate countries', 'candidate status', 'vote of confidence', 'vote of no confidence',
@@ -287,6 +297,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'constitutional review': 0.6, 'review of the constitution': 0.6, 'separation of powers': 0.8, 'respective powers': 0.5, 'broad consultation': 0.3, 'drafting committee': 0.3, 'inclusive political process': 0.6,
     },
     suppress: [
+      'office for democratic institutions',
       'democratic party', 'democratic republic', 'democratic people', 'democratic national', 'democratic leader',
       'democratic leaders in congress', 'democratic leadership', 'democratic senator', 'democratic senators',
       'democratic congress', 'democratic congressman', 'democratic members', 'democratic side', 'democratic candidate',
@@ -311,6 +322,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'faith based organizations': 0.6, 'foreign agent*': 0.3, 'independent voices': 0.5,
       // Associations in plain words
       'independent organisations': 0.6, 'independent organizations': 0.6, associations: 0.3, 'founded an association': 0.6, watchdogs: 0.5, 'local watchdogs': 0.6,
+      // Organisers and associations in plain words
+      'community organizers': 0.6, 'community organisers': 0.6, 'citizen group*': 0.6, 'citizens groups': 0.6, 'local associations': 0.6, 'youth leaders': 0.3, 'volunteer groups': 0.6, charities: 0.4, 'neighborhood associations': 0.6, 'neighbourhood associations': 0.6, 'forcibly dissolved': 0.6,
     },
     suppress: ['civic duty', 'civic center'],
     gdelt: ['CIVIL_SOCIETY', 'NGO'],
@@ -337,6 +350,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'recruitment fees': 0.6,
       // Lured and held, in plain words
       'lured by false': 0.6, 'false offers': 0.5, 'passports taken': 0.6, 'passports confiscated': 0.6, 'pay off debts': 0.5, 'settle debts': 0.5, 'work without pay': 0.8, 'without pay': 0.4, 'promises of well paid': 0.5, 'under threat of violence': 0.3, 'have been exploited': 0.4,
+      // Lured and held, in plain words (2)
+      'passports are taken': 0.6, 'passport is taken': 0.6, 'passports were seized': 0.6, 'seized their passports': 0.6, 'against their will': 0.5, 'made to work': 0.6, 'lured by': 0.4, 'recruiting agents': 0.3, 'recruitment agencies': 0.3, recruiters: 0.3, 'worked off a debt': 0.8, 'work off a debt': 0.8, 'debt that keeps growing': 0.5, 'job they were promised': 0.5, 'pick cotton': 0.5, 'cotton harvest': 0.4, 'unpaid work': 0.4, 'promised them work abroad': 0.6, 'work abroad': 0.3, 'online fraud*': 0.3, 'cyber fraud': 0.3,
     },
     suppress: [
       'drug trafficking', 'narcotics trafficking', 'arms trafficking', 'weapons trafficking', 'wildlife trafficking',
@@ -357,6 +372,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'special olympics': 1, 'persons with disabilities': 1, 'people with disabilities': 1, accessibility: 0.5,
       accessible: 0.15, deaf: 0.5, wheelchair: 0.6, wheelchairs: 0.6, handicapped: 0.8, 'sign language': 0.6,
       'blind': 0.25, 'visually impaired': 0.6, 'disability inclusion': 1,
+      // Impairment in plain words
+      'low vision': 0.8, 'para games': 1, 'para athletes': 1, 'para sport*': 1, 'physical impairment*': 1, impairment: 0.6, impairments: 0.6,
     },
     suppress: [
       'disability insurance', 'disability benefits', 'disability payments', 'disability pension', 'disability pay',
@@ -433,6 +450,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'atrocity prevention': 1, 'filtration': 0.4, 'forced deportation*': 0.6,
       // Killing for who people are, in plain words
       'because of the tribe': 0.7, 'because of their tribe': 0.7, 'because of their ethnicity': 0.8, 'because of their ethnic': 0.8, 'hunted down': 0.4, 'darkest chapters': 0.3,
+      // Crimes against civilians in plain words
+      'deportation of children': 1, 'children taken from their families': 0.8, 'forcible transfer': 0.8, 'deported children': 0.8, 'carried off to': 0.4, 'tortured and killed': 0.6, 'civilians shot': 0.6, 'crimes committed': 0.4,
     },
     suppress: ['nuclear holocaust'],
     gdelt: ['GENOCIDE', 'CRIMES_AGAINST_HUMANITY', 'WAR_CRIMES'],
@@ -453,6 +472,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'women led': 0.8, 'women owned': 0.8,
       'beaten by their husbands': 1, 'girls in school': 0.6, 'girls in secondary school': 0.8, 'girls football': 0.5, 'club for girls': 0.5,
       'women in tech*': 1, 'women engineers': 0.8, 'young women': 0.5,
+      // Women's land and money in plain words
+      'women farmers': 0.6, 'their own bank accounts': 0.4, 'land in their own name': 0.5,
     },
     suppress: [
       'men and women', 'women and men', 'gender identity', 'men and women in uniform', 'ladies and gentlemen',
@@ -558,8 +579,11 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       overcapacity: 0.8, decouple: 0.6, decoupling: 0.6, 'fair competition': 0.6,
       // Buying and selling in plain words
       bazaars: 0.4, 'buy and sell': 0.5, 'movement of goods': 0.6, 'goods and people': 0.4, customs: 0.2, 'business delegation': 0.6, 'trade mission': 1, firms: 0.3, 'their goods': 0.3, 'cross border trade': 1,
+      // Companies in plain words
+      'american companies': 0.4, companies: 0.2, chips: 0.3,
     },
     suppress: [
+      'trade unionists', 'trade unionist',
       'financial year', 'ambassador to the wto',
       'trade union', 'trade unions', 'trade off', 'trade offs', 'tricks of the trade', 'stock in trade',
       'trade places', 'world trade center', 'economic sanctions', 'economic pressure', 'economic coercion',
@@ -587,7 +611,9 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'flood': 0.3, 'floods': 0.3, 'hurricane': 0.4, 'typhoon': 0.4, 'food crisis': 1, 'usaid': 0.3, 'emergency food': 0.8, 'relief goods': 1, 'relief supplies': 1, 'cash assistance': 0.8,
       'food rations': 1,
       // Feeding people and relief in plain words
-      convoys: 0.4, convoy: 0.3, malnourished: 0.6, 'therapeutic food': 0.8, 'therapeutic paste': 0.8, 'medical supplies': 0.4, 'go hungry': 0.4, 'going hungry': 0.4, 'without a meal': 0.5, 'lean season': 0.8, donors: 0.3, 'largest single donor': 0.8, 'food parcels': 1, 'shelter kits': 0.8, 'hygiene kits': 0.8, 'emergency shelter': 0.8, 'humanitarian appeal': 1, 'cut rations': 0.8, rations: 0.5,
+      convoys: 0.4, convoy: 0.3, malnourished: 0.6, 'therapeutic food': 0.8, 'therapeutic paste': 0.8, 'medical supplies': 0.4, 'go hungry': 0.4, 'going hungry': 0.4, 'without a meal': 0.5, 'lean season': 0.8, donors: 0.3, 'largest single donor': 0.8, 'food parcels': 0.6, 'shelter kits': 0.8, 'hygiene kits': 0.8, 'emergency shelter': 0.8, 'humanitarian appeal': 1, 'cut rations': 0.8, rations: 0.5,
+      // Relief in plain words
+      blankets: 0.4, 'drinking water': 0.3, 'running out of food': 0.6, 'field kitchens': 0.6, 'powdered milk': 0.4, medicines: 0.2, earthquakes: 0.4,
     },
     suppress: [
       'international humanitarian law', 'humanitarian law', 'sanctions relief', 'tax relief', 'debt relief',
@@ -656,6 +682,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'university exchange*': 1, fellowship: 0.5, fellowships: 0.5,
       // Exchanges and study in plain words
       'american corner': 1, 'american space': 1, 'studied in the united states': 0.8, 'teachers of english': 0.6, 'english teachers': 0.6, 'university partnership*': 0.8, 'government funded programs': 0.4,
+      // Exchanges in plain words (2)
+      'young professionals': 0.4, 'language programmes': 0.5, 'language programs': 0.5, 'working and travelling': 0.6, 'working and traveling': 0.6, researchers: 0.2, jazz: 0.3, 'jazz band': 0.4, 'jazz ambassador*': 1, 'music diplomacy': 1, 'master classes': 0.4, musicians: 0.3, 'concert halls': 0.3, 'tour the world': 0.3,
     },
     suppress: ['exchange rate', 'exchange rates', 'exchanges of fire', 'stock exchange', 'stock exchanges',
       'prisoner exchange', 'prisoner exchanges', 'exchanges of views', 'information exchanges', 'exchanges of information',
@@ -682,8 +710,11 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       sewage: 0.6, runoff: 0.4, 'agricultural runoff': 1, watershed: 0.5, watersheds: 0.6,
       // Pollution and rivers in plain words
       mercury: 0.6, 'illegal mining': 0.5, 'illegal gold mining': 0.8, 'water quality': 0.8, 'quality of river water': 1, 'fish stocks': 0.6, dumped: 0.2, sediment: 0.3, tributaries: 0.4, riverside: 0.2,
+      // Rivers and lakes in plain words
+      'river basin*': 0.6, 'water boards': 0.5, 'lake level': 0.5, irrigation: 0.3,
     },
     suppress: [
+      'carbon pollution', 'pollution that is heating', 'climate pollution',
       'watershed moment', 'watershed event', 'watershed year', 'watershed election',
       'security environment', 'business environment', 'environment for journalists', 'enabling environment',
       'investment environment', 'operating environment', 'threat environment', 'political environment',
