@@ -813,6 +813,82 @@ describe('extract › awards (pronouns and complements)', () => {
   });
 });
 
+describe('extract › awards (ceremonies)', () => {
+  it('reads "I confer on him the Order of … in Gold", "conferred on X the national honour of …", "The … Prize goes to X" and "please accept this Certificate of …"', () => {
+    const x = run(
+      'Mr. Sipho Ndlovu took the sound of the townships to concert halls. For his contribution, I confer on him the Order of Ikhamanga in Gold.\n\n' +
+        'President Adeyemi conferred on President Daniel Mwangi the national honour of Grand Commander of the Order of the Niger (GCON).\n\n' +
+        'The 2026 Wanda Rutkowska Prize for Civic Courage goes to Dilnoza Karimova.\n\n' +
+        'Coach Samuel Otieno has volunteered since the first practice. Coach Otieno, on behalf of the Embassy, please accept this Certificate of Appreciation.\n\n' +
+        'This year we honour Dr. Wanjiku Njoroge with the Order of the Companions of O.R. Tambo in Silver.',
+    );
+    expect(x.awards.map((a) => [a.award, a.recipient])).toEqual([
+      ['Order of Ikhamanga in Gold', 'Sipho Ndlovu'],
+      ['Grand Commander of the Order of the Niger', 'Daniel Mwangi'],
+      ['2026 Wanda Rutkowska Prize for Civic Courage', 'Dilnoza Karimova'],
+      ['Certificate of Appreciation', 'Samuel Otieno'],
+      ['Order of the Companions of O.R. Tambo in Silver', 'Wanjiku Njoroge'],
+    ]);
+  });
+
+  it('gives "you" or a first name the person introduced just before, and an award its fuller name from the same statement', () => {
+    const x = run(
+      'Our first honoree is Yosef Manurung from Medan.\n\n' +
+        'Since then, Yosef has built a league. Yosef, it is my honor to present you with this year\u2019s Inclusion Champion Award.\n\n' +
+        'Putu Ayu Mahendra was a fellow in 2021.\n\n' +
+        'Putu, please come up and receive the Green Futures Award.\n\n' +
+        'We present, for only the third time, the Bridge of Dignity Lifetime Achievement Medal. Dr. Leyla Hasanova opened a shelter. Dr. Hasanova, it is my honour to present you with the Lifetime Achievement Medal.',
+    );
+    expect(x.awards.map((a) => [a.award, a.recipient])).toEqual([
+      ['Inclusion Champion Award', 'Yosef Manurung'],
+      ['Green Futures Award', 'Putu Ayu Mahendra'],
+      ['Bridge of Dignity Lifetime Achievement Medal', 'Leyla Hasanova'],
+    ]);
+  });
+
+  it('gives an award presented "to three extraordinary women" to each honoree introduced after it, and one presented "to each of you" to those introduced before', () => {
+    const after = run(
+      'It is my honor to present this year\u2019s International Women of Courage Award to three extraordinary women. Let me introduce them.\n\n' +
+        'Liliana Ayala Ccori grew up in the highlands of southern Peru.\n\n' +
+        'Mariam Kouyaté was born deaf in Thiès, Senegal.\n\n' +
+        'Thandiwe Mokoena is a lawyer in Johannesburg.\n\n' +
+        'These three women come from different countries. They share a conviction. We see them.\n\n' +
+        'Ambassador Rosa Pérez joined us today.',
+    );
+    expect(after.awards.map((a) => [a.award, a.recipient, a.statementSeq])).toEqual([
+      ['International Women of Courage Award', 'Liliana Ayala Ccori', 2],
+      ['International Women of Courage Award', 'Mariam Kouyaté', 3],
+      ['International Women of Courage Award', 'Thandiwe Mokoena', 4],
+    ]);
+    const before = run(
+      'Let me start with Marguerite Dolan.\n\n' +
+        'In 1974, Peg was a student in Milwaukee.\n\n' +
+        'Elias Navarro started out as a copy boy.\n\n' +
+        'And finally, Dorothy Whitaker.\n\n' +
+        'So, Peg, Elias, Dot: thank you. It is my great honor to present to each of you the Presidential Medal of Freedom.',
+    );
+    expect(before.awards.map((a) => [a.award, a.recipient])).toEqual([
+      ['Presidential Medal of Freedom', 'Marguerite Dolan'],
+      ['Presidential Medal of Freedom', 'Elias Navarro'],
+      ['Presidential Medal of Freedom', 'Dorothy Whitaker'],
+    ]);
+  });
+
+  it('gives "Our second honouree" the award named in their paragraph, else the one given before; a name opening a paragraph outside a ceremony is no award', () => {
+    const x = run(
+      'Ms. Ana Ruiz, please come forward to receive the Bridge of Dignity Award.\n\n' +
+        'Our second honouree is a man of faith. Imam Dawud Osmanović rebuilt the chapel.\n\n' +
+        'Our third honoree, Rafael Quispe Mamani, could not travel. Accepting the Open Field Alumni Impact Award on his behalf is his brother.',
+    );
+    expect(x.awards.map((a) => [a.award, a.recipient])).toEqual([
+      ['Bridge of Dignity Award', 'Ana Ruiz'],
+      ['Bridge of Dignity Award', 'Dawud Osmanović'],
+      ['Open Field Alumni Impact Award', 'Rafael Quispe Mamani'],
+    ]);
+    expect(run('Liliana Ayala Ccori grew up in Peru.\n\nMariam Kouyaté was born in Senegal.').awards).toEqual([]);
+  });
+});
+
 describe('extract › robustness', () => {
   it('never throws and keeps evidence inside the statements, whatever the text', () => {
     const pieces = fc.constantFrom(...'aA zZ.,;:’\'"“”-–()+/&\nİßé漢😀'.split(''), 'Mr. ', 'President ', ' of the ', 'Director of ', 'met with ', ' award', 'Hero ', 'human rights', 'U.S.');

@@ -9,10 +9,14 @@ import type { Mention, NameLookup } from './entities';
 import type { StatementMentions } from './meetings';
 import { HINT_AWARD } from './topics';
 
-const AWARD_WORD = String.raw`(?:[Aa]wards?|[Pp]rizes?|[Mm]edals?|[Hh]onou?rs?|[Tt]roph(?:y|ies)|[Cc]itations?|Orders?(?=\s+of\s))`;
-/** A capitalised complement of an award's name: "… Award for Corporate Excellence", "… Prize in Physics". */
-const COMPLEMENT = String.raw`(?:\s+(?:for|of|in)\s+(?:the\s+)?\p{Lu}[\p{L}\u2019'\-]*(?:\s+(?:and\s+|of\s+|the\s+)?\p{Lu}[\p{L}\u2019'\-]*){0,4})?`;
-const DET = String.raw`(?:the|a|an|this|this year[\u2019']s|their|her|his)`;
+const AWARD_WORD = String.raw`(?:[Aa]wards?|[Pp]rizes?|[Mm]edals?|[Hh]onou?rs?|[Tt]roph(?:y|ies)|[Cc]itations?|Orders?(?=\s+of\s)|Commendations?|Distinctions?|Certificates?(?=\s+of\s)|Mentions?(?=\s+of\s))`;
+/**
+ * A capitalised complement of an award's name: "… Award for Corporate Excellence", "… Prize in
+ * Physics", "Cross of the Order of Merit of the Federal Republic of Germany".
+ */
+const CAP_WORD = String.raw`\p{Lu}(?:[\p{L}\u2019'\-]|\.(?=\p{Lu}))*(?:\.(?=\s+\p{Lu}))?`;
+const COMPLEMENT = String.raw`(?:\s+(?:for|of|in)\s+(?:the\s+)?${CAP_WORD}(?:\s+(?:and\s+|(?:of|in|for)\s+(?:the\s+)?|the\s+)?${CAP_WORD}){0,6})?`;
+const DET = String.raw`(?:the|a|an|this year[\u2019']s|this|their|her|his|its|our)`;
 /**
  * A recipient phrase: up to the end of the clause, reading through the full stops of titles and
  * initials ("to Dr. Souksavanh Phommachanh", "to Antony J. Blinken").
@@ -36,8 +40,15 @@ const PATTERNS: readonly Pattern[] = [
   { re: new RegExp(String.raw`\b(?:present|honou?r)(?:ed|s|ing)?\s+((?:(?!\b(?:present|honou?r))[^\n]){3,160}?)\s+with\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1, gate: /present|hono/ },
   { re: new RegExp(String.raw`\b(?:present(?:ed|s|ing)?|award(?:ed|s|ing)?|bestow(?:ed|s)?|confer(?:red|s)?)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})(?:\s+(?:posthumously|formally|officially|jointly))?\s+(?:to|on|upon)\s+${recipientPhrase(3, 160)}`, 'gu'), award: 1, recipient: 2, gate: /present|award|bestow|confer/ },
   { re: /\bcongratulat(?:e|ed|es|ing)\s+((?:(?:19|20)\d\d\s+)?(?:[A-Z][\p{L}\u2019'-]*\s+){0,5}(?:Heroes|Hero|Laureates?|[Ww]inners?|[Aa]wardees?|[Hh]onorees?|[Rr]ecipients?))\s+([^.;:]{3,160})/gu, award: 1, recipient: 2, gate: /congratulat/ },
-  // "Ms. Hà, please come forward to receive the … Award", "Ms. Ferreira, please join me for the … Award".
-  { re: new RegExp(String.raw`([^.;:!?,]{2,60}),\s+please\s+(?:come\s+(?:forward|up)|join\s+me)(?:\s+(?:to\s+(?:receive|accept)|for))?\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1, gate: /please/ },
+  // "Ms. Hà, please come forward to receive the … Award", "Ms. Ferreira, please join me for the … Award",
+  // "Putu, please come up and receive the … Award".
+  { re: new RegExp(String.raw`([^.;:!?,]{2,60}),\s+please\s+(?:come\s+(?:forward|up)|join\s+me)(?:\s+(?:(?:to|and)\s+(?:receive|accept)|for))?\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1, gate: /please/ },
+  // "Coach Otieno, on behalf of the Embassy, please accept this Certificate of Appreciation".
+  { re: new RegExp(String.raw`([^.;:!?,]{2,60}),(?:\s+[^.;:!?,]{2,60},)?\s+please\s+accept\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1, gate: /please/ },
+  // "The 2026 … Prize for Civic Courage goes to Dilnoza Karimova."
+  { re: new RegExp(String.raw`\b(?:[Tt]he\s+)?((?:(?:19|20)\d\d\s+)?\p{Lu}[^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})\s+(?:goes|went|is awarded|was awarded|is presented|was presented)\s+to\s+${recipientPhrase(3, 160)}`, 'gu'), award: 1, recipient: 2, gate: /goes to|went to|awarded to|presented to/ },
+  // "I confer on him the Order of …", "conferred on President X the national honour of Grand Commander of …".
+  { re: new RegExp(String.raw`\bconfer(?:red|s|ring)?\s+(?:up)?on\s+${recipientPhrase(2, 100, true)}\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1, gate: /confer/ },
   // "Please join me in congratulating the recipient of the … Award, X".
   { re: new RegExp(String.raw`\bcongratulat(?:e|ed|es|ing)\s+the\s+(?:winner|recipient|laureate)s?\s+of\s+${DET}\s+([^.;:,]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT}),\s+${recipientPhrase(3, 100)}`, 'gu'), award: 1, recipient: 2, gate: /congratulat/ },
   // "Please join me in congratulating X, winner of the … Award".
@@ -49,16 +60,53 @@ const PATTERNS: readonly Pattern[] = [
 /** A recipient named by a pronoun only ("present you with": the person addressed, named before). */
 const PERSONAL_PRONOUN = /^\s*(?:him|her|you)\s*$/;
 
-const AWARD_HINT = /[Aa]ward|[Pp]rize|[Mm]edal|[Hh]onou?r|[Tt]roph|[Cc]itation|Hero|[Ll]aureate|[Ww]inner|[Rr]ecipient|Order of/;
+const AWARD_HINT = /[Aa]ward|[Pp]rize|[Mm]edal|[Hh]onou?r|[Tt]roph|[Cc]itation|Hero|[Ll]aureate|[Ww]inner|[Rr]ecipient|Order of|Commendation|Distinction|Certificate|Mention of/;
 /** The giver's name before an award's ("the Embassy’s Civic Courage Award"): not part of it ("the Secretary’s … Award" is). */
 const GIVER = /^(?:Embassy|Ministry|Department|Government|Mission|Consulate|Agency|Office|Bureau|Council)[\u2019']s\s+/u;
-const cleanAward = (award: string): string => award.replace(/\s+/g, ' ').trim().replace(GIVER, '');
+/** A kind of honour before its name: "the national honour of Grand Commander of the Order of the Niger". */
+const HONOUR_OF = /^(?:(?:national|state|civilian|highest)\s+)?(?:honou?r|title|distinction|decoration)\s+of\s+(?=\p{Lu})/u;
+const cleanAward = (award: string): string => award.replace(/\s+/g, ' ').trim().replace(GIVER, '').replace(HONOUR_OF, '');
+
+/**
+ * The award's fuller name when the statement gives one ending with it: "present, for only the third
+ * time, the Bridge of Dignity Lifetime Achievement Medal … present you with the Lifetime Achievement Medal".
+ */
+const fullerName = (award: string, text: string): string => {
+  if (!/^\p{Lu}/u.test(award) || text.indexOf(award) === text.lastIndexOf(award)) return award;
+  const escaped = award.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const longer = new RegExp(String.raw`((?:\p{Lu}[\p{L}\u2019'\-]*\s+(?:(?:of|for|the)\s+)*){1,5})${escaped}`, 'u').exec(text);
+  return longer ? longer[1]! + award : award;
+};
+
+/** How many people named in earlier statements are kept to resolve "you" and first names. */
+const RECENT_PEOPLE = 12;
+const rememberPeople = (recent: Mention[], mentions: readonly Mention[]): void => {
+  for (const x of mentions) if (x.kind === 'person' && x.start >= 0) recent.push(x);
+  if (recent.length > RECENT_PEOPLE) recent.splice(0, recent.length - RECENT_PEOPLE);
+};
+/** A title before a single name ("Coach Otieno", "Ms. Hà"). */
+const HONORIFIC_WORD = /^(?:Mr|Mrs|Ms|Dr|Prof|Coach|Sister|Brother|Father|Imam|Rev|Dear)\.?$/u;
+/** A statement opening by addressing someone by one name: "Yosef, it is my honor …", "Dear Siti, …". */
+const VOCATIVE = /^(?:(?:Dear|And|So|Now)\s+)?(\p{Lu}[\p{L}\u2019'\-]+),\s/u;
+/** The person of this statement or the ones just before whose first name (or surname) is `word`, latest first. */
+const byFirstName = (word: string, mentions: readonly Mention[], recent: readonly Mention[]): Mention | undefined => {
+  const lower = word.toLowerCase();
+  const matches = (x: Mention): boolean =>
+    x.kind === 'person' && x.start >= 0 && !x.single && (x.name.split(' ')[0]!.toLowerCase() === lower || x.surname === lower);
+  for (let i = mentions.length - 1; i >= 0; i--) if (matches(mentions[i]!)) return mentions[i];
+  for (let i = recent.length - 1; i >= 0; i--) if (matches(recent[i]!)) return recent[i];
+  return undefined;
+};
 
 /** The awards presented in each statement. */
 export const findAwards = (items: readonly StatementMentions[], nameOf: NameLookup): Extraction['awards'] => {
   const awards: Extraction['awards'][number][] = [];
   const seen = new Set<string>();
-  for (const { statement, mentions, hints } of items) {
+  // People named in the statements before this one, latest last: whom "you" or a first name refers to.
+  const recent: Mention[] = [];
+  for (let k = 0; k < items.length; k++) {
+    if (k > 0) rememberPeople(recent, items[k - 1]!.mentions);
+    const { statement, mentions, hints } = items[k]!;
     if (hints !== undefined && (hints & HINT_AWARD) === 0) continue;
     const text = statement.text;
     if (!AWARD_HINT.test(text)) continue;
@@ -67,7 +115,7 @@ export const findAwards = (items: readonly StatementMentions[], nameOf: NameLook
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text)) !== null) {
-        const award = cleanAward(m[ag]!);
+        const award = fullerName(cleanAward(m[ag]!), text);
         let recipientText = m[rg]!;
         let rStart: number;
         if (recipientBefore) {
@@ -85,15 +133,24 @@ export const findAwards = (items: readonly StatementMentions[], nameOf: NameLook
         const org = inside.find((x) => x.kind === 'organization' && (!person || x.start > person.start));
         let recipient: string | undefined;
         if (!person && !org && PERSONAL_PRONOUN.test(recipientText)) {
-          // "I'm delighted to present him with …": the person named last before, in this statement.
+          // "Yosef, it is my honor to present you with …": the person addressed by first name; else
+          // "I'm delighted to present him with …": the person named last before, in this statement or
+          // (when it names none) in the statements just before.
           let last: Mention | undefined;
           for (const x of mentions) if (x.kind === 'person' && x.start >= 0 && x.end <= rStart) last = x;
-          if (last) recipient = nameOf.get(last) ?? last.name;
+          const addressed = VOCATIVE.exec(text)?.[1];
+          const whom = (addressed !== undefined ? byFirstName(addressed, mentions, recent) : undefined) ?? last ?? recent[recent.length - 1];
+          if (whom) recipient = nameOf.get(whom) ?? whom.name;
         } else if (person) recipient = nameOf.get(person) ?? person.name;
         else if (org) recipient = nameOf.get(org) ?? org.name;
         else {
           const phrase = recipientText.replace(/^(?:the|a|an|our|my)\s+/i, '').trim();
-          if (phrase.split(/\s+/).length <= 6 && /^\p{Lu}/u.test(phrase)) recipient = phrase;
+          // "Putu, please come up and receive …": a first name of someone named just before.
+          const words = phrase.split(/\s+/);
+          const one = words.length === 1 || (words.length === 2 && HONORIFIC_WORD.test(words[0]!)) ? words[words.length - 1]! : '';
+          const named = /^\p{Lu}[\p{L}\u2019'\-]+$/u.test(one) ? byFirstName(one, mentions, recent) : undefined;
+          if (named) recipient = nameOf.get(named) ?? named.name;
+          else if (phrase.split(/\s+/).length <= 6 && /^\p{Lu}/u.test(phrase)) recipient = phrase;
         }
         // "received this prize" names no award.
         if (!recipient || award.length < 3 || !/\s|\p{Lu}/u.test(award)) continue;
@@ -105,5 +162,80 @@ export const findAwards = (items: readonly StatementMentions[], nameOf: NameLook
       }
     }
   }
+  ceremonyAwards(items, nameOf, awards);
   return awards;
+};
+
+/**
+ * "It is my honor to present this year's … Award to three extraordinary women. Let me introduce them."
+ * (then a paragraph per honoree), "Our second awardee is Dr. X …", "… to present to each of you the
+ * Presidential Medal of Freedom" (after a paragraph per honoree): an award presented to several
+ * people, each introduced in a paragraph that opens with their name.
+ */
+const GROUP_PRESENT = new RegExp(
+  String.raw`\bpresent(?:ing)?\s+(?:(to\s+(?:each|all|both)\s+of\s+you)\s+)?${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})(?:\s+to\s+((?:each|all|both)\s+of\s+(?:you|them)|these|those|our|the\s+following|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b))?`,
+  'u',
+);
+/** A paragraph introducing one honoree: "Our first awardee is …", "Let me start with …", "And finally, …". */
+const HONOREE_PHRASE = /^(?:(?:Our|The|My)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|final|last)\s+(?:awardee|honou?ree|recipient|laureate|winner)\b|(?:Let\s+me\s+(?:start|begin)\s+with|(?:And\s+)?(?:finally|lastly),?)\s)/iu;
+/** What may stand before an honoree's name at the start of their paragraph. */
+const NAME_LEAD = /^(?:(?:Let\s+me\s+(?:start|begin)\s+with|(?:And\s+)?(?:finally|lastly),?)\s+)?(?:(?:Dr|Mr|Mrs|Ms|Prof|Sister|Imam|Father|Coach|Rev|Advocate|Judge)\.?\s+)?$/iu;
+/** An award named with its article inside an honoree's paragraph ("Accepting the … Award on his behalf"). */
+const NAMED_AWARD = new RegExp(String.raw`\b${DET}\s+((?:(?:19|20)\d\d\s+)?\p{Lu}[^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'u');
+/** Statements without an honoree that end a run of honorees. */
+const RUN_GAP = 3;
+
+const ceremonyAwards = (items: readonly StatementMentions[], nameOf: NameLookup, awards: Extraction['awards'][number][]): void => {
+  /** The honoree a statement introduces, if it opens with one. */
+  const honoreeOf = (k: number): Mention | undefined => {
+    const { statement, mentions } = items[k]!;
+    const text = statement.text;
+    const phrase = HONOREE_PHRASE.test(text);
+    for (const m of mentions) {
+      if (m.kind !== 'person' || m.start < 0) continue;
+      if (phrase && !m.single) return m;
+      return m.start <= 40 && !m.single && NAME_LEAD.test(text.slice(0, m.start)) ? m : undefined;
+    }
+    return undefined;
+  };
+  const given = new Set(awards.map((a) => a.recipient));
+  let lastAward: string | undefined;
+  for (let g = 0; g < items.length; g++) {
+    const { statement, hints } = items[g]!;
+    if (hints !== undefined && (hints & HINT_AWARD) === 0) continue;
+    const m = /present/.test(statement.text) ? GROUP_PRESENT.exec(statement.text) : null;
+    if (!m || (!m[1] && !m[3])) continue;
+    const award = cleanAward(m[2]!);
+    const before = m[1] !== undefined || /^(?:each|all|both)/u.test(m[3] ?? '');
+    const step = before ? -1 : 1;
+    let gap = 0;
+    for (let k = g + step; k >= 0 && k < items.length && gap < RUN_GAP; k += step) {
+      const person = honoreeOf(k);
+      if (!person) {
+        gap++;
+        continue;
+      }
+      gap = 0;
+      const recipient = nameOf.get(person) ?? person.name;
+      if (given.has(recipient)) continue;
+      given.add(recipient);
+      const own = NAMED_AWARD.exec(items[k]!.statement.text);
+      lastAward = own ? cleanAward(own[1]!) : award;
+      awards.push({ award: lastAward, recipient, statementSeq: items[k]!.statement.seq });
+    }
+  }
+  // "Our second honouree is a man of faith … Imam X": introduced like the others, given the award
+  // named in their paragraph or else the one given last.
+  for (let k = 0; k < items.length; k++) {
+    if (!HONOREE_PHRASE.test(items[k]!.statement.text) || /^(?:Let|And|Finally|Lastly)/u.test(items[k]!.statement.text)) continue;
+    const person = honoreeOf(k);
+    const own = NAMED_AWARD.exec(items[k]!.statement.text);
+    const award = own ? cleanAward(own[1]!) : (lastAward ?? awards.find((a) => a.statementSeq < items[k]!.statement.seq)?.award);
+    if (!person || !award) continue;
+    const recipient = nameOf.get(person) ?? person.name;
+    if (given.has(recipient)) continue;
+    given.add(recipient);
+    awards.push({ award, recipient, statementSeq: items[k]!.statement.seq });
+  }
+  awards.sort((a, b) => a.statementSeq - b.statementSeq);
 };
