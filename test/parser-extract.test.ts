@@ -621,6 +621,41 @@ describe('extract › meetings', () => {
     ]);
   });
 
+  it('reads meetings "at <place> with", "yesterday evening with", a host who "received on Tuesday" or "was received by" someone, and "welcomed President X to …" (not "welcomed Secretary X\'s travel")', () => {
+    const x = run(
+      'As you saw, the President met this morning at Malacañang Palace with President Ramon Villanueva.\n\n' +
+        'Federal Minister Clemens Hartwig spoke by telephone yesterday evening with the Foreign Minister of the Republic of Moldova, Mihai Ciobanu.\n\n' +
+        'Minister Faris Tarawneh received on Tuesday the Minister for Foreign Affairs of the Kingdom of Sweden, Karin Lindqvist, who is on a visit.\n\n' +
+        'On Wednesday, the Special Representative was received by the President of the Republic, Mr. Armando Nhaga.\n\n' +
+        'President Harlan Brooks welcomed President Tuvshin Batzorig of Mongolia to the White House today.\n\n' +
+        'The Foreign Minister welcomed Secretary Blinken\u2019s planned travel to the region.',
+    );
+    expect(x.meetings.map((m) => [m.statementSeq, m.participants])).toEqual([
+      [1, ['Ramon Villanueva']],
+      [2, ['Mihai Ciobanu']],
+      [3, ['Karin Lindqvist']],
+      [4, ['Armando Nhaga']],
+      [5, ['Tuvshin Batzorig']],
+    ]);
+  });
+
+  it('reads "A and B co-chaired", ", with whom we held talks", "an interactive session with", people after ", including" and an office before or after a name', () => {
+    const x = run(
+      'Under Secretary Miriam Castellanos and Deputy Minister Yerlan Abenov co-chaired the fifth session of the dialogue.\n\n' +
+        'This morning we were joined by the Minister for Foreign Affairs of Ukraine, Oleh Savchuk, with whom we held talks on the front.\n\n' +
+        'We held an interactive session with Dr. Siriporn Wattanakul, Executive Director of the Centre.\n\n' +
+        'She met with representatives of civil society organisations, including Ms. Suzana Gomes Nanque, coordinator of the Women\u2019s Platform, and Mr. Armando Sá of the Youth Network.\n\n' +
+        'Mr Rangihau met the Bangladesh Foreign Adviser, Mr Saiful Karim, and thanked Bangladesh.',
+    );
+    expect(x.meetings.map((m) => [m.statementSeq, m.participants])).toEqual([
+      [1, ['Yerlan Abenov']],
+      [2, ['Oleh Savchuk']],
+      [3, ['Siriporn Wattanakul']],
+      [4, ['representatives of civil society organisations', 'Suzana Gomes Nanque', 'Armando Sá']],
+      [5, ['Saiful Karim']],
+    ]);
+  });
+
   it('reads a second meeting joined by ", and with" a titled person after a first report', () => {
     const x = run(
       'On the margins, the Chair met separately with Minister Hodan Warsame to discuss the drought plan, and with Executive Secretary Samuel Langat on early warning.\n\n' +

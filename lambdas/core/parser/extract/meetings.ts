@@ -20,15 +20,18 @@ export interface StatementMentions {
   readonly meetingAt: readonly number[];
 }
 
-const ADVERBS = String.raw`(?:\s+(?:today|yesterday|again|separately|also|virtually|jointly|briefly|recently|(?:later|earlier)(?:\s+(?:today|in\s+the\s+(?:day|week)|this\s+(?:week|month)))?|by\s+(?:phone|telephone|video(?:\s*conference)?)|this\s+(?:morning|afternoon|evening|week)|last\s+(?:week|night|month)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:of|for|lasting)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?:an?|[\w-]+)\s+(?:minutes|hours?)|in\s+\p{Lu}[\p{L}.\u2019'\-]*(?:\s+\p{Lu}[\p{L}.\u2019'\-]*){0,2}))*`;
+const ADVERBS = String.raw`(?:\s+(?:(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening))?|again|separately|also|virtually|jointly|briefly|recently|here|there|(?:later|earlier)(?:\s+(?:today|in\s+the\s+(?:day|week)|this\s+(?:week|month)))?|by\s+(?:phone|telephone|video(?:\s*conference)?)|this\s+(?:morning|afternoon|evening|week)|last\s+(?:week|night|month)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening))?|(?:of|for|lasting)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?:an?|[\w-]+)\s+(?:minutes|hours?)|(?:in|at)\s+(?:the\s+)?\p{Lu}[\p{L}.\u2019'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.\u2019'\-]*){0,3}))*`;
 const ASIDE = String.raw`(?:\s*,[^,.;:]{1,60},)?`;
 const TRIGGER = new RegExp(
-  String.raw`\b(?:(?:met|meet|meets|sat\s+down|[Mm]eeting|[Mm]eetings|spoke|speak|speaks|speaking|talked|[Tt]alk|[Tt]alks|[Dd]iscussion|[Dd]iscussions|[Cc]onversation|[Cc]onversations|[Cc]all|[Cc]alls|consulted|[Cc]onsultations)${ADVERBS}${ASIDE}\s+with` +
+  String.raw`\b(?:(?:met|meet|meets|sat\s+down|[Mm]eeting|[Mm]eetings|spoke|speak|speaks|speaking|talked|[Tt]alk|[Tt]alks|[Dd]iscussion|[Dd]iscussions|[Cc]onversation|[Cc]onversations|[Cc]all|[Cc]alls|consulted|[Cc]onsultations|(?:interactive\s+|working\s+)?[Ss]essions?)${ADVERBS}${ASIDE}\s+with` +
     String.raw`|(?:had|have|has)\s+(?:an|the|a)\s+(?:\w+\s+)?(?:opportunity|chance)\s+to\s+\w+\s+(?:to|with)` +
-    String.raw`|\b(?:I|We|we)\s+(?:also\s+)?joined(?=\s+[A-Z])|\bmet(?=\s+\p{Lu}\p{Ll}|\s+(?:its|their|his|her|the)\s+\p{L}+(?:\s+\p{L}+)?,\s+\p{Lu})` +
+    String.raw`|\b(?:I|We|we)\s+(?:also\s+)?joined(?=\s+[A-Z])|\bmet(?=\s+\p{Lu}\p{Ll}|\s+(?:its|their|his|her|the)\s+\p{L}+(?:\s+\p{L}+){0,3},\s+\p{Lu})` +
     // "Minister X received Deputy Minister Y", "hosted her counterpart, …": a host receiving a visitor
     // named by title; "paid a courtesy call on the Prime Minister, …".
-    String.raw`|\b(?:received|hosted)(?=\s+(?:(?:her|his|their|our|my)\s+(?:\p{L}+\s+)?counterparts?\b|(?:the\s+)?(?:H\.E\.|His|Her|Mr\.|Ms\.|Mrs\.|Dr\.|Hon\.|Deputy|Foreign|Prime|Vice|Minister|Ambassador|President|Secretary|Special|Chair\w*|Director|Governor|Speaker|King|Queen|Prince|Crown)\s))` +
+    // "received on Tuesday the Minister …", "welcomed President X to the White House", "will receive
+    // the Minister of …", "was received by the President of the Republic, Mr. X".
+    String.raw`|\bwelcomed(?=\s+(?:the\s+)?(?:H\.E\.|His|Her|Mr\.|Ms\.|Mrs\.|Dr\.|Hon\.|Deputy|Foreign|Prime|Vice|Minister|Ambassador|President|Secretary|King|Queen|Prince|Crown)\s(?:(?![\u2019']s\s)[^.;,\u2019']){3,80}?\sto\s+(?:the\s+)?\p{Lu})` +
+    String.raw`|\b(?:received|receives?|hosted|hosts|was\s+received\s+by)(?:\s+(?:today|yesterday|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening))?))?(?=\s+(?:(?:her|his|their|our|my)\s+(?:\p{L}+\s+)?counterparts?\b|(?:the\s+)?(?:H\.E\.|His|Her|Mr\.|Ms\.|Mrs\.|Dr\.|Hon\.|Deputy|Foreign|Prime|Vice|Minister|Ambassador|President|Secretary|Special|Chair\w*|Director|Governor|Speaker|King|Queen|Prince|Crown)\s))` +
     String.raw`|\bcourtesy\s+(?:call|visit)\s+(?:on|to)` +
     // "also called on the Chairman of the State Great Khural, Mr. X" (a visit), but not "called on
     // President X to release them" (an appeal): no "to" and a verb later in the sentence.
@@ -39,9 +42,9 @@ const TRIGGER = new RegExp(
 const AND_WITH = new RegExp(`${TRIGGER.source.slice(0, -4)}|\\band\\s+(?:also\\s+)?(?:separately\\s+)?with(?=\\s+(?:the\\s+)?(?:H\\.E\\.|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|Hon\\.|\\p{Lu}\\p{Ll}+\\s+\\p{Lu})))\\s+`, 'gu');
 /** Where the phrase naming whom was met ends. */
 const NP_END =
-  /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|Gov|Amb|Lt|Col|Adm|Hon|Rt|Eng|Brig|Prof|Capt|Maj|Smt))\.|[;:!?()\[\]“”"]|\s(?:--|[\u2013\u2014])\s|\s(?:to|who|whom|which|that|where|about|on|regarding|during|at|in|after|before|while|when|as|because|since|under|until|via|through|over|throughout|amid|not|but|is|are|was|were|will|would|can|could|should|has|have|had|did|does|do|may|might|must|last|next|this|that)\s|\sfor\s(?!\p{Lu})|,(?!\s*(?:(?!I\s)\p{Lu}|(?:and|as well as)\s+(?:with\s+)?(?:\p{Lu}|(?:the|a|an|other|several|senior|local|civil|members|representatives|leaders|officials)\s)))/u;
+  /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|Gov|Amb|Lt|Col|Adm|Hon|Rt|Eng|Brig|Prof|Capt|Maj|Smt))\.|[;:!?()\[\]“”"]|\s(?:--|[\u2013\u2014])\s|\s(?:to|who|whom|which|that|where|about|on|regarding|during|at|in|after|before|while|when|as|because|since|under|until|via|through|over|throughout|amid|not|but|is|are|was|were|will|would|can|could|should|has|have|had|did|does|do|may|might|must|last|next|this|that)\s|\sfor\s(?!\p{Lu})|,(?!\s*(?:(?!I\s)\p{Lu}|including\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s|\p{Lu})|(?:the\s+)?(?:\p{Ll}+\s+){0,2}(?:coordinator|founder|co-founder|director|head|chair|chairperson|president|secretary|member|leader|minister|ambassador|representative|adviser|advisor|editor|spokesperson|rapporteur)\s+(?:of|for|at)\s|(?:and|as well as)\s+(?:with\s+)?(?:\p{Lu}|(?:the|a|an|other|several|senior|local|civil|members|representatives|leaders|officials)\s)))/u;
 const PART_SPLIT = /\s*,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+/;
-const LEADING = /^(?:the|a|an|our|my|his|her|their|its|your|other|several|some|many|so|a number of|a group of|a range of|both|all|various|inspiring|fellow|more|these|those|numerous|dozens of|hundreds of)\s+/i;
+const LEADING = /^(?:including|the|a|an|our|my|his|her|their|its|your|other|several|some|many|so|a number of|a group of|a range of|both|all|various|inspiring|fellow|more|these|those|numerous|dozens of|hundreds of)\s+/i;
 const PRONOUN = /^(?:me|him|her|them|us|you|it|each other|one another|everyone|everybody|someone|anyone|myself|themselves|himself|herself)$/i;
 /** Words after which the phrase naming whom was met has ended ("met with X again today"). */
 const TRAILING = /\s+(?:right\s+(?:now|away)|just|again|today|yesterday|tomorrow|earlier|later|here|there|now|myself|himself|herself|themselves|ourselves|once|recently|virtually|directly|personally)\b.*$/i;
@@ -51,13 +54,18 @@ const GROUP_SINGULAR = new Set([
   'envoy', 'official', 'government', 'family', 'community', 'council', 'committee', 'king', 'queen', 'prince', 'leader',
   'chairman', 'director', 'administrator', 'commissioner', 'mayor', 'governor', 'senator', 'congressman', 'premier',
   'chancellor', 'diaspora', 'opposition', 'press', 'media', 'clergy', 'youth', 'coalition', 'parliament', 'cabinet',
+  'adviser', 'advisor', 'representative', 'coordinator', 'rapporteur', 'spokesperson', 'chairperson', 'chair',
 ]);
 /** Of those, the ones that name one person's office ("its director, X": the office is X's). */
 const PERSONAL_ROLE = new Set([
   'counterpart', 'president', 'minister', 'secretary', 'ambassador', 'envoy', 'official', 'king', 'queen', 'prince',
   'leader', 'chairman', 'director', 'administrator', 'commissioner', 'mayor', 'governor', 'senator', 'congressman',
-  'premier', 'chancellor',
+  'premier', 'chancellor', 'adviser', 'advisor', 'representative', 'coordinator', 'rapporteur', 'spokesperson', 'chairperson', 'chair',
 ]);
+/** A role in lower case after a person's name: "…, coordinator of the Women's Political Platform". */
+const APPOSITIVE_ROLE = /^(?:the\s+)?(?:\p{Ll}+\s+){0,2}(?:coordinator|founder|co-founder|director|head|chair|chairperson|president|secretary|member|leader|minister|ambassador|representative|adviser|advisor|editor|spokesperson|rapporteur)\s+(?:of|for|at)\s/u;
+/** Nothing but honorifics before a name ("Mr ", "H.E. Dr. "). */
+const HONORIFICS_ONLY = /^\s*(?:(?:Mr|Mrs|Ms|Dr|Prof|Hon|Amb|H\.E|Rt\.?\s*Hon)\.?\s+)*$/u;
 /** An office in capitals with a role word anywhere in it ("Cabinet Secretary for Foreign …"). */
 const namesRole = (part: string): boolean => /^\p{Lu}/u.test(part) && part.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && PERSONAL_ROLE.has(w.toLowerCase()));
 /** Whether a part names one person's office in lower case ("Peru's labor minister"); asked only where a person follows. */
@@ -70,7 +78,7 @@ const namesGroup = (part: string): boolean => {
 };
 
 /** "… and <whom> met / spoke / had a … meeting": a meeting reported with its participants before the verb. */
-const JOINT_REPORT = /\band (?!the\b)([^,.;:!?]{2,80}?)\s+(?:met|spoke(?!\s+(?:of|about|to)\b)|(?:had|held)\s+(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:meeting|call|conversation|discussion|talks))\b/g;
+const JOINT_REPORT = /\band (?!the\b)([^,.;:!?]{2,80}?)\s+(?:met|co-chaired|spoke(?!\s+(?:of|about|to)\b)|(?:had|held)\s+(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:meeting|call|conversation|discussion|talks))\b/g;
 
 /** A long part that opens with a group and where it is from: "students from the Universidad …", "members of the …". */
 const groupFrom = (part: string): boolean => {
@@ -102,6 +110,9 @@ const clauseStart = (sentence: string, at: number): number => {
   }
   return 0;
 };
+
+/** ", with whom we held talks": whom was met is named just before. */
+const WITH_WHOM = /,\s+with\s+whom\s+(?:we|I|he|she|they|the\s+\p{L}+)\s+(?:also\s+)?(?:held|had|met|spoke|discussed|talked)\b/u;
 
 /**
  * A cheap test before LIST_SUBJECT (whose lazy prefix is tried at every length): its verb must
@@ -225,7 +236,7 @@ const meetingIn = (
         const last = found.length - 1;
         // So is one person's office before a bare name ("Peru's labor minister, Rosa Villanueva"; but
         // "the President, Prime Minister Halvorsen, and …" lists two people).
-        if (last >= 0 && found[last]!.commaAfter && namesPersonalRole(found[last]!.text) && text.slice(pFrom, people[0]!.start).trim() === '') found[last]!.names = [];
+        if (last >= 0 && found[last]!.commaAfter && namesPersonalRole(found[last]!.text) && HONORIFICS_ONLY.test(text.slice(pFrom, people[0]!.start))) found[last]!.names = [];
         if (last >= 0 && found[last]!.office && found[last]!.commaAfter && / of /.test(found[last]!.text)) {
           found[last]!.names = [];
           let k = last - 1;
@@ -242,7 +253,7 @@ const meetingIn = (
       found.push(entry);
       // An office right after a person, after a comma, is theirs ("X, Secretary of Foreign Affairs"),
       // and so is the rest of it after "and" ("…, Cabinet Secretary for Foreign and Diaspora Affairs").
-      if ((before?.person && before.commaAfter && (entry.office || namesRole(part))) || (before?.owned && !before.commaAfter && /^\p{Lu}/u.test(part))) {
+      if ((before?.person && before.commaAfter && (entry.office || namesRole(part) || APPOSITIVE_ROLE.test(part))) || (before?.owned && !before.commaAfter && /^\p{Lu}/u.test(part))) {
         entry.owned = true;
         continue;
       }
@@ -269,6 +280,16 @@ const meetingIn = (
       const to = from + joint[1]!.length;
       for (const m of mentions) if (m.kind === 'person' && m.start >= from && m.end <= to) participants.push(nameOf.get(m) ?? m.name);
       npEnd = s + joint.index + joint[0].length;
+    }
+  }
+  if (participants.length === 0 && sentence.includes(' whom ')) {
+    // "… the Minister for Foreign Affairs of Ukraine, Oleh Savchuk, with whom we held talks on …".
+    const whom = WITH_WHOM.exec(sentence);
+    if (whom) {
+      let last: Mention | undefined;
+      for (const m of mentions) if (m.kind === 'person' && m.start >= s && m.end <= s + whom.index) last = m;
+      if (last) participants.push(nameOf.get(last) ?? last.name);
+      npEnd = s + whom.index + whom[0].length;
     }
   }
   if (participants.length === 0 && listSubjectMayMatch(sentence)) {

@@ -48,7 +48,7 @@ export const column = (code: number): number => (code < 128 ? COLUMN[code]! : -1
 export const HINT_MEETING = 1;
 /** Hint bit: the statement has a word an award pattern needs. */
 export const HINT_AWARD = 2;
-const MEETING_WORDS = 'met meet meets sat meeting meetings spoke speak speaks speaking talked talk talks discussion discussions conversation conversations call calls consulted consultations opportunity chance joined received hosted courtesy called';
+const MEETING_WORDS = 'met meet meets sat meeting meetings spoke speak speaks speaking talked talk talks discussion discussions conversation conversations call calls consulted consultations opportunity chance joined received receive receives hosted hosts welcomed courtesy called session sessions chaired whom';
 const AWARD_WORDS = 'award* prize* medal* honor* honour* troph* citation* hero* laureate* winner* recipient* confer conferred confers conferring bestowed commendation* distinction* certificate*';
 
 /** The hint words and every phrase of the taxonomy, in the order the trie is built from. */
