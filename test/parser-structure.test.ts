@@ -1112,6 +1112,29 @@ describe('structureTranscript', () => {
     expect(doc.statements.every((st) => st.speaker === undefined)).toBe(true);
   });
 
+  it('reads "date - place - publisher" lines and GOV.UK metadata keys standing on their own lines, with the speaker\'s letters after the name dropped', () => {
+    const canada = structureTranscript(['Readout', '', 'Minister Beaudoin concludes visit to Moldova', '', 'May 14, 2025 - Chișinău, Moldova - Global Affairs Canada', '', 'The Honourable Claire Beaudoin today concluded a visit.'].join('\n'));
+    expect([canada.title, canada.date, canada.location]).toEqual(['Minister Beaudoin concludes visit to Moldova', '2025-05-14', 'Chișinău, Moldova']);
+    const govuk = structureTranscript(
+      [
+        'Speech',
+        'Freedom of religion or belief is for everyone, everywhere',
+        'From:',
+        'Foreign, Commonwealth & Development Office and Ruth Penhaligon MP',
+        'Published',
+        '4 November 2025',
+        'Location:',
+        'Prague, Czech Republic',
+        'Delivered on:',
+        '4 November 2025 (Original script, may differ from delivered version)',
+        '',
+        'Thank you, Chair, and thank you to our Czech hosts.',
+      ].join('\n'),
+    );
+    expect([govuk.title, govuk.date, govuk.location, govuk.speakers]).toEqual(['Freedom of religion or belief is for everyone, everywhere', '2025-11-04', 'Prague, Czech Republic', ['Ruth Penhaligon']]);
+    expect(texts(govuk)).toEqual(['Thank you, Chair, and thank you to our Czech hosts.']);
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

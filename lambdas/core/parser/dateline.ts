@@ -318,7 +318,7 @@ export const parsePlaceDateLine = (line: string): { place: string; date: string 
   // "Port-Lumière, 18 September 2025 / le 18 septembre 2025": the same line in a second language.
   const slash = line.indexOf(' / ');
   if (slash > 0 && /\d/u.test(line.slice(slash))) return parsePlaceDateLine(line.slice(0, slash));
-  const venue = parseDateVenueLine(line);
+  const venue = parseDateVenueLine(line) ?? parseDatePlaceSourceLine(line);
   if (venue) return venue;
   if (line.length > 90) return undefined;
   const date = findDate(line);
@@ -337,6 +337,21 @@ export const parsePlaceDateLine = (line: string): { place: string; date: string 
  * page's kind: the place ("Kiranda, 3 November 2026").
  */
 const ONE_WORD_PLACE = /^(?!(?:Press|Statement|Readout|Remarks|Update|Today|Published|Updated|Posted|Released|Issued|Date|Dated|Delivered|Issue|Briefing|Transcript|Media|News|Release|Notice|Edition)$)\p{Lu}\p{Ll}{2,}(?:-\p{Lu}?\p{Ll}+){0,3}$/u;
+
+/**
+ * "June 25, 2026 - Panama City, Panama - Global Affairs Canada": a date, the place and perhaps the
+ * publisher, between dashes or bars.
+ */
+const parseDatePlaceSourceLine = (line: string): { place: string; date: string } | undefined => {
+  if (line.length > 160) return undefined;
+  const parts = line.split(/\s+[-\u2013\u2014|]\s+/u);
+  if (parts.length < 2 || parts.length > 3) return undefined;
+  const date = findDate(parts[0]!);
+  if (!date || date.index !== 0 || date.length !== parts[0]!.trim().length) return undefined;
+  const place = parts[1]!.trim();
+  if (!(isPlaceLine(place) || CITY_NAMES.has(normalisePlace(place)))) return undefined;
+  return { place: normalisePlace(place), date: date.iso };
+};
 
 /** A clock time, perhaps with its zone, after a date: "4:05 p.m.", "at 10:30 JST". */
 const CLOCK = /^(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?$/u;

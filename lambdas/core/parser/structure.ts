@@ -306,7 +306,7 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
       if (d) header.date ??= d.iso;
       const and = kv.value.lastIndexOf(' and ');
       if (/^from$/iu.test(kv.key) && and > 0 && !kv.value.includes('@')) {
-        const last = stripHonorifics(kv.value.slice(and + 5).trim());
+        const last = stripHonorifics(kv.value.slice(and + 5).trim()).replace(POST_NOMINALS, '');
         if (looksLikePersonName(last) && !header.people.some((q) => q.name === last)) header.people.push({ name: last, role: '' });
       }
       return 'chrome';
@@ -316,16 +316,17 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
     headingLike = !p.label || isTitleLike(kv.value, 30);
   }
   if (p.label && !headingLike) return undefined;
-  if (isChromeLine(line) || isTranscriberNote(line)) return 'chrome';
-  // "Aboard Air Force One": where a gaggle is held.
-  if (ABOARD.test(line)) {
-    header.location ??= line;
-    return 'place';
-  }
+  // (Before chrome: "May 14, 2025 - Chișinău, Moldova - Global Affairs Canada" has a navigation line's separators.)
   const placeDate = parsePlaceDateLine(line);
   if (placeDate) {
     header.location ??= placeDate.place;
     header.date ??= placeDate.date;
+    return 'place';
+  }
+  if (isChromeLine(line) || isTranscriberNote(line)) return 'chrome';
+  // "Aboard Air Force One": where a gaggle is held.
+  if (ABOARD.test(line)) {
+    header.location ??= line;
     return 'place';
   }
   if (isDateOrTimeLine(line)) {
@@ -678,6 +679,12 @@ const emailHeaderLine = (line: string, header: Header): boolean => {
   return true;
 };
 
+/** Letters after a name: "Ruth Penhaligon MP", "Sir X KCMG". */
+const POST_NOMINALS = /(?:,?\s+(?:MP|MEP|MSP|QC|KC|OBE|CBE|MBE|CMG|KCMG|GCMG|PhD))+$/u;
+
+/** A page's metadata key on a line of its own, its value on the next. */
+const BARE_KEY = /^(From|Published|Updated|Last updated|Location|Delivered on|Date|Place|Venue|Released|Issued)\s*:?$/u;
+
 /** A breadcrumb trail's first item standing alone, or the whole trail (group 1: its separator). */
 const HOME = /^(?:home|homepage|home page)(?:$|\s*([/\u203a\u00bb>|\u2022\u2192])\s*\S)/iu;
 
@@ -710,6 +717,19 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
       header.titleWords = 0;
       sawAnchor = false;
       inTrail = true;
+    }
+    // "From:" / "Published" on a line of its own, its value on the next (GOV.UK's metadata list).
+    const bareKey = !p.label && bodyStart + 1 < limit ? BARE_KEY.exec(p.text) : null;
+    if (bareKey) {
+      const next = paragraphs[bodyStart + 1]!;
+      const merged: Paragraph = { start: p.start, end: next.end, text: `${bareKey[1]}: ${next.text}` };
+      const mergedKind = next.label ? undefined : classifyHeader(merged, header, sawAnchor, paragraphs, bodyStart + 1);
+      if (mergedKind !== undefined) {
+        lastHeaderKind = mergedKind;
+        if (mergedKind === 'place' || mergedKind === 'keyvalue') sawAnchor = true;
+        bodyStart += 2;
+        continue;
+      }
     }
     const people = header.people.length;
     // The whole trail on one line ("Home / News / News 2024 / <title>") is navigation: the title stands below.
