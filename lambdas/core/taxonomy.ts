@@ -39,6 +39,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'oppression': 0.4, 'persecution': 0.4, 'crackdown': 0.3, 'rights defenders': 1,
     },
     suppress: [
+      'office for democratic institutions and human rights',
       'property rights', 'intellectual property rights', 'water rights', 'mineral rights', 'overflight rights',
       'landing rights', 'fishing rights', 'rights reserved', 'states rights', 'drawing rights', 'special drawing rights',
       'voting rights act', 'copy rights', 'broadcast rights', 'exclusive rights', 'trading rights', 'transit rights',
@@ -206,6 +207,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'pre trial detention': 0.4, 'pretrial detention': 0.4, 'let them go home': 0.5, 'let him go home': 0.5, 'let her go home': 0.5, 'in a cell': 0.3, 'in cells': 0.3, 'overturn these convictions': 0.6, 'overturn the convictions': 0.6, 'prison term': 0.3, 'prison terms': 0.3, 'for their opinions': 0.6, 'be freed': 0.4, 'be let go': 0.4, 'not been charged': 0.6, 'brought before a judge': 0.5, 'taken into custody': 0.3, 'being held for': 0.4, 'held only for': 0.5,
       // Held for what they did, in plain words (2)
       'without charges': 0.8, 'their political work': 0.6, 'for nothing more than': 0.3,
+      // Held for what they said, in plain words (3)
+      'peaceful activism': 0.8, 'their activism': 0.6, 'called for their release': 0.6, 'for their release': 0.5, jails: 0.4, 'prisoner release*': 0.8, 'something they said': 0.6, 'something they posted': 0.6, 'for what they said': 0.8, 'for what they posted': 0.8,
     },
     suppress: ['prisoners of war', 'prisoner of war', 'detention center for migrants'],
     gdelt: ['ARREST', 'POLITICAL_PRISONER'],
@@ -253,6 +256,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'public purse': 0.6, skimmed: 0.6, loot: 0.5, looted: 0.4, 'public funds': 0.4, 'shell companies': 0.6, 'shell company': 0.5, audit: 0.4, audits: 0.4, auditors: 0.3,
       // Kickbacks and siphoning in plain words
       kickbacks: 1, kickback: 0.8, 'public tenders': 0.6, 'steal from their own': 0.6, siphoned: 0.8, siphoning: 0.8, 'government contracts': 0.3, 'spent honestly': 0.5, 'vote buying': 0.6, 'bags of cash': 0.5,
+      // Contracts and public money in plain words
+      'without competition': 0.6, 'owned by relatives': 0.6, 'relatives of senior officials': 0.6, 'public money': 0.5, 'where the money went': 0.6,
     },
     suppress: ['data corruption', 'file corruption'],
     gdelt: ['CORRUPTION'],
@@ -324,6 +329,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'independent organisations': 0.6, 'independent organizations': 0.6, associations: 0.3, 'founded an association': 0.6, watchdogs: 0.5, 'local watchdogs': 0.6,
       // Organisers and associations in plain words
       'community organizers': 0.6, 'community organisers': 0.6, 'citizen group*': 0.6, 'citizens groups': 0.6, 'local associations': 0.6, 'youth leaders': 0.3, 'volunteer groups': 0.6, charities: 0.4, 'neighborhood associations': 0.6, 'neighbourhood associations': 0.6, 'forcibly dissolved': 0.6,
+      // Clinics and paralegals
+      'legal clinic': 0.6, paralegals: 0.4,
     },
     suppress: ['civic duty', 'civic center'],
     gdelt: ['CIVIL_SOCIETY', 'NGO'],
@@ -583,6 +590,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'american companies': 0.4, companies: 0.2, chips: 0.3,
     },
     suppress: [
+      'promises of good jobs', 'false promises of jobs',
       'trade unionists', 'trade unionist',
       'financial year', 'ambassador to the wto',
       'trade union', 'trade unions', 'trade off', 'trade offs', 'tricks of the trade', 'stock in trade',
@@ -712,6 +720,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       mercury: 0.6, 'illegal mining': 0.5, 'illegal gold mining': 0.8, 'water quality': 0.8, 'quality of river water': 1, 'fish stocks': 0.6, dumped: 0.2, sediment: 0.3, tributaries: 0.4, riverside: 0.2,
       // Rivers and lakes in plain words
       'river basin*': 0.6, 'water boards': 0.5, 'lake level': 0.5, irrigation: 0.3,
+      // Seas drying and dust in plain words
+      'drying of the': 0.5, 'exposed seabed': 0.8, seabed: 0.3, contaminate: 0.4, 'river flows': 0.5, 'dust storms': 0.6,
     },
     suppress: [
       'carbon pollution', 'pollution that is heating', 'climate pollution',
