@@ -326,10 +326,35 @@ const meetingIn = (
   };
 };
 
+/**
+ * What may follow a weak hint word where a meeting pattern can match ("received on Tuesday the
+ * Minister", "was received by", "called on the Chairman", "a session with"): a superset of the
+ * patterns' own contexts for these words, tried at the word.
+ */
+const WEAK_CONTEXT =
+  /(?:received|receives?|hosted|hosts|welcomed)\s+(?:(?:today|yesterday|on\s+\p{Lu}\p{Ll}+)\s+(?:(?:morning|afternoon|evening)\s+)?)?(?:\p{Lu}|(?:the|her|his|their|our|my)\s|by\s)|called\s+on\s|sessions?\b[^.;!?]{0,120}?\swith\s/uy;
+/** The hint offsets of a statement with weak words kept only where WEAK_CONTEXT matches. */
+const strongHints = (hinted: readonly number[], text: string): readonly number[] => {
+  let weak = false;
+  for (const at of hinted) if (at < 0) weak = true;
+  if (!weak) return hinted;
+  const kept: number[] = [];
+  for (const at of hinted) {
+    if (at >= 0) kept.push(at);
+    else {
+      WEAK_CONTEXT.lastIndex = ~at;
+      if (WEAK_CONTEXT.test(text)) kept.push(~at);
+    }
+  }
+  return kept;
+};
+
 /** The meetings reported in each statement, with participants named as their entities are. */
 export const findMeetings = (items: readonly StatementMentions[], nameOf: NameLookup): Extraction['meetings'] => {
   const meetings: Extraction['meetings'][number][] = [];
-  for (const { statement, mentions, meetingAt } of items) {
+  for (const { statement, mentions, meetingAt: hinted } of items) {
+    if (hinted.length === 0) continue;
+    const meetingAt = strongHints(hinted, statement.text);
     if (meetingAt.length === 0) continue;
     // Every match of TRIGGER holds one of the hint words (its verb, "opportunity"/"chance", or
     // "joined"/"met"), so a sentence without one cannot report a meeting and is not scanned.

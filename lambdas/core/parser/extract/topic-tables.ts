@@ -48,13 +48,21 @@ export const column = (code: number): number => (code < 128 ? COLUMN[code]! : -1
 export const HINT_MEETING = 1;
 /** Hint bit: the statement has a word an award pattern needs. */
 export const HINT_AWARD = 2;
-const MEETING_WORDS = 'met meet meets sat meeting meetings spoke speak speaks speaking talked talk talks discussion discussions conversation conversations call calls consulted consultations opportunity chance joined received receive receives hosted hosts welcomed courtesy called session sessions chaired whom';
+/**
+ * Hint bit beside `HINT_MEETING`: a common word that starts a meeting report only in a few
+ * contexts ("called on the Chairman …", "received the Minister …"); the meeting pass checks the
+ * words after it before it reads the sentence.
+ */
+export const HINT_WEAK = 4;
+const MEETING_WORDS = 'met meet meets sat meeting meetings spoke speak speaks speaking talked talk talks discussion discussions conversation conversations call calls consulted consultations opportunity chance joined courtesy chaired whom';
+const MEETING_WEAK_WORDS = 'received receive receives hosted hosts welcomed called session sessions';
 const AWARD_WORDS = 'award* prize* medal* honor* honour* troph* citation* hero* laureate* winner* recipient* confer conferred confers conferring bestowed commendation* distinction* certificate*';
 
 /** The hint words and every phrase of the taxonomy, in the order the trie is built from. */
 export const phraseEntries = (taxonomy: readonly TopicDefinition[]): PhraseEntry[] => {
   const entries: PhraseEntry[] = [];
   for (const w of MEETING_WORDS.split(' ')) entries.push({ phrase: w, output: { topic: -1, weight: HINT_MEETING, suppress: false, phrase: w } });
+  for (const w of MEETING_WEAK_WORDS.split(' ')) entries.push({ phrase: w, output: { topic: -1, weight: HINT_MEETING | HINT_WEAK, suppress: false, phrase: w } });
   for (const w of AWARD_WORDS.split(' ')) entries.push({ phrase: w, output: { topic: -1, weight: HINT_AWARD, suppress: false, phrase: w } });
   taxonomy.forEach((topic, index) => {
     for (const [phrase, weight] of Object.entries(topic.phrases)) entries.push({ phrase, output: { topic: index, weight, suppress: false, phrase } });

@@ -16,6 +16,7 @@ import {
   column as columnImport,
   decodeTopicTables,
   HINT_MEETING,
+  HINT_WEAK,
   type Output,
   phraseEntries,
 } from './topic-tables';
@@ -95,7 +96,10 @@ const byTopicThenWeight = (a: TopicHit, b: TopicHit): number =>
 export interface TopicHints {
   /** `HINT_MEETING` and `HINT_AWARD` bits: whether words those passes need occur at all. */
   bits: number;
-  /** Where the words that can start a meeting report stand: offsets into the statement's text, in order. */
+  /**
+   * Where the words that can start a meeting report stand: offsets into the statement's text, in
+   * order; a weak word's (`HINT_WEAK`) as its complement (`~offset`).
+   */
   meetingAt: number[] | undefined;
 }
 
@@ -163,7 +167,8 @@ export const findTopicHits = (tokens: Tokens, hints?: TopicHints): TopicHit[] =>
         if (hints) {
           hints.bits |= kind & ~TOPIC_OUTPUT;
           // Hint words are single words: the one read is token i.
-          if ((kind & HINT_MEETING) !== 0) (hints.meetingAt ??= []).push(start[i]! - tokens.base);
+          // (A weak hint word's offset is stored complemented: the meeting pass checks what follows it.)
+          if ((kind & HINT_MEETING) !== 0) (hints.meetingAt ??= []).push((kind & HINT_WEAK) === 0 ? start[i]! - tokens.base : ~(start[i]! - tokens.base));
         }
         if (kind < TOPIC_OUTPUT) continue;
         for (const out of outputs.get(state)!) {
