@@ -350,6 +350,11 @@ describe('extract › entities', () => {
     expect(named(x, 'place')).toEqual(expect.arrayContaining(['El Obeid', 'Kadugli']));
   });
 
+  it('reads given names that are also ordinary words ("Peter", "Lee", "Hazel") before a surname as people, not the words alone', () => {
+    const x = run('The Governor of Turkana County, Peter Lokwawi, thanked Lee Brown and Hazel Mwangi. Hopes may peter out.');
+    expect(people(x).map((p) => p.name)).toEqual(['Peter Lokwawi', 'Lee Brown', 'Hazel Mwangi']);
+  });
+
   it('reads the last word after "Association of" as the organisation\'s, not a person after it, unless two words follow', () => {
     const x = run(
       'Mr. Esteban Marroquin, President of the Association of Community Broadcasters, spoke. ' +
