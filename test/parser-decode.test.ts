@@ -118,6 +118,59 @@ describe('decodeBytes', () => {
   });
 });
 
+describe('caption files', () => {
+  const vtt = [
+    'WEBVTT',
+    '',
+    'NOTE',
+    'Meeting title: Department Press Briefing – Wednesday, March 12, 2025',
+    'Recording started: 3/12/2025, 1:31:04 PM',
+    '',
+    '5b1f/14-1',
+    '00:00:02.140 --> 00:00:08.351',
+    '<v Marisol Keane>Good afternoon, everybody. I have two items and</v>',
+    '',
+    '5b1f/15-1',
+    '00:00:08.427 --> 00:00:13.619 align:start',
+    '<v Marisol Keane>then I\'m happy to take &amp; answer your <i>questions</i>.</v>',
+    '',
+    '00:00:14.000 --> 00:00:16.000',
+    '<v Lena Marsh>Lena Marsh with Baltic Wire. On Belarus?</v>',
+    '',
+    '00:00:16.500 --> 00:00:18.000',
+    '<v Guest (Phone) 2>Tomasz Rybak, Polish Radio. On Moldova?</v>',
+    '',
+    '00:00:18.500 --> 00:00:20.000',
+    '<v Marisol Keane>Thanks, Lena.</v>',
+  ].join('\r\n');
+
+  it('reads a WebVTT export as its transcript: the notes\' title first, cues of one voice joined into a turn, tags, entities and timings gone', () => {
+    const decoded = decodeBytes(utf8(vtt));
+    expect(decoded.ok && decoded.text).toBe(
+      [
+        'Department Press Briefing – Wednesday, March 12, 2025',
+        'MARISOL KEANE: Good afternoon, everybody. I have two items and then I\'m happy to take & answer your questions.',
+        'LENA MARSH: Lena Marsh with Baltic Wire. On Belarus?',
+        'Unidentified speaker: Tomasz Rybak, Polish Radio. On Moldova?',
+        'MARISOL KEANE: Thanks, Lena.',
+      ].join('\n\n') + '\n',
+    );
+    const parsed = parseTranscript(utf8(vtt), { transcriptId: 't', revision: 1, metadata: {} });
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const head = parsed.events.find((e) => e.type === 'TranscriptParsed')!.data as { title: string; date?: string; speakers: string[] };
+    expect([head.title, head.date, head.speakers]).toEqual(['Department Press Briefing – Wednesday, March 12, 2025', '2025-03-12', ['Marisol Keane', 'Lena Marsh', 'Tomasz Rybak']]);
+  });
+
+  it('reads SubRip cues, and leaves a text that merely mentions WEBVTT or an arrow alone', () => {
+    const srt = '1\n00:00:01,000 --> 00:00:03,500\nGood morning and welcome\nto the briefing.\n\n2\n00:00:04,000 --> 00:00:06,000\nWe begin with Sudan.\n';
+    const decoded = decodeBytes(utf8(srt));
+    expect(decoded.ok && decoded.text).toBe('Good morning and welcome to the briefing. We begin with Sudan.\n');
+    const plain = 'WEBVTTX is not a caption file.\n\n1\nThe score was 3 --> 4.\n';
+    const kept = decodeBytes(utf8(plain));
+    expect(kept.ok && kept.text).toBe(plain);
+  });
+});
+
 describe('parseTranscript on arbitrary bytes', () => {
   it('never throws and always yields events or a known rejection reason', () => {
     fc.assert(

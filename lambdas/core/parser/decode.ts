@@ -5,6 +5,7 @@
  * normalised text is "the decoded text" every span points into.
  */
 import type { RejectionReason } from '../events';
+import { captionsToTranscript, isCaptionFile } from './captions';
 
 /** A decoding either yields text (and the encoding it came from) or a rejection. */
 export type DecodeResult =
@@ -108,6 +109,8 @@ const normaliseLineEndings = (text: string): string => (text.indexOf('\r') === -
 const finish = (raw: string, encoding: string): DecodeResult => {
   let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   text = normaliseLineEndings(text);
+  // A caption file (WebVTT, SubRip) is read as the transcript its cues hold.
+  if (isCaptionFile(text)) text = captionsToTranscript(text);
   if (WHITESPACE_ONLY.test(text)) return { ok: false, reason: 'empty', detail: 'the text has only whitespace' };
   return { ok: true, text, encoding };
 };

@@ -81,7 +81,7 @@ Sue Ann Carol Dawn Eve Ruby Pearl Violet Iris Holly Ivy Jade Amber Crystal Rock 
 Drew Lane Miles Rusty Sandy Penny Bud Buck Ted Art Al Harry Jay Kay Grant Warren Norman Hunter Wolf Fox Bell
 Nick Matt Jean Bonnie Lily Daisy Sunny Dusty Robin Jewel Angel Summer Autumn Ed Sean Tony Dan Ben Chuck Hank Ion Martin
 Maria Flora Mercy Precious Blessing Patience Charity Gift Ken Ram Peter Lance Pierce Olive Hazel Heather Ginger
-Rosemary Basil Sterling Reed Lee Mason Cooper Porter Archer Laurel Willow Cherry Candy Destiny Harmony Melody Trinity Serenity
+Rosemary Basil Sterling Reed Lee Mason Cooper Porter Archer Laurel Willow Cherry Candy Destiny Harmony Melody Trinity Serenity Said
 `;
 
 /** Capitalised words that never name a person: months, weekdays, pronouns, greetings, honorific filler, group adjectives, Spanish place articles. */
