@@ -1135,6 +1135,26 @@ describe('structureTranscript', () => {
     expect(texts(govuk)).toEqual(['Thank you, Chair, and thank you to our Czech hosts.']);
   });
 
+  it('gives a role label ("SPOKESPERSON:") the one person named with that role above the turns or in the header', () => {
+    const doc = structureTranscript(
+      [
+        'Daily Press Briefing by the Office of the Spokesperson for the Secretary-General',
+        '',
+        'New York, 14 October 2025',
+        '',
+        "The following is a near-verbatim transcript of today's noon briefing by Adrian Ketteler, Spokesperson for the Secretary-General.",
+        '',
+        'SPOKESPERSON: Good afternoon. I will start with Sudan.',
+        '',
+        'QUESTION: Is there a date for the ceasefire?',
+        '',
+        'SPOKESPERSON: Not yet.',
+      ].join('\n'),
+    );
+    expect(doc.statements.map((st) => st.speaker)).toEqual([undefined, 'Adrian Ketteler', 'Question', 'Adrian Ketteler']);
+    expect(doc.speakers).toEqual(['Adrian Ketteler']);
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

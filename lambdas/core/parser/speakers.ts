@@ -481,6 +481,18 @@ export const buildAliases = (
       if (!name && presidentName && words[0] === 'PRESIDENT' && words.length === 2 && surnameOf(presidentName) === last) {
         name = presidentName;
       }
+      // "SPOKESPERSON:" for the one person the header or the lines above the turns give that role.
+      if (!name && (words.length === 1 || (words.length === 2 && words[0] === 'THE')) && last.length >= 4) {
+        let holder: string | undefined;
+        let holders = 0;
+        for (const p of people) {
+          if (p.role && p.role.toLowerCase().split(/[^\p{L}]+/u).includes(last.toLowerCase()) && p.name !== holder) {
+            holder = p.name;
+            holders++;
+          }
+        }
+        if (holders === 1) name = holder;
+      }
     }
     out.set(key, name ?? displayName(target));
   }

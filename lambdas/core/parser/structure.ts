@@ -682,6 +682,9 @@ const emailHeaderLine = (line: string, header: Header): boolean => {
 /** Letters after a name: "Ruth Penhaligon MP", "Sir X KCMG". */
 const POST_NOMINALS = /(?:,?\s+(?:MP|MEP|MSP|QC|KC|OBE|CBE|MBE|CMG|KCMG|GCMG|PhD))+$/u;
 
+/** "by Adrian Ketteler, Spokesperson for the Secretary-General": a person and their role. */
+const BY_NAME_ROLE = /\bby\s+((?:\p{Lu}[\p{L}\u2019'.-]*\s+){1,3}\p{Lu}[\p{L}\u2019'-]+),\s+(?:the\s+)?(\p{Lu}[^.;,]{2,80})/u;
+
 /** A page's metadata key on a line of its own, its value on the next. */
 const BARE_KEY = /^(From|Published|Updated|Last updated|Location|Delivered on|Date|Place|Venue|Released|Issued)\s*:?$/u;
 
@@ -780,7 +783,15 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
   // The person a title names ("Ambassador Tomás Echeverri Ruiz at a Town Hall …") may be whom a
   // surname label means ("ECHEVERRI:").
   const titlePerson = hasLabels && header.title ? titleNamedPerson(header.title) : undefined;
-  const aliases = buildAliases(counts, titlePerson ? [...header.people, { name: titlePerson }] : header.people, header.presidentName);
+  // "… today's noon briefing by Adrian Ketteler, Spokesperson for the Secretary-General." above the
+  // turns: whom a role label ("SPOKESPERSON:") means.
+  const rolePeople: KnownPerson[] = [];
+  for (let i = bodyStart; hasLabels && i < bodyEnd && i < bodyStart + 3 && !paragraphs[i]!.label; i++) {
+    const m = BY_NAME_ROLE.exec(paragraphs[i]!.text);
+    if (m && looksLikePersonName(m[1]!)) rolePeople.push({ name: m[1]!, role: m[2]! });
+  }
+  const known = titlePerson ? [...header.people, { name: titlePerson }] : header.people;
+  const aliases = buildAliases(counts, rolePeople.length > 0 ? [...known, ...rolePeople] : known, header.presidentName);
   const persons = header.people.filter((p) => p.name);
   const metaSpeaker = metadata.speaker?.trim() || undefined;
   // With no labels and no byline, a title such as "Remarks by Ambassador X at …" says who speaks.
