@@ -391,7 +391,7 @@ describe('extract › entities', () => {
       'Assistant Secretary of State for East Asian and Pacific Affairs Gregory T. Whitfield spoke. Minister Soto called on the Chairman of the State Great Khural, Mr. Tserendorj Ganbold. ' +
         'Assistant Secretary for Educational and Cultural Affairs Lee Satterfield, Senior Official for the Office, spoke.',
     );
-    expect(people(x).map((p) => p.name)).toEqual(['Gregory T. Whitfield', 'Soto', 'Tserendorj Ganbold', 'Satterfield']);
+    expect(people(x).map((p) => p.name)).toEqual(['Gregory T. Whitfield', 'Soto', 'Tserendorj Ganbold', 'Lee Satterfield']);
   });
 
   it('takes a run after "outside", "near" or "at" for a place, but not before a possessive', () => {
