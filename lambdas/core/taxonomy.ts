@@ -178,6 +178,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'through the streets': 0.5, 'walked peacefully': 0.6, 'marched peacefully': 0.8, marched: 0.4, 'in the squares': 0.3, 'took to the streets': 1,
       // Gathering in plain words (2)
       placards: 0.5, 'handwritten signs': 0.6, 'with a sign': 0.4, 'with signs': 0.4, 'public square': 0.3, picket: 0.5, pickets: 0.5, 'street gatherings': 0.8, 'hold rallies': 0.6, 'rallies peacefully': 1, 'ban on gatherings': 1, 'public gatherings': 0.5, 'come together in the street': 1, 'together in the streets': 0.6, 'in the street': 0.3, 'in the streets': 0.4, 'night after night': 0.3,
+      // Gathering in plain words (3)
+      'gathered in the streets': 0.8, 'come together and voice': 0.8, 'voice their views': 0.4,
     },
     suppress: [
       'demonstration of', 'demonstrations of', 'demonstration project', 'demonstration projects', 'protest against the decision',
@@ -209,6 +211,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'without charges': 0.8, 'their political work': 0.6, 'for nothing more than': 0.3,
       // Held for what they said, in plain words (3)
       'peaceful activism': 0.8, 'their activism': 0.6, 'called for their release': 0.6, 'for their release': 0.5, jails: 0.4, 'prisoner release*': 0.8, 'something they said': 0.6, 'something they posted': 0.6, 'for what they said': 0.8, 'for what they posted': 0.8,
+      // Held without charge, in plain words
+      'without being charged': 0.8, 'brought before a magistrate': 0.5, 'opposition organisers': 0.4, 'opposition organizers': 0.4,
     },
     suppress: ['prisoners of war', 'prisoner of war', 'detention center for migrants'],
     gdelt: ['ARREST', 'POLITICAL_PRISONER'],
@@ -481,6 +485,10 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'women in tech*': 1, 'women engineers': 0.8, 'young women': 0.5,
       // Women's land and money in plain words
       'women farmers': 0.6, 'their own bank accounts': 0.4, 'land in their own name': 0.5,
+      // Women at the head of households and firms
+      'headed by women': 0.6, 'run by women': 0.6, 'owned or run by women': 0.8, 'women headed': 0.6,
+      // Women leading in plain words
+      'women s groups': 0.5, 'led by women': 0.6, 'council of women': 0.5, 'women s organisations': 0.5, 'women s organizations': 0.5,
     },
     suppress: [
       'men and women', 'women and men', 'gender identity', 'men and women in uniform', 'ladies and gentlemen',
@@ -501,6 +509,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       hospitals: 0.3, virus: 0.5, masks: 0.3, 'personal protective equipment': 0.8,
       'health systems': 0.8, 'health workers': 0.8, 'doses': 0.6, 'boosters': 0.6, 'medicine': 0.25,
       'medicines': 0.3, 'public health emergency': 1, 'omicron': 1, 'sars': 0.8, 'influenza': 0.8, 'flu': 0.4,
+      // Diseases by name
+      measles: 0.8, injections: 0.4, dengue: 0.8, marburg: 1,
     },
     suppress: [
       'outbreak of war', 'outbreak of hostilities', 'outbreak of violence', 'outbreak of fighting',
@@ -523,6 +533,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       // In plain words: "the droughts are getting longer as the planet warms".
       'high emitting': 0.8, 'heat the planet': 1, 'heating the planet': 1, 'changing climate': 1, 'adaptation finance': 0.8, 'rainy seasons': 0.3, 'changing weather': 0.6, 'weather patterns': 0.5,
       'planet warms': 1, 'warming planet': 1, 'planet is warming': 1, 'warming world': 0.8, 'rising temperatures': 0.8,
+      // Heat in plain words
+      'hotter and drier': 0.8, 'temperatures keep climbing': 0.8, 'temperatures climbing': 0.6, 'heat tolerant': 0.5, 'melting earlier': 0.6,
     },
     suppress: [
       'investment climate', 'business climate', 'political climate', 'economic climate', 'security climate',
@@ -588,6 +600,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       bazaars: 0.4, 'buy and sell': 0.5, 'movement of goods': 0.6, 'goods and people': 0.4, customs: 0.2, 'business delegation': 0.6, 'trade mission': 1, firms: 0.3, 'their goods': 0.3, 'cross border trade': 1,
       // Companies in plain words
       'american companies': 0.4, companies: 0.2, chips: 0.3,
+      // Goods and sellers in plain words
+      cargo: 0.4, merchants: 0.4, 'small merchants': 0.5, 'their sales': 0.3, buyers: 0.3, processors: 0.3, 'cold storage': 0.3, 'supermarket chains': 0.4, 'earn more': 0.3,
     },
     suppress: [
       'promises of good jobs', 'false promises of jobs',
@@ -722,6 +736,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'river basin*': 0.6, 'water boards': 0.5, 'lake level': 0.5, irrigation: 0.3,
       // Seas drying and dust in plain words
       'drying of the': 0.5, 'exposed seabed': 0.8, seabed: 0.3, contaminate: 0.4, 'river flows': 0.5, 'dust storms': 0.6,
+      // Smoke, coal and wildlife in plain words
+      smoke: 0.3, 'raw coal': 0.4, 'coal stoves': 0.5, 'snow leopard*': 0.6, antelope: 0.3, wetlands: 0.5,
     },
     suppress: [
       'carbon pollution', 'pollution that is heating', 'climate pollution',
