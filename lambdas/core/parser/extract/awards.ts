@@ -65,7 +65,8 @@ const AWARD_HINT = /[Aa]ward|[Pp]rize|[Mm]edal|[Hh]onou?r|[Tt]roph|[Cc]itation|H
 const GIVER = /^(?:Embassy|Ministry|Department|Government|Mission|Consulate|Agency|Office|Bureau|Council)[\u2019']s\s+/u;
 /** A kind of honour before its name: "the national honour of Grand Commander of the Order of the Niger". */
 const HONOUR_OF = /^(?:(?:national|state|civilian|highest)\s+)?(?:honou?r|title|distinction|decoration)\s+of\s+(?=\p{Lu})/u;
-const cleanAward = (award: string): string => award.replace(/\s+/g, ' ').trim().replace(GIVER, '').replace(HONOUR_OF, '');
+const cleanAward = (award: string): string =>
+  award.replace(/\s+/g, ' ').trim().replace(GIVER, '').replace(HONOUR_OF, '').replace(/^(?:\p{Ll}+\s+)+(?=\p{Lu})/u, '');
 
 /**
  * The award's fuller name when the statement gives one ending with it: "present, for only the third
@@ -146,7 +147,8 @@ export const findAwards = (items: readonly StatementMentions[], nameOf: NameLook
         else {
           const phrase = recipientText.replace(/^(?:the|a|an|our|my)\s+/i, '').trim();
           // "Putu, please come up and receive …": a first name of someone named just before.
-          const words = phrase.split(/\s+/);
+          // "Sunita, when you received …": the name addressed before the clause.
+          const words = (recipientBefore ? phrase.split(',')[0]!.trim() : phrase).split(/\s+/);
           const one = words.length === 1 || (words.length === 2 && HONORIFIC_WORD.test(words[0]!)) ? words[words.length - 1]! : '';
           const named = /^\p{Lu}[\p{L}\u2019'\-]+$/u.test(one) ? byFirstName(one, mentions, recent) : undefined;
           if (named) recipient = nameOf.get(named) ?? named.name;
@@ -182,6 +184,10 @@ const HONOREE_PHRASE = /^(?:(?:Our|The|My)\s+(?:first|second|third|fourth|fifth|
 const NAME_LEAD = /^(?:(?:Let\s+me\s+(?:start|begin)\s+with|(?:And\s+)?(?:finally|lastly),?)\s+)?(?:(?:Dr|Mr|Mrs|Ms|Prof|Sister|Imam|Father|Coach|Rev|Advocate|Judge)\.?\s+)?$/iu;
 /** An award named with its article inside an honoree's paragraph ("Accepting the … Award on his behalf"). */
 const NAMED_AWARD = new RegExp(String.raw`\b${DET}\s+((?:(?:19|20)\d\d\s+)?\p{Lu}[^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'u');
+/** An award presented with no recipient in its sentence: "… to present this year's U.S. Embassy Alumni Impact Award." */
+const PRESENT_ALONE = new RegExp(String.raw`\bpresent(?:ing)?\s+${DET}\s+((?:(?:19|20)\d\d\s+)?(?:[^.;:]|(?<=\b\p{Lu})\.){0,100}?\b${AWARD_WORD}\b${COMPLEMENT})\s*[.!]`, 'u');
+/** A paragraph naming the recipient of the award just presented: "This year's recipient is …", "The winner is …". */
+const RECIPIENT_IS = /^(?:This\s+year[\u2019']s|The|Our)\s+(?:recipient|winner|laureate|awardee|honou?ree)\s+(?:is|:)/u;
 /** Statements without an honoree that end a run of honorees. */
 const RUN_GAP = 3;
 
@@ -223,6 +229,25 @@ const ceremonyAwards = (items: readonly StatementMentions[], nameOf: NameLookup,
       lastAward = own ? cleanAward(own[1]!) : award;
       awards.push({ award: lastAward, recipient, statementSeq: items[k]!.statement.seq });
     }
+  }
+  // "It is my pleasure to present this year's … Award. … This year's recipient is Ramesh Adhikari".
+  let pending: string | undefined;
+  for (let k = 0; k < items.length; k++) {
+    const text = items[k]!.statement.text;
+    if (pending !== undefined && RECIPIENT_IS.test(text)) {
+      const person = items[k]!.mentions.find((m) => m.kind === 'person' && m.start >= 0 && !m.single);
+      const recipient = person ? (nameOf.get(person) ?? person.name) : undefined;
+      if (recipient && !given.has(recipient)) {
+        given.add(recipient);
+        awards.push({ award: pending, recipient, statementSeq: items[k]!.statement.seq });
+      }
+      pending = undefined;
+      continue;
+    }
+    const hints = items[k]!.hints;
+    if (hints !== undefined && (hints & HINT_AWARD) === 0) continue;
+    const m = /present/.test(text) ? PRESENT_ALONE.exec(text) : null;
+    if (m) pending = cleanAward(m[1]!);
   }
   // "Our second honouree is a man of faith … Imam X": introduced like the others, given the award
   // named in their paragraph or else the one given last.
