@@ -929,6 +929,22 @@ describe('extract › awards (ceremonies)', () => {
   });
 });
 
+describe('extract › awards (recipients named apart)', () => {
+  it('reads "This year\'s recipient is X" after an award presented alone, a first name before a clause, and drops an award\'s leading adjective', () => {
+    const x = run(
+      'It is also my great pleasure to present this year\u2019s U.S. Embassy Alumni Impact Award. This award recognizes an alumnus.\n\n' +
+        'This year\u2019s recipient is Ramesh Adhikari, a 2019 alumnus.\n\n' +
+        'The Secretary honored Sunita Thapa Magar last month. Sunita, when you received the TIP Report Hero award, you spoke for many.\n\n' +
+        'Finally, I am delighted to present a special Ambassador\u2019s Award for Inclusion to Maya Gurung.',
+    );
+    expect(x.awards.map((a) => [a.award, a.recipient])).toEqual([
+      ['U.S. Embassy Alumni Impact Award', 'Ramesh Adhikari'],
+      ['TIP Report Hero award', 'Sunita Thapa Magar'],
+      ['Ambassador\u2019s Award for Inclusion', 'Maya Gurung'],
+    ]);
+  });
+});
+
 describe('extract › robustness', () => {
   it('never throws and keeps evidence inside the statements, whatever the text', () => {
     const pieces = fc.constantFrom(...'aA zZ.,;:’\'"“”-–()+/&\nİßé漢😀'.split(''), 'Mr. ', 'President ', ' of the ', 'Director of ', 'met with ', ' award', 'Hero ', 'human rights', 'U.S.');
