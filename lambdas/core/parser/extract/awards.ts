@@ -178,7 +178,9 @@ const GROUP_PRESENT = new RegExp(
   String.raw`\bpresent(?:ing)?\s+(?:(to\s+(?:each|all|both)\s+of\s+you)\s+)?${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})(?:\s+to\s+((?:each|all|both)\s+of\s+(?:you|them)|these|those|our|the\s+following|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b))?`,
   'u',
 );
-/** A paragraph introducing one honoree: "Our first awardee is …", "Let me start with …", "And finally, …". */
+/** A paragraph introducing one honoree by their place in the order: "Our first awardee is …". */
+const ORDINAL_HONOREE = /^(?:Our|The|My)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|final|last)\s+(?:awardee|honou?ree|recipient|laureate|winner)\b/iu;
+/** A paragraph introducing one honoree: that, or "Let me start with …", "And finally, …". */
 const HONOREE_PHRASE = /^(?:(?:Our|The|My)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|final|last)\s+(?:awardee|honou?ree|recipient|laureate|winner)\b|(?:Let\s+me\s+(?:start|begin)\s+with|(?:And\s+)?(?:finally|lastly),?)\s)/iu;
 /** What may stand before an honoree's name at the start of their paragraph. */
 const NAME_LEAD = /^(?:(?:Let\s+me\s+(?:start|begin)\s+with|(?:And\s+)?(?:finally|lastly),?)\s+)?(?:(?:Dr|Mr|Mrs|Ms|Prof|Sister|Imam|Father|Coach|Rev|Advocate|Judge)\.?\s+)?$/iu;
@@ -188,6 +190,12 @@ const NAMED_AWARD = new RegExp(String.raw`\b${DET}\s+((?:(?:19|20)\d\d\s+)?\p{Lu
 const PRESENT_ALONE = new RegExp(String.raw`\bpresent(?:ing)?\s+${DET}\s+((?:(?:19|20)\d\d\s+)?(?:[^.;:]|(?<=\b\p{Lu})\.){0,100}?\b${AWARD_WORD}\b${COMPLEMENT})\s*[.!]`, 'u');
 /** A paragraph naming the recipient of the award just presented: "This year's recipient is …", "The winner is …". */
 const RECIPIENT_IS = /^(?:This\s+year[\u2019']s|The|Our)\s+(?:recipient|winner|laureate|awardee|honou?ree)\s+(?:is|:)/u;
+/** The award given latest before statement `seq`. */
+const latestBefore = (awards: readonly Extraction['awards'][number][], seq: number): string | undefined => {
+  let latest: Extraction['awards'][number] | undefined;
+  for (const a of awards) if (a.statementSeq < seq && (!latest || a.statementSeq >= latest.statementSeq)) latest = a;
+  return latest?.award;
+};
 /** Statements without an honoree that end a run of honorees. */
 const RUN_GAP = 3;
 
@@ -205,6 +213,13 @@ const ceremonyAwards = (items: readonly StatementMentions[], nameOf: NameLookup,
     return undefined;
   };
   const given = new Set(awards.map((a) => a.recipient));
+  /** Records `award` for `person` (named as their entity is) at statement k, once per recipient. */
+  const give = (award: string, person: Mention, k: number): void => {
+    const recipient = nameOf.get(person) ?? person.name;
+    if (given.has(recipient)) return;
+    given.add(recipient);
+    awards.push({ award, recipient, statementSeq: items[k]!.statement.seq });
+  };
   let lastAward: string | undefined;
   for (let g = 0; g < items.length; g++) {
     const { statement, hints } = items[g]!;
@@ -222,12 +237,10 @@ const ceremonyAwards = (items: readonly StatementMentions[], nameOf: NameLookup,
         continue;
       }
       gap = 0;
-      const recipient = nameOf.get(person) ?? person.name;
-      if (given.has(recipient)) continue;
-      given.add(recipient);
+      if (given.has(nameOf.get(person) ?? person.name)) continue;
       const own = NAMED_AWARD.exec(items[k]!.statement.text);
       lastAward = own ? cleanAward(own[1]!) : award;
-      awards.push({ award: lastAward, recipient, statementSeq: items[k]!.statement.seq });
+      give(lastAward, person, k);
     }
   }
   // "It is my pleasure to present this year's … Award. … This year's recipient is Ramesh Adhikari".
@@ -236,11 +249,7 @@ const ceremonyAwards = (items: readonly StatementMentions[], nameOf: NameLookup,
     const text = items[k]!.statement.text;
     if (pending !== undefined && RECIPIENT_IS.test(text)) {
       const person = items[k]!.mentions.find((m) => m.kind === 'person' && m.start >= 0 && !m.single);
-      const recipient = person ? (nameOf.get(person) ?? person.name) : undefined;
-      if (recipient && !given.has(recipient)) {
-        given.add(recipient);
-        awards.push({ award: pending, recipient, statementSeq: items[k]!.statement.seq });
-      }
+      if (person) give(pending, person, k);
       pending = undefined;
       continue;
     }
@@ -252,15 +261,12 @@ const ceremonyAwards = (items: readonly StatementMentions[], nameOf: NameLookup,
   // "Our second honouree is a man of faith … Imam X": introduced like the others, given the award
   // named in their paragraph or else the one given last.
   for (let k = 0; k < items.length; k++) {
-    if (!HONOREE_PHRASE.test(items[k]!.statement.text) || /^(?:Let|And|Finally|Lastly)/u.test(items[k]!.statement.text)) continue;
+    const text = items[k]!.statement.text;
+    if (!ORDINAL_HONOREE.test(text)) continue;
     const person = honoreeOf(k);
-    const own = NAMED_AWARD.exec(items[k]!.statement.text);
-    const award = own ? cleanAward(own[1]!) : (lastAward ?? awards.find((a) => a.statementSeq < items[k]!.statement.seq)?.award);
-    if (!person || !award) continue;
-    const recipient = nameOf.get(person) ?? person.name;
-    if (given.has(recipient)) continue;
-    given.add(recipient);
-    awards.push({ award, recipient, statementSeq: items[k]!.statement.seq });
+    const own = NAMED_AWARD.exec(text);
+    const award = own ? cleanAward(own[1]!) : (lastAward ?? latestBefore(awards, items[k]!.statement.seq));
+    if (person && award) give(award, person, k);
   }
   awards.sort((a, b) => a.statementSeq - b.statementSeq);
 };
