@@ -21,6 +21,10 @@ export interface StatementMentions {
 }
 
 const ADVERBS = String.raw`(?:\s+(?:(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening))?|again|separately|also|virtually|jointly|briefly|recently|here|there|(?:later|earlier)(?:\s+(?:today|in\s+the\s+(?:day|week)|this\s+(?:week|month)))?|by\s+(?:phone|telephone|video(?:\s*conference)?)|this\s+(?:morning|afternoon|evening|week)|last\s+(?:week|night|month)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening))?|(?:of|for|lasting)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?:an?|[\w-]+)\s+(?:minutes|hours?)|(?:in|at)\s+(?:the\s+)?\p{Lu}[\p{L}.\u2019'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.\u2019'\-]*){0,3}))*`;
+/** A role in lower case that names one person's post ("coordinator of …", "editor at …"). */
+const ROLE_NOUN = String.raw`(?:coordinator|founder|co-founder|director|head|chair|chairperson|president|secretary|member|leader|minister|ambassador|representative|adviser|advisor|editor|spokesperson|rapporteur)`;
+/** A title or honorific that opens a person's name ("the Minister …", "H.E. …", "Chairwoman …"). */
+const TITLED = String.raw`(?:H\.E\.|His|Her|Mr\.|Ms\.|Mrs\.|Dr\.|Hon\.|Rt\.|Deputy|Foreign|Prime|Vice|Minister|Ambassador|President|Secretary|Special|Chair\w*|Director|Governor|Speaker|King|Queen|Prince|Crown|Mayor)`;
 const ASIDE = String.raw`(?:\s*,[^,.;:]{1,60},)?`;
 const TRIGGER = new RegExp(
   String.raw`\b(?:(?:met|meet|meets|sat\s+down|[Mm]eeting|[Mm]eetings|spoke|speak|speaks|speaking|talked|[Tt]alk|[Tt]alks|[Dd]iscussion|[Dd]iscussions|[Cc]onversation|[Cc]onversations|[Cc]all|[Cc]alls|consulted|[Cc]onsultations|(?:interactive\s+|working\s+)?[Ss]essions?)${ADVERBS}${ASIDE}\s+with` +
@@ -30,19 +34,21 @@ const TRIGGER = new RegExp(
     // named by title; "paid a courtesy call on the Prime Minister, …".
     // "received on Tuesday the Minister …", "welcomed President X to the White House", "will receive
     // the Minister of …", "was received by the President of the Republic, Mr. X".
-    String.raw`|\bwelcomed(?=\s+(?:the\s+)?(?:H\.E\.|His|Her|Mr\.|Ms\.|Mrs\.|Dr\.|Hon\.|Deputy|Foreign|Prime|Vice|Minister|Ambassador|President|Secretary|King|Queen|Prince|Crown)\s(?:(?![\u2019']s\s)[^.;,\u2019']){3,80}?\sto\s+(?:the\s+)?\p{Lu})` +
-    String.raw`|\b(?:received|receives?|hosted|hosts|was\s+received\s+by)(?:\s+(?:today|yesterday|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening))?))?(?=\s+(?:(?:her|his|their|our|my)\s+(?:\p{L}+\s+)?counterparts?\b|(?:the\s+)?(?:H\.E\.|His|Her|Mr\.|Ms\.|Mrs\.|Dr\.|Hon\.|Deputy|Foreign|Prime|Vice|Minister|Ambassador|President|Secretary|Special|Chair\w*|Director|Governor|Speaker|King|Queen|Prince|Crown)\s))` +
+    String.raw`|\bwelcomed(?=\s+(?:the\s+)?${TITLED}\s(?:(?![\u2019']s\s)[^.;,\u2019']){3,80}?\sto\s+(?:the\s+)?\p{Lu})` +
+    String.raw`|\b(?:received|receives?|hosted|hosts|was\s+received\s+by)(?:\s+(?:today|yesterday|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening))?))?(?=\s+(?:(?:her|his|their|our|my)\s+(?:\p{L}+\s+)?counterparts?\b|(?:the\s+)?${TITLED}\s))` +
     String.raw`|\bcourtesy\s+(?:call|visit)\s+(?:on|to)` +
     // "also called on the Chairman of the State Great Khural, Mr. X" (a visit), but not "called on
     // President X to release them" (an appeal): no "to" and a verb later in the sentence.
-    String.raw`|\bcalled\s+on(?=\s+(?:the\s+)?(?:H\.E\.|His|Her|Mr\.|Ms\.|Mrs\.|Dr\.|Hon\.|Rt\.|Deputy|Foreign|Prime|Vice|Minister|Ambassador|President|Secretary|Special|Chair\w*|Director|Governor|Speaker|King|Queen|Prince|Crown|Mayor)\s)(?![^]*?\sto\s+\p{Ll}))\s+`,
+    String.raw`|\bcalled\s+on(?=\s+(?:the\s+)?${TITLED}\s)(?![^]*?\sto\s+\p{Ll}))\s+`,
   'gu',
 );
 /** TRIGGER, or "and (also/separately) with" continuing a report made earlier in the sentence. */
 const AND_WITH = new RegExp(`${TRIGGER.source.slice(0, -4)}|\\band\\s+(?:also\\s+)?(?:separately\\s+)?with(?=\\s+(?:the\\s+)?(?:H\\.E\\.|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|Hon\\.|\\p{Lu}\\p{Ll}+\\s+\\p{Lu})))\\s+`, 'gu');
 /** Where the phrase naming whom was met ends. */
-const NP_END =
-  /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|Gov|Amb|Lt|Col|Adm|Hon|Rt|Eng|Brig|Prof|Capt|Maj|Smt))\.|[;:!?()\[\]“”"]|\s(?:--|[\u2013\u2014])\s|\s(?:to|who|whom|which|that|where|about|on|regarding|during|at|in|after|before|while|when|as|because|since|under|until|via|through|over|throughout|amid|not|but|is|are|was|were|will|would|can|could|should|has|have|had|did|does|do|may|might|must|last|next|this|that)\s|\sfor\s(?!\p{Lu})|,(?!\s*(?:(?!I\s)\p{Lu}|including\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s|\p{Lu})|(?:the\s+)?(?:\p{Ll}+\s+){0,2}(?:coordinator|founder|co-founder|director|head|chair|chairperson|president|secretary|member|leader|minister|ambassador|representative|adviser|advisor|editor|spokesperson|rapporteur)\s+(?:of|for|at)\s|(?:and|as well as)\s+(?:with\s+)?(?:\p{Lu}|(?:the|a|an|other|several|senior|local|civil|members|representatives|leaders|officials)\s)))/u;
+const NP_END = new RegExp(
+  String.raw`(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|Gov|Amb|Lt|Col|Adm|Hon|Rt|Eng|Brig|Prof|Capt|Maj|Smt))\.|[;:!?()\[\]“”"]|\s(?:--|[\u2013\u2014])\s|\s(?:to|who|whom|which|that|where|about|on|regarding|during|at|in|after|before|while|when|as|because|since|under|until|via|through|over|throughout|amid|not|but|is|are|was|were|will|would|can|could|should|has|have|had|did|does|do|may|might|must|last|next|this|that)\s|\sfor\s(?!\p{Lu})|,(?!\s*(?:(?!I\s)\p{Lu}|including\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s|\p{Lu})|(?:the\s+)?(?:\p{Ll}+\s+){0,2}${ROLE_NOUN}\s+(?:of|for|at)\s|(?:and|as well as)\s+(?:with\s+)?(?:\p{Lu}|(?:the|a|an|other|several|senior|local|civil|members|representatives|leaders|officials)\s)))`,
+  'u',
+);
 const PART_SPLIT = /\s*,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+/;
 const LEADING = /^(?:including|the|a|an|our|my|his|her|their|its|your|other|several|some|many|so|a number of|a group of|a range of|both|all|various|inspiring|fellow|more|these|those|numerous|dozens of|hundreds of)\s+/i;
 const PRONOUN = /^(?:me|him|her|them|us|you|it|each other|one another|everyone|everybody|someone|anyone|myself|themselves|himself|herself)$/i;
@@ -63,7 +69,7 @@ const PERSONAL_ROLE = new Set([
   'premier', 'chancellor', 'adviser', 'advisor', 'representative', 'coordinator', 'rapporteur', 'spokesperson', 'chairperson', 'chair',
 ]);
 /** A role in lower case after a person's name: "…, coordinator of the Women's Political Platform". */
-const APPOSITIVE_ROLE = /^(?:the\s+)?(?:\p{Ll}+\s+){0,2}(?:coordinator|founder|co-founder|director|head|chair|chairperson|president|secretary|member|leader|minister|ambassador|representative|adviser|advisor|editor|spokesperson|rapporteur)\s+(?:of|for|at)\s/u;
+const APPOSITIVE_ROLE = new RegExp(String.raw`^(?:the\s+)?(?:\p{Ll}+\s+){0,2}${ROLE_NOUN}\s+(?:of|for|at)\s`, 'u');
 /** Nothing but honorifics before a name ("Mr ", "H.E. Dr. "). */
 const HONORIFICS_ONLY = /^\s*(?:(?:Mr|Mrs|Ms|Dr|Prof|Hon|Amb|H\.E|Rt\.?\s*Hon)\.?\s+)*$/u;
 /** An office in capitals with a role word anywhere in it ("Cabinet Secretary for Foreign …"). */
