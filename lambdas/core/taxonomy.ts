@@ -157,6 +157,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'foreign agent law*': 0.7, 'media': 0.1, 'disinformation': 0.2, 'propaganda': 0.2, 'reporters': 0.1,
       // Silenced media in plain words
       'radio stations': 0.3, 'radio station': 0.3, 'off the air': 0.7, 'mobile data': 0.4, 'internet access': 0.3, 'restore access': 0.3, newsroom: 0.4, newsrooms: 0.4, 'refused accreditation': 0.8, 'freedom of the media': 1,
+      // Silenced media in plain words (2)
+      'news site': 0.4, 'blocked inside the country': 0.6, 'held for their reporting': 1, 'for their reporting': 0.8, 'free flow of information': 0.8, 'what they have published': 0.5, 'reporters and editors': 0.5,
     },
     suppress: ['expression of', 'expressions of', 'expression to', 'facial expression'],
     gdelt: ['MEDIA_CENSORSHIP', 'FREESPEECH', 'MEDIA_MSM'],
@@ -180,6 +182,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       placards: 0.5, 'handwritten signs': 0.6, 'with a sign': 0.4, 'with signs': 0.4, 'public square': 0.3, picket: 0.5, pickets: 0.5, 'street gatherings': 0.8, 'hold rallies': 0.6, 'rallies peacefully': 1, 'ban on gatherings': 1, 'public gatherings': 0.5, 'come together in the street': 1, 'together in the streets': 0.6, 'in the street': 0.3, 'in the streets': 0.4, 'night after night': 0.3,
       // Gathering in plain words (3)
       'gathered in the streets': 0.8, 'come together and voice': 0.8, 'voice their views': 0.4,
+      // Crowds in plain words
+      'peaceful crowds': 0.8, 'walked through the city': 0.5,
     },
     suppress: [
       'demonstration of', 'demonstrations of', 'demonstration project', 'demonstration projects', 'protest against the decision',
@@ -213,6 +217,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'peaceful activism': 0.8, 'their activism': 0.6, 'called for their release': 0.6, 'for their release': 0.5, jails: 0.4, 'prisoner release*': 0.8, 'something they said': 0.6, 'something they posted': 0.6, 'for what they said': 0.8, 'for what they posted': 0.8,
       // Held without charge, in plain words
       'without being charged': 0.8, 'brought before a magistrate': 0.5, 'opposition organisers': 0.4, 'opposition organizers': 0.4,
+      // Held for what they did, in plain words (4)
+      'pretrial custody': 0.5, 'pre trial custody': 0.5, 'peaceful activity': 0.6, 'because of their views': 0.8, 'penal colony': 0.5, 'penal colonies': 0.5,
     },
     suppress: ['prisoners of war', 'prisoner of war', 'detention center for migrants'],
     gdelt: ['ARREST', 'POLITICAL_PRISONER'],
@@ -238,6 +244,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'access to justice': 0.8, 'equal access to justice': 1, 'impartial judge': 0.6, 'before an impartial': 0.5, 'go to court': 0.3, 'judges and prosecutors': 0.7, 'without intimidation': 0.3, 'vetting of judges': 0.8,
       // Courts and lawyers in plain words (2)
       'tried behind closed doors': 0.8, 'in absentia': 0.5, 'defense lawyers': 0.5, 'defence lawyers': 0.5, 'forced confessions': 0.8, confessions: 0.3, 'stripped of their licenses': 0.6, 'licence to practise law': 0.6, 'license to practice law': 0.6, 'on appeal': 0.3, 'the law as it is written': 0.5,
+      // Lawyers and judges in plain words (3)
+      'lawyer of their own choosing': 0.8, 'lawyer of his own choosing': 0.8, 'lawyer of her own choosing': 0.8, 'instructions from above': 0.6, 'decide cases': 0.4,
     },
     suppress: [
       'department of justice', 'justice department', 'supreme court justice', 'chief justice', 'associate justice',
@@ -262,6 +270,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       kickbacks: 1, kickback: 0.8, 'public tenders': 0.6, 'steal from their own': 0.6, siphoned: 0.8, siphoning: 0.8, 'government contracts': 0.3, 'spent honestly': 0.5, 'vote buying': 0.6, 'bags of cash': 0.5,
       // Contracts and public money in plain words
       'without competition': 0.6, 'owned by relatives': 0.6, 'relatives of senior officials': 0.6, 'public money': 0.5, 'where the money went': 0.6,
+      // Bought officials in plain words
+      'can be bought': 0.5, 'checks of their assets': 0.6, 'asset declarations': 0.8, 'asks them for money': 0.6, 'asks for money': 0.5, 'lining their pockets': 1, 'enriched themselves': 0.8, 'illicit enrichment': 1,
     },
     suppress: ['data corruption', 'file corruption'],
     gdelt: ['CORRUPTION'],
@@ -363,6 +373,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'lured by false': 0.6, 'false offers': 0.5, 'passports taken': 0.6, 'passports confiscated': 0.6, 'pay off debts': 0.5, 'settle debts': 0.5, 'work without pay': 0.8, 'without pay': 0.4, 'promises of well paid': 0.5, 'under threat of violence': 0.3, 'have been exploited': 0.4,
       // Lured and held, in plain words (2)
       'passports are taken': 0.6, 'passport is taken': 0.6, 'passports were seized': 0.6, 'seized their passports': 0.6, 'against their will': 0.5, 'made to work': 0.6, 'lured by': 0.4, 'recruiting agents': 0.3, 'recruitment agencies': 0.3, recruiters: 0.3, 'worked off a debt': 0.8, 'work off a debt': 0.8, 'debt that keeps growing': 0.5, 'job they were promised': 0.5, 'pick cotton': 0.5, 'cotton harvest': 0.4, 'unpaid work': 0.4, 'promised them work abroad': 0.6, 'work abroad': 0.3, 'online fraud*': 0.3, 'cyber fraud': 0.3,
+      // Sold and held at sea in plain words
+      'sold from one': 0.6, 'kept at sea': 0.6, 'wages they never saw': 0.6, 'owed a debt': 0.6, 'promised a job': 0.5,
     },
     suppress: [
       'drug trafficking', 'narcotics trafficking', 'arms trafficking', 'weapons trafficking', 'wildlife trafficking',
@@ -446,6 +458,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'coming across': 0.4, 'crossing the border': 0.5, 'crossed the border': 0.5, 'crossed into': 0.4, 'arrive on foot': 0.6, 'arrived on foot': 0.6, 'arriving on foot': 0.6, 'reception post': 0.5, 'reception centre*': 0.5, 'reception center*': 0.5, shelters: 0.3, 'new arrivals': 0.6, 'taken them in': 0.5, 'escaped to': 0.3, 'fleeing the bombing': 0.8, 'fleeing the fighting': 0.8, 'fleeing the war': 0.8,
       // People arriving or taken in, in plain words (2)
       'keeping the border open': 0.4, 'border open': 0.3, 'sleeping in the open': 0.4, 'arrived with nothing': 0.4, 'rebuild their lives': 0.4, 'leave their home': 0.8, 'left their homes': 0.8, 'left their home': 0.6, unhcr: 0.6, 'permanent housing': 0.3,
+      // Crossings and camps in plain words
+      'fled their homes': 0.8, 'living in tents': 0.5, 'in camps': 0.3, 'return home in safety': 0.6, 'overloaded boats': 0.6, 'dangers of the crossing': 0.6, 'atlantic route': 0.6, pirogues: 0.4,
     },
     suppress: ['data migration'],
     gdelt: ['REFUGEES', 'IMMIGRATION', 'DISPLACED'],
@@ -489,6 +503,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'headed by women': 0.6, 'run by women': 0.6, 'owned or run by women': 0.8, 'women headed': 0.6,
       // Women leading in plain words
       'women s groups': 0.5, 'led by women': 0.6, 'council of women': 0.5, 'women s organisations': 0.5, 'women s organizations': 0.5,
+      // Women's own money and safety in plain words
+      'credit in their own': 0.4, 'earn their own income': 0.5, 'income of their own': 0.4, 'women survivors': 0.4, 'husbands who beat': 0.8, 'escaping husbands': 0.6,
     },
     suppress: [
       'men and women', 'women and men', 'gender identity', 'men and women in uniform', 'ladies and gentlemen',
@@ -636,6 +652,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       convoys: 0.4, convoy: 0.3, malnourished: 0.6, 'therapeutic food': 0.8, 'therapeutic paste': 0.8, 'medical supplies': 0.4, 'go hungry': 0.4, 'going hungry': 0.4, 'without a meal': 0.5, 'lean season': 0.8, donors: 0.3, 'largest single donor': 0.8, 'food parcels': 0.6, 'shelter kits': 0.8, 'hygiene kits': 0.8, 'emergency shelter': 0.8, 'humanitarian appeal': 1, 'cut rations': 0.8, rations: 0.5,
       // Relief in plain words
       blankets: 0.4, 'drinking water': 0.3, 'running out of food': 0.6, 'field kitchens': 0.6, 'powdered milk': 0.4, medicines: 0.2, earthquakes: 0.4,
+      // Winter relief in plain words
+      'hay and fodder': 0.8, fodder: 0.5, 'emergency commission': 0.4,
     },
     suppress: [
       'international humanitarian law', 'humanitarian law', 'sanctions relief', 'tax relief', 'debt relief',
@@ -738,6 +756,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'drying of the': 0.5, 'exposed seabed': 0.8, seabed: 0.3, contaminate: 0.4, 'river flows': 0.5, 'dust storms': 0.6,
       // Smoke, coal and wildlife in plain words
       smoke: 0.3, 'raw coal': 0.4, 'coal stoves': 0.5, 'snow leopard*': 0.6, antelope: 0.3, wetlands: 0.5,
+      // Smog in plain words
+      smog: 0.6, 'springs and small lakes': 0.5, 'lakes have disappeared': 0.6,
     },
     suppress: [
       'carbon pollution', 'pollution that is heating', 'climate pollution',
