@@ -672,7 +672,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'defense partnership*': 1, 'military cooperation': 1, 'security assistance': 1, 'military assistance': 1,
       'defense ties': 1, 'security ties': 1, 'military ties': 1, 'joint exercises': 1, 'military exercises': 0.8,
       'joint military': 0.6, nato: 0.5, alliance: 0.3, alliances: 0.35, allies: 0.25, terrorism: 0.7,
-      terrorist: 0.6, terrorists: 0.6, isis: 0.8, isil: 0.8, 'al qaida': 0.8, 'al qaeda': 0.8, defense: 0.3,
+      terrorist: 0.6, terrorists: 0.6, isis: 0.45, isil: 0.45, 'al qaida': 0.8, 'al qaeda': 0.8, defense: 0.3,
       defence: 0.3, military: 0.2, security: 0.2, 'nuclear weapons': 0.7, 'weapons of mass destruction': 0.8,
       'missile defense': 0.8, 'arms sales': 0.8, 'foreign military financing': 1, 'foreign military sales': 1,
       interoperability: 0.6, 'maritime security': 1, cybersecurity: 0.6, 'cyber security': 0.6,
