@@ -1155,6 +1155,27 @@ describe('structureTranscript', () => {
     expect(doc.speakers).toEqual(['Adrian Ketteler']);
   });
 
+  it('takes "Remarks by Name, Role, at …" first on the page as the title naming who speaks, and a greeting that ends in a comma as the remarks\' start', () => {
+    const doc = structureTranscript(
+      [
+        'Remarks by Dr. Nalinee Srisawat, Deputy Minister of Foreign Affairs, at the Presentation Ceremony of the 2026 Andaman Hope Awards',
+        '',
+        'Saranrom Palace, Bangkok, 18 June 2026',
+        '',
+        'Khun Wanida Chaiyaporn, President of the Andaman Hope Foundation,',
+        'Professor Surachai Boonmee, Chair of the Selection Committee,',
+        '',
+        'Good evening, and welcome to Saranrom Palace.',
+      ].join('\n'),
+    );
+    expect([doc.title, doc.date, doc.speakers]).toEqual([
+      'Remarks by Dr. Nalinee Srisawat, Deputy Minister of Foreign Affairs, at the Presentation Ceremony of the 2026 Andaman Hope Awards',
+      '2026-06-18',
+      ['Dr. Nalinee Srisawat'],
+    ]);
+    expect(texts(doc)[texts(doc).length - 1]).toBe('Good evening, and welcome to Saranrom Palace.');
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

@@ -210,7 +210,7 @@ export const titledName = (line: string): Byline | undefined => {
 export const isRemarksByLine = (line: string): boolean => REMARKS_BY.test(line);
 /** A preposition in Title Case: "… Halvorsen Before Marine One Departure" names an occasion, not only a person. */
 const TITLE_CASE_PREPOSITION = /\s(?:Before|After|At|On|In|To|For|With|During|Upon|Following|Via|From|About|Ahead)\s/u;
-const REMARKS_BY = /^(?:(?:Opening|Closing|Keynote|Prepared)\s+)?(?:Remarks|Statement|Address|Speech)\s+(?:by|of)\s+([^,:;]{5,80})$/u;
+const REMARKS_BY = /^(?:(?:Opening|Closing|Keynote|Prepared)\s+)?(?:Remarks|Statement|Address|Speech)\s+(?:by|of)\s+([^,:;]{5,80}(?:,\s+[^,:;]{3,80}){0,2})$/u;
 /** "By Ambassador Aino Kristiina Lehtovaara": an author line with its roles before the name. */
 const byRoleAndName = (rest: string): Byline | undefined => {
   const words = rest.trim().split(/\s+/u);

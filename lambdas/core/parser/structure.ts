@@ -175,7 +175,7 @@ const TITLE_PRESIDENT = /(?<!Vice[ -])\bPresident\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+
  * connectors names and offices hold.
  */
 const TITLE_SPEAKER =
-  /^(?:(?:Opening|Closing|Keynote|Welcome|Welcoming|Prepared)\s+)?(?:Remarks|Statement|Address|Speech|Testimony|Toast)\s+(?:by|of|from)\s+(\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|of|the|for|and|de|del|da|al|bin|von|van|a\.i\.|d['’]\p{L}+)){0,8})(?:\s+(?:at|on|to|before|during|for|in|with|upon|after)\s.*)?$/u;
+  /^(?:(?:Opening|Closing|Keynote|Welcome|Welcoming|Prepared)\s+)?(?:Remarks|Statement|Address|Speech|Testimony|Toast)\s+(?:by|of|from)\s+(\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|of|the|for|and|de|del|da|al|bin|von|van|a\.i\.|d['’]\p{L}+)){0,8})(?:,\s+[^,]{3,100}?,)?(?:\s+(?:at|on|to|before|during|for|in|with|upon|after)\s.*)?$/u;
 /** Labels naming the host's part, not a person ("MODERATOR:"). */
 const HOST_KEYS = new Set(['MODERATOR', 'HOST', 'CHAIR', 'CHAIRMAN', 'CHAIRPERSON', 'CHAIRWOMAN', 'MC', 'PRESENTER', 'INTERVIEWER', 'ANCHOR', 'FACILITATOR']);
 /**
@@ -341,6 +341,9 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
   // body, not an author line.
   if ((parseDateline(line)?.bodyStart ?? 0) > 0) return undefined;
   const next = paragraphs[index + 1];
+  // "Khun Wanida Chaiyaporn, President of the Foundation," ending in a comma greets a guest: the
+  // remarks have begun.
+  if (line.charCodeAt(line.length - 1) === 44) return undefined;
   // "Remarks by Ambassador X" is an author line under a title, but the title itself when first.
   const byline =
     header.title === undefined && isRemarksByLine(line) ? undefined : (parseByline(line) ?? (next !== undefined && isOfficeLine(next) ? titledName(line) : undefined));
