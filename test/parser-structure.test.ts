@@ -1176,6 +1176,23 @@ describe('structureTranscript', () => {
     expect(texts(doc)[texts(doc).length - 1]).toBe('Good evening, and welcome to Saranrom Palace.');
   });
 
+  it('reads "Spokesperson: Ms. Name, Role" as who speaks, and a label naming another word of that name ("MS. ENKHJARGAL:") as that person', () => {
+    const doc = structureTranscript(
+      [
+        'Regular Press Briefing by the Spokesperson of the Ministry of Foreign Affairs',
+        'Ulaanbaatar, 22 January 2026',
+        'Spokesperson: Ms. Enkhjargal Batsaikhan, Director General of the Department of Public Relations',
+        '',
+        'MS. ENKHJARGAL: Good afternoon. I have three items for you today.',
+        '',
+        'QUESTION: Tsetseg Ganbold, Montsame. On the smog?',
+        '',
+        'MS. ENKHJARGAL: Nobody in this city needs to be told.',
+      ].join('\n'),
+    );
+    expect(doc.statements.map((st) => st.speaker)).toEqual(['Enkhjargal Batsaikhan', 'Tsetseg Ganbold', 'Enkhjargal Batsaikhan']);
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

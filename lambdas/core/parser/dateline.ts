@@ -298,7 +298,7 @@ export const parseKeyValueHeader = (line: string): { key: string; value: string 
 };
 
 /** Keys of `Key: Value` headers whose value names the speaker. */
-const SPEAKER_KEYS = /^(?:president|speaker|speakers|by|author|remarks by|delivered by|participants)$/iu;
+const SPEAKER_KEYS = /^(?:president|speaker|speakers|by|author|remarks by|delivered by|participants|spokesperson|spokesman|spokeswoman)$/iu;
 
 /** Whether a `Key: Value` header names the speaker. */
 export const isSpeakerKey = (key: string): boolean => SPEAKER_KEYS.test(key);

@@ -481,6 +481,19 @@ export const buildAliases = (
       if (!name && presidentName && words[0] === 'PRESIDENT' && words.length === 2 && surnameOf(presidentName) === last) {
         name = presidentName;
       }
+      // "MS. ENKHJARGAL:" for Enkhjargal Batsaikhan: a label word that is another word of exactly one
+      // header person's name (a given name used as the family name is elsewhere).
+      if (!name && last.length >= 4) {
+        let holder: string | undefined;
+        let holders = 0;
+        for (const p of people) {
+          if (p.name !== holder && p.name.split(/\s+/u).some((w) => foldKey(w) === last)) {
+            holder = p.name;
+            holders++;
+          }
+        }
+        if (holders === 1) name = holder;
+      }
       // "SPOKESPERSON:" for the one person the header or the lines above the turns give that role.
       if (!name && (words.length === 1 || (words.length === 2 && words[0] === 'THE')) && last.length >= 4) {
         let holder: string | undefined;

@@ -286,7 +286,7 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
         }
         return 'keyvalue';
       }
-      const name = kv.value.replace(/\s*[,;(].*$/u, '').trim();
+      const name = stripHonorifics(kv.value.replace(/\s*[,;(].*$/u, '').trim());
       if (/^president$/iu.test(kv.key)) header.presidentName ??= name;
       header.people.push({ name, role: kv.key });
       return 'keyvalue';
