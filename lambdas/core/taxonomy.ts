@@ -158,7 +158,9 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       // Silenced media in plain words
       'radio stations': 0.3, 'radio station': 0.3, 'off the air': 0.7, 'mobile data': 0.4, 'internet access': 0.3, 'restore access': 0.3, newsroom: 0.4, newsrooms: 0.4, 'refused accreditation': 0.8, 'freedom of the media': 1,
       // Silenced media in plain words (2)
-      'news site': 0.4, 'blocked inside the country': 0.6, 'held for their reporting': 1, 'their reporting': 0.8, 'free flow of information': 0.8, 'what they have published': 0.5, 'reporters and editors': 0.5,
+      'news site': 0.4, 'blocked inside the country': 0.6, 'held for their reporting': 1, 'jailed for their reporting': 0.8, 'free flow of information': 0.8, 'what they have published': 0.5, 'reporters and editors': 0.5,
+      // Held for reporting
+      'detained for their reporting': 1,
     },
     suppress: ['expression of', 'expressions of', 'expression to', 'facial expression'],
     gdelt: ['MEDIA_CENSORSHIP', 'FREESPEECH', 'MEDIA_MSM'],
@@ -210,15 +212,17 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'should be released': 0.5, 'must be released': 0.5,
       'detention as arbitrary': 1, 'political views': 0.5, 'detention is arbitrary': 1, 'without any charge': 0.8,
       // Held for what they said, in plain words
-      'pre trial detention': 0.4, 'pretrial detention': 0.4, 'let them go home': 0.5, 'let him go home': 0.5, 'let her go home': 0.5, 'overturn these convictions': 0.6, 'overturn the convictions': 0.6, 'prison term': 0.3, 'prison terms': 0.3, 'their opinions': 0.6, freed: 0.4, 'brought before a judge': 0.5, 'taken into custody': 0.3, 'held only for': 0.5,
+      'pre trial detention': 0.4, 'pretrial detention': 0.4, 'let them go home': 0.5, 'let him go home': 0.5, 'let her go home': 0.5, 'overturn these convictions': 0.6, 'overturn the convictions': 0.6, 'prison term': 0.3, 'prison terms': 0.3, 'jailed for their opinions': 0.6, freed: 0.4, 'brought before a judge': 0.5, 'taken into custody': 0.3, 'held only for': 0.5,
       // Held for what they did, in plain words (2)
-      'without charges': 0.8, 'their political work': 0.6,
+      'without charges': 0.8, 'political work': 0.6,
       // Held for what they said, in plain words (3)
-      'peaceful activism': 0.8, 'their activism': 0.6, 'called for their release': 0.6, 'their release': 0.5, jails: 0.4, 'prisoner release*': 0.8, 'something they said': 0.6, 'something they posted': 0.6, 'what they posted': 0.8,
+      'peaceful activism': 0.8, 'called for their release': 0.6, jails: 0.4, 'prisoner release*': 0.8, 'something they said': 0.6, 'something they posted': 0.6, 'what they posted': 0.8,
       // Held without charge, in plain words
       'without being charged': 0.8, 'brought before a magistrate': 0.5, 'opposition organisers': 0.4, 'opposition organizers': 0.4,
       // Held for what they did, in plain words (4)
       'pretrial custody': 0.5, 'pre trial custody': 0.5, 'peaceful activity': 0.6, 'because of their views': 0.8, 'penal colony': 0.5, 'penal colonies': 0.5,
+      // Held for opinions
+      'held for their opinions': 0.8,
     },
     suppress: ['prisoners of war', 'prisoner of war', 'detention center for migrants'],
     gdelt: ['ARREST', 'POLITICAL_PRISONER'],
@@ -498,7 +502,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'beaten by their husbands': 1, 'girls in school': 0.6, 'girls in secondary school': 0.8, 'girls football': 0.5, 'club for girls': 0.5,
       'women in tech*': 1, 'women engineers': 0.8, 'young women': 0.5,
       // Women's land and money in plain words
-      'women farmers': 0.6, 'their own bank accounts': 0.4, 'land in their own name': 0.5,
+      'women farmers': 0.6, 'own bank accounts': 0.4, 'land in their own name': 0.5,
       // Women at the head of households and firms
       'headed by women': 0.6, 'run by women': 0.6, 'owned or run by women': 0.8, 'women headed': 0.6,
       // Women leading in plain words
@@ -613,11 +617,11 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'financial': 0.2, 'budget': 0.2, 'taxes': 0.3, 'wages': 0.4, 'recession': 0.8, 'prices': 0.3,
       overcapacity: 0.8, decouple: 0.6, decoupling: 0.6, 'fair competition': 0.6,
       // Buying and selling in plain words
-      bazaars: 0.4, 'buy and sell': 0.5, 'movement of goods': 0.6, 'goods and people': 0.4, customs: 0.2, 'business delegation': 0.6, 'trade mission': 1, firms: 0.3, 'their goods': 0.3, 'cross border trade': 1,
+      bazaars: 0.4, 'buy and sell': 0.5, 'movement of goods': 0.6, 'goods and people': 0.4, customs: 0.2, 'business delegation': 0.6, 'trade mission': 1, firms: 0.3, 'cross border trade': 1,
       // Companies in plain words
       'american companies': 0.4, companies: 0.2, chips: 0.3,
       // Goods and sellers in plain words
-      cargo: 0.4, merchants: 0.4, 'small merchants': 0.5, 'their sales': 0.3, buyers: 0.3, processors: 0.3, 'cold storage': 0.3, 'supermarket chains': 0.4, 'earn more': 0.3,
+      cargo: 0.4, merchants: 0.4, 'small merchants': 0.5, buyers: 0.3, processors: 0.3, 'cold storage': 0.3, 'supermarket chains': 0.4, 'earn more': 0.3,
     },
     suppress: [
       'promises of good jobs', 'false promises of jobs',
@@ -649,7 +653,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'flood': 0.3, 'floods': 0.3, 'hurricane': 0.4, 'typhoon': 0.4, 'food crisis': 1, 'usaid': 0.3, 'emergency food': 0.8, 'relief goods': 1, 'relief supplies': 1, 'cash assistance': 0.8,
       'food rations': 1,
       // Feeding people and relief in plain words
-      convoys: 0.4, convoy: 0.3, malnourished: 0.6, 'therapeutic food': 0.8, 'therapeutic paste': 0.8, 'medical supplies': 0.4, 'go hungry': 0.4, 'going hungry': 0.4, 'without a meal': 0.5, 'lean season': 0.8, donors: 0.3, 'largest single donor': 0.8, 'food parcels': 0.6, 'shelter kits': 0.8, 'hygiene kits': 0.8, 'emergency shelter': 0.8, 'humanitarian appeal': 1, 'cut rations': 0.8, rations: 0.5,
+      convoys: 0.4, convoy: 0.3, malnourished: 0.6, 'medical supplies': 0.4, 'go hungry': 0.4, 'going hungry': 0.4, 'without a meal': 0.5, 'lean season': 0.8, donors: 0.3, 'largest single donor': 0.8, 'food parcels': 0.6, 'shelter kits': 0.8, 'hygiene kits': 0.8, 'emergency shelter': 0.8, 'humanitarian appeal': 1, 'cut rations': 0.8, rations: 0.5,
       // Relief in plain words
       blankets: 0.4, 'drinking water': 0.3, 'running out of food': 0.6, 'field kitchens': 0.6, 'powdered milk': 0.4, medicines: 0.2, earthquakes: 0.4,
       // Winter relief in plain words
