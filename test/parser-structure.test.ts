@@ -1193,6 +1193,13 @@ describe('structureTranscript', () => {
     expect(doc.statements.map((st) => st.speaker)).toEqual(['Enkhjargal Batsaikhan', 'Tsetseg Ganbold', 'Enkhjargal Batsaikhan']);
   });
 
+  it('keeps a speech\'s own note on its text ("Check against delivery.", "As prepared for delivery") out of the statements, in the header or the body', () => {
+    const doc = structureTranscript(
+      ['Speech by the Minister at the Award Ceremony', '', 'Check against delivery.', '', 'Excellencies, friends, good evening.', '', 'As prepared for delivery', '', 'Thank you all.'].join('\n'),
+    );
+    expect(texts(doc)).toEqual(['Excellencies, friends, good evening.', 'Thank you all.']);
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

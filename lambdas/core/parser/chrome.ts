@@ -117,7 +117,9 @@ export const endsLikeSentence = (line: string): boolean => {
 export const isMarkerLine = (line: string): boolean => !HAS_LETTER.test(line);
 
 /** Whether the line is a transcriber's note standing alone, e.g. "(Applause.)". */
-export const isTranscriberNote = (line: string): boolean => NOTE.test(line);
+export const isTranscriberNote = (line: string): boolean => NOTE.test(line) || (line.length <= 40 && DELIVERY_NOTE.test(line));
+/** A speech's note on its text standing alone: "Check against delivery.", "As prepared for delivery". */
+const DELIVERY_NOTE = /^(?:check against (?:delivery|the spoken word)|as prepared(?: for delivery)?|as delivered|text as prepared)[.!]?$/iu;
 
 /** Cheap pre-check before the URL pattern runs. */
 const mayHaveUrl = (line: string): boolean => line.includes('://') || line.includes('www.') || line.includes('@');
