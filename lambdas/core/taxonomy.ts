@@ -585,6 +585,7 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       dam: 0.3, dams: 0.3, 'hydroelectric dam*': 1, 'electricity prices': 1, 'price of electricity': 1, 'price of power': 0.6, 'lights on': 0.5, 'homes heated': 0.6, heating: 0.4, 'high voltage': 0.6, 'power line*': 0.6, 'draw power': 0.6, boilers: 0.3, 'energy bills': 1, 'power cuts': 0.8, blackouts: 0.6, 'gas storage': 1,
     },
     suppress: [
+      'so much energy', 'hidden in barrels', 'wealth on coal and oil',
       'heating up', 'heated debate', 'heated debates', 'heated discussion*',
       'energy to', 'youthful energy', 'energy of', 'energy and enthusiasm', 'energy and commitment',
       'positive energy', 'new energy', 'great energy', 'energy and passion', 'energy and determination',
