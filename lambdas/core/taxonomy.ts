@@ -88,6 +88,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'sovereign rights': 1,
       // Own course in plain words
       'redraw a map': 0.6, 'redraw the map': 0.6, 'redraw borders': 0.8, 'waters belong to': 0.6, 'arbitral ruling': 0.5, 'territorial waters': 0.6, 'exclusive economic zone': 0.6, 'chart its own course': 0.8, 'its own course': 0.6, 'its own choices': 0.4, 'pressure or coercion': 0.5, 'its own partnerships': 0.6, 'decide its own': 0.5,
+      // Unity and integrity of a state
+      'integrity of all its lands': 1, 'integrity of its territory': 1, 'unity and integrity': 0.8, 'territorial unity': 0.8, 'unlawful presence': 0.6,
     },
     suppress: [
       'sovereign debt', 'sovereign wealth', 'sovereign bond', 'sovereign bonds', 'sovereign immunity',
@@ -123,6 +125,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'dying on both sides': 0.6, 'round of shooting': 0.6, 'lasting settlement': 0.5,
       // Fighting in plain words (2)
       'lasting peace': 0.5, 'korean war': 0.6, munitions: 0.4, 'military assault': 0.8, 'assault on ukraine': 1,
+      // Drones and forces in plain words
+      'drones that': 0.3, 'russian forces': 0.4, 'crashed on': 0.3,
     },
     suppress: [
       'war on poverty', 'war on drugs', 'war on cancer', 'war against poverty', 'war on terror', 'trade war',
@@ -464,6 +468,8 @@ export const TAXONOMY: readonly TopicDefinition[] = [
       'keeping the border open': 0.4, 'border open': 0.3, 'sleeping in the open': 0.4, 'arrived with nothing': 0.4, 'rebuild their lives': 0.4, 'leave their home': 0.8, 'left their homes': 0.8, 'left their home': 0.6, unhcr: 0.6, 'permanent housing': 0.3,
       // Crossings and camps in plain words
       'fled their homes': 0.8, 'living in tents': 0.5, 'return home in safety': 0.6, 'overloaded boats': 0.6, 'dangers of the crossing': 0.6, 'atlantic route': 0.6, pirogues: 0.4,
+      // Arriving with nothing, in plain words
+      'fled across': 0.6, 'return to their homes': 0.6, 'path to citizenship': 0.4, 'families who fled': 0.6, 'clothes they were wearing': 0.5, 'without papers': 0.5, 'arrived with little': 0.4,
     },
     suppress: ['data migration'],
     gdelt: ['REFUGEES', 'IMMIGRATION', 'DISPLACED'],
