@@ -661,6 +661,23 @@ describe('extract › meetings', () => {
     ]);
   });
 
+  it('reads "A and B held bilateral talks", "received Philippine Ambassador X", ", and separately with the Leader of the Opposition, Y", an office\'s place before its holder, and people "among them"', () => {
+    const x = run(
+      'On 13 March 2025, President Bola Adeyemi and President Daniel Mwangi held bilateral talks at the Presidential Villa.\n\n' +
+        'Deputy Minister Pham Van Loc received Philippine Ambassador Maria Consuelo Dizon to convey condolences.\n\n' +
+        'The Secretary-General spoke by telephone on Wednesday with the Prime Minister of Lesotho, Thabo Mokhele, and separately with the Leader of the Opposition, Palesa Ntsekhe.\n\n' +
+        'He also met the UNHCR Representative in Bangladesh, Ms Ingrid Haavik, to discuss returns.\n\n' +
+        'The Minister met with a group of activists, among them Ana-Maria Craciun, director of the Clear Ledger Foundation, and the investigative lawyer Vlad Ionescu-Berger, to hear their views.',
+    );
+    expect(x.meetings.map((m) => [m.statementSeq, m.participants, m.place])).toEqual([
+      [1, ['Bola Adeyemi', 'Daniel Mwangi'], undefined],
+      [2, ['Maria Consuelo Dizon'], undefined],
+      [3, ['Thabo Mokhele', 'Palesa Ntsekhe'], undefined],
+      [4, ['Ingrid Haavik'], undefined],
+      [5, ['group of activists', 'Ana-Maria Craciun', 'Vlad Ionescu-Berger'], undefined],
+    ]);
+  });
+
   it('reads a second meeting joined by ", and with" a titled person after a first report', () => {
     const x = run(
       'On the margins, the Chair met separately with Minister Hodan Warsame to discuss the drought plan, and with Executive Secretary Samuel Langat on early warning.\n\n' +

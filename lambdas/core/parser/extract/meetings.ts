@@ -21,6 +21,10 @@ export interface StatementMentions {
 }
 
 const ADVERBS = String.raw`(?:\s+(?:(?:today|yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening))?|again|separately|also|virtually|jointly|briefly|recently|here|there|(?:later|earlier)(?:\s+(?:today|in\s+the\s+(?:day|week)|this\s+(?:week|month)))?|by\s+(?:phone|telephone|video(?:\s*conference)?)|this\s+(?:morning|afternoon|evening|week)|last\s+(?:week|night|month)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening))?|(?:of|for|lasting)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?:an?|[\w-]+)\s+(?:minutes|hours?)|(?:in|at)\s+(?:the\s+)?\p{Lu}[\p{L}.\u2019'\-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.\u2019'\-]*){0,3}))*`;
+/** A preposition that ends a met person's phrase but may only give an office's place ("Representative in …"). */
+const OFFICE_PLACE_STOP = /^\s(?:in|on|for|to)\s$/u;
+/** The place or subject of that office, a comma and its holder (up to the holder's first letter). */
+const OFFICE_PLACE_HOLDER = /^(?:the\s+)?\p{Lu}[\p{L}\u2019'\-]*(?:\s+\p{Lu}[\p{L}\u2019'\-]*){0,3},\s+(?=(?:the\s+)?\p{Lu})/u;
 /** A role in lower case that names one person's post ("coordinator of …", "editor at …"). */
 const ROLE_NOUN = String.raw`(?:coordinator|founder|co-founder|director|head|chair|chairperson|president|secretary|member|leader|minister|ambassador|representative|adviser|advisor|editor|spokesperson|rapporteur)`;
 /** A title or honorific that opens a person's name ("the Minister …", "H.E. …", "Chairwoman …"). */
@@ -35,7 +39,7 @@ const TRIGGER = new RegExp(
     // "received on Tuesday the Minister …", "welcomed President X to the White House", "will receive
     // the Minister of …", "was received by the President of the Republic, Mr. X".
     String.raw`|\bwelcomed(?=\s+(?:the\s+)?${TITLED}\s(?:(?![\u2019']s\s)[^.;,\u2019']){3,80}?\sto\s+(?:the\s+)?\p{Lu})` +
-    String.raw`|\b(?:received|receives?|hosted|hosts|was\s+received\s+by)(?:\s+(?:today|yesterday|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening))?))?(?=\s+(?:(?:her|his|their|our|my)\s+(?:\p{L}+\s+)?counterparts?\b|(?:the\s+)?${TITLED}\s))` +
+    String.raw`|\b(?:received|receives?|hosted|hosts|was\s+received\s+by)(?:\s+(?:today|yesterday|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening))?))?(?=\s+(?:(?:her|his|their|our|my)\s+(?:\p{L}+\s+)?counterparts?\b|(?:the\s+)?(?:\p{Lu}\p{Ll}+\s+)?${TITLED}\s))` +
     String.raw`|\bcourtesy\s+(?:call|visit)\s+(?:on|to)` +
     // "also called on the Chairman of the State Great Khural, Mr. X" (a visit), but not "called on
     // President X to release them" (an appeal): no "to" and a verb later in the sentence.
@@ -43,14 +47,14 @@ const TRIGGER = new RegExp(
   'gu',
 );
 /** TRIGGER, or "and (also/separately) with" continuing a report made earlier in the sentence. */
-const AND_WITH = new RegExp(`${TRIGGER.source.slice(0, -4)}|\\band\\s+(?:also\\s+)?(?:separately\\s+)?with(?=\\s+(?:the\\s+)?(?:H\\.E\\.|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|Hon\\.|\\p{Lu}\\p{Ll}+\\s+\\p{Lu})))\\s+`, 'gu');
+const AND_WITH = new RegExp(`${TRIGGER.source.slice(0, -4)}|\\band\\s+(?:also\\s+)?(?:separately\\s+)?with(?=\\s+(?:the\\s+)?(?:H\\.E\\.|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|Hon\\.|\\p{Lu}\\p{Ll}+\\s+(?:(?:of|for)\\s+(?:the\\s+)?)?\\p{Lu})))\\s+`, 'gu');
 /** Where the phrase naming whom was met ends. */
 const NP_END = new RegExp(
-  String.raw`(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|Gov|Amb|Lt|Col|Adm|Hon|Rt|Eng|Brig|Prof|Capt|Maj|Smt))\.|[;:!?()\[\]\u201c\u201d"]|\s(?:--|[\u2013\u2014])\s|\s(?:to|who|whom|which|that|where|about|on|regarding|during|at|in|after|before|while|when|as|because|since|under|until|via|through|over|throughout|amid|not|but|is|are|was|were|will|would|can|could|should|has|have|had|did|does|do|may|might|must|last|next|this|that)\s|\sfor\s(?!\p{Lu})|,(?!\s*(?:(?!I\s)\p{Lu}|including\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s|\p{Lu})|(?:the\s+)?(?:\p{Ll}+\s+){0,2}${ROLE_NOUN}\s+(?:of|for|at)\s|(?:and|as well as)\s+(?:with\s+)?(?:\p{Lu}|(?:the|a|an|other|several|senior|local|civil|members|representatives|leaders|officials)\s)))`,
+  String.raw`(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Gen|Sen|Rep|Gov|Amb|Lt|Col|Adm|Hon|Rt|Eng|Brig|Prof|Capt|Maj|Smt))\.|[;:!?()\[\]\u201c\u201d"]|\s(?:--|[\u2013\u2014])\s|\s(?:to|who|whom|which|that|where|about|on|regarding|during|at|in|after|before|while|when|as|because|since|under|until|via|through|over|throughout|amid|not|but|is|are|was|were|will|would|can|could|should|has|have|had|did|does|do|may|might|must|last|next|this|that)\s|\sfor\s(?!\p{Lu})|,(?!\s*(?:(?!I\s)\p{Lu}|(?:including|among\s+them)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s|\p{Lu}|the\s+\p{Ll}+\s+(?:\p{Ll}+\s+)?\p{Lu})|(?:the\s+)?(?:\p{Ll}+\s+){0,2}${ROLE_NOUN}\s+(?:of|for|at)\s|(?:and|as well as)\s+(?:with\s+)?(?:\p{Lu}|(?:the|a|an|other|several|senior|local|civil|members|representatives|leaders|officials)\s)))`,
   'u',
 );
 const PART_SPLIT = /\s*,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+/;
-const LEADING = /^(?:including|the|a|an|our|my|his|her|their|its|your|other|several|some|many|so|a number of|a group of|a range of|both|all|various|inspiring|fellow|more|these|those|numerous|dozens of|hundreds of)\s+/i;
+const LEADING = /^(?:including|among them|the|a|an|our|my|his|her|their|its|your|other|several|some|many|so|a number of|a group of|a range of|both|all|various|inspiring|fellow|more|these|those|numerous|dozens of|hundreds of)\s+/i;
 const PRONOUN = /^(?:me|him|her|them|us|you|it|each other|one another|everyone|everybody|someone|anyone|myself|themselves|himself|herself)$/i;
 /** Words after which the phrase naming whom was met has ended ("met with X again today"). */
 const TRAILING = /\s+(?:right\s+(?:now|away)|just|again|today|yesterday|tomorrow|earlier|later|here|there|now|myself|himself|herself|themselves|ourselves|once|recently|virtually|directly|personally)\b.*$/i;
@@ -70,12 +74,14 @@ const PERSONAL_ROLE = new Set([
 ]);
 /** A role in lower case after a person's name: "…, coordinator of the Women's Political Platform". */
 const APPOSITIVE_ROLE = new RegExp(String.raw`^(?:the\s+)?(?:\p{Ll}+\s+){0,2}${ROLE_NOUN}\s+(?:of|for|at)\s`, 'u');
-/** Nothing but honorifics before a name ("Mr ", "H.E. Dr. "). */
-const HONORIFICS_ONLY = /^\s*(?:(?:Mr|Mrs|Ms|Dr|Prof|Hon|Amb|H\.E|Rt\.?\s*Hon)\.?\s+)*$/u;
+/** Nothing but honorifics or a title before a name ("Mr ", "H.E. Dr. ", "Ambassador "). */
+const HONORIFICS_ONLY = /^\s*(?:(?:Mr|Mrs|Ms|Dr|Prof|Hon|Amb|H\.E|Rt\.?\s*Hon|Ambassador|Professor|Judge|Senator|General)\.?\s+)*$/u;
 /** An office in capitals with a role word anywhere in it ("Cabinet Secretary for Foreign …"). */
 const namesRole = (part: string): boolean => /^\p{Lu}/u.test(part) && part.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && PERSONAL_ROLE.has(w.toLowerCase()));
 /** Whether a part names one person's office in lower case ("Peru's labor minister"); asked only where a person follows. */
-const namesPersonalRole = (part: string): boolean => PERSONAL_ROLE.has(lastWord(part));
+const namesPersonalRole = (part: string): boolean => PERSONAL_ROLE.has(lastWord(part.replace(OFFICE_PLACE_TAIL, '')));
+/** An office's place or subject after it: "… Representative in Bangladesh", "… Envoy on Myanmar". */
+const OFFICE_PLACE_TAIL = /\s+(?:in|on|for|to)\s+(?:the\s+)?\p{Lu}[\p{L}\u2019'\-]*(?:\s+\p{Lu}[\p{L}\u2019'\-]*){0,3}$/u;
 const lastWord = (part: string): string => part.split(/\s+/).at(-1)!.toLowerCase().replace(/[\u2019']s?$/, '');
 const namesGroup = (part: string): boolean => {
   const last = lastWord(part);
@@ -97,7 +103,7 @@ const groupFrom = (part: string): boolean => {
  * "The Minister of A, X, the Minister of B, Y, and the Minister of C, Z, met today …": a list of
  * people (with their offices) as the subject of the sentence, before "met" or "held talks".
  */
-const LIST_SUBJECT = /^([^.;:!?]{8,400}?),?\s+(?:met|(?:had|held)\s+(?:(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:meeting|call|conversation|discussion)|talks))\b(?!\s+with\b)/;
+const LIST_SUBJECT = /^([^.;:!?]{8,400}?),?\s+(?:met|(?:had|held)\s+(?:(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:meeting|call|conversation|discussion)|(?:[a-z]+\s+){0,2}talks))\b(?!\s+with\b)/;
 
 /** The subject of LIST_SUBJECT as the holders of one office in several countries: "The Foreign Ministers of …". */
 const OFFICES_OF =
@@ -204,6 +210,8 @@ const meetingIn = (
   const participants: string[] = [];
   const places: string[] = [];
   let npEnd = s;
+  // Where an office's own place was read through ("Representative in Bangladesh, Ms X"): not where they met.
+  let officePlace: readonly [number, number] | undefined;
   while ((match = trigger.exec(sentence)) !== null) {
     // "I can't say that I have … sat down with", "if any parent sat down with": no meeting took place.
     if (UNREAL.test(sentence.slice(clauseStart(sentence, match.index), match.index))) continue;
@@ -219,6 +227,18 @@ const meetingIn = (
       const next = NP_END.exec(rest.slice(after));
       stopText = next?.[0];
       np = next ? rest.slice(0, after + next.index) : rest;
+    }
+    // "the UNHCR Representative in Bangladesh, Ms Ingrid Haavik", "the Special Envoy on Myanmar,
+    // Ambassador X": an office's place or subject, then its holder after a comma.
+    if (stop && OFFICE_PLACE_STOP.test(stopText ?? '') && PERSONAL_ROLE.has(lastWord(np))) {
+      const place = OFFICE_PLACE_HOLDER.exec(rest.slice(stop.index + stop[0].length));
+      if (place) {
+        officePlace = [s + npStart + stop.index, s + npStart + stop.index + stop[0].length + place[0].length];
+        const after = stop.index + stop[0].length + place[0].length;
+        const next = NP_END.exec(rest.slice(after));
+        stopText = next?.[0];
+        np = next ? rest.slice(0, after + next.index) : rest;
+      }
     }
     if (np.includes(',')) np = listOnly(np, stopText);
     if (np.trim().length === 0) continue;
@@ -323,6 +343,7 @@ const meetingIn = (
     // Where the meeting took place is said with it ("met with X, …, today in Oslo"), not in what
     // was discussed ("… to discuss the crisis in Sudan").
     if (m.kind !== 'place' || m.start < s || m.end > e || (m.start > npEnd && TOPIC_TURN.test(text.slice(npEnd, m.start)))) continue;
+    if (officePlace && m.start >= officePlace[0] && m.end <= officePlace[1]) continue;
     if (PLACE_INTRO.test(text.slice(Math.max(s, m.start - 16), m.start)) && !participants.includes(m.name)) places.push(nameOf.get(m) ?? m.name);
   }
   return {
