@@ -1200,6 +1200,15 @@ describe('structureTranscript', () => {
     expect(texts(doc)).toEqual(['Excellencies, friends, good evening.', 'Thank you all.']);
   });
 
+  it('reads a date written with dots day first ("12.03.2026") alone on a line, and the date in a "By <publisher> | <date> | Topics: …" line, which is no title', () => {
+    const pl = structureTranscript(['Home page > Ministry of Foreign Affairs > News', '', 'Poland condemns new sentences against Belarusian journalists', '', '12.03.2026', '', 'The Ministry strongly condemns the sentences.'].join('\n'));
+    expect([pl.title, pl.date]).toEqual(['Poland condemns new sentences against Belarusian journalists', '2026-03-12']);
+    const us = structureTranscript(
+      ['Home | News & Events | Consul General Hosts Interfaith Iftar', 'Consul General Hosts Interfaith Iftar', 'By U.S. Consulate General Erbil | 18 March, 2025 | Topics: Consul General, News, Religious Freedom', 'Share', '', 'Erbil hosted an iftar.'].join('\n'),
+    );
+    expect([us.title, us.date]).toEqual(['Consul General Hosts Interfaith Iftar', '2025-03-18']);
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

@@ -21,7 +21,7 @@ const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+(\\d{
 /** "2022-05-20". */
 const ISO = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)/u;
 /** "3/3/2026", "19.06.2026": day and month in either order; read only when the order does not matter or one is above 12. */
-const NUMERIC = /(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})(?![\d/.])/u;
+const NUMERIC = /(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.])/u;
 const MONTH_START = new RegExp(`^${MONTH}\\b`, 'u');
 /** "2:02 p.m. EDT", "10:30 AM", "14:05 UTC". */
 const TIME = /\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?|AM|PM)?\s*(?:\(?[A-Z]{2,5}\)?)?/u;
@@ -56,9 +56,11 @@ export const findDate = (line: string): { iso: string; index: number; length: nu
     m = NUMERIC.exec(line);
     if (m) {
       const a = Number(m[1]);
-      const b = Number(m[2]);
-      // Ambiguous (3/4/2026: March 4 or 3 April?) unless both are the same or one cannot be a month.
-      const iso = a === b || b > 12 ? isoDate(Number(m[3]), a, b) : a > 12 ? isoDate(Number(m[3]), b, a) : undefined;
+      const b = Number(m[3]);
+      const year = Number(m[4]);
+      // Dots put the day first (12.03.2026, as European sites write it). Slashes are ambiguous
+      // (3/4/2026: March 4 or 3 April?) unless both are the same or one cannot be a month.
+      const iso = m[2] === '.' ? isoDate(year, b, a) : a === b || b > 12 ? isoDate(year, a, b) : a > 12 ? isoDate(year, b, a) : undefined;
       if (iso) return { iso, index: m.index, length: m[0].length };
     }
   }
@@ -145,7 +147,7 @@ export interface Byline {
 }
 
 /** Words of headlines ("Secretary Hartwell’s Call with …"), never of an author line. */
-const HEADLINE_WORDS = /['\u2019]s\b|\b(?:with|meets?|meeting|calls?|remarks|statement|travels?|visits?|joint|press|interview|before|after|during|on the|at the|at an?|welcomes?|announces?|condemns?|congratulates?|marking|marks|anniversary|commemorat\w*|ceremony|since|(?:19|20)\d\d)\b/iu;
+const HEADLINE_WORDS = /['\u2019]s\b|\b(?:with|meets?|meeting|calls?|remarks|statement|travels?|visits?|joint|press|interview|before|after|during|on the|at the|at an?|welcomes?|announces?|condemns?|congratulates?|hosts?|honou?rs|launch(?:es)?|signs|hails|opens|marking|marks|anniversary|commemorat\w*|ceremony|since|(?:19|20)\d\d)\b/iu;
 
 /** "Testimony of …", "Prepared Remarks by …" opening an author line ("Testimony of X, Assistant Secretary, …"). */
 const AUTHORED_BY = /^(?:(?:Written|Prepared|Opening)\s+)?(?:Testimony|Statement|Remarks|Address)\s+(?:of|by)\s+/u;

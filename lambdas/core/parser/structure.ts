@@ -323,6 +323,23 @@ const classifyHeader = (p: Paragraph, header: Header, sawAnchor: boolean, paragr
     header.date ??= placeDate.date;
     return 'place';
   }
+  // "By U.S. Embassy Tashkent | 22 May, 2024 | Topics: News": a page's byline, date and tags.
+  if (line.startsWith('By ') && line.includes(' | ')) {
+    const dated = line.split(' | ').find((part) => isDateOrTimeLine(part.trim()));
+    const d = dated ? findDate(dated) : undefined;
+    if (d) {
+      header.date ??= d.iso;
+      return 'date';
+    }
+  }
+  // "12.03.2026" alone: a date, though a line without letters is otherwise a marker.
+  if (line.length <= 12 && isMarkerLine(line)) {
+    const numeric = findDate(line);
+    if (numeric) {
+      header.date ??= numeric.iso;
+      return 'date';
+    }
+  }
   if (isChromeLine(line) || isTranscriberNote(line)) return 'chrome';
   // "Aboard Air Force One": where a gaggle is held.
   if (ABOARD.test(line)) {
