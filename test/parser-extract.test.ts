@@ -8,6 +8,7 @@ import { findTopicHits } from '../lambdas/core/parser/extract/topics';
 import { buildTopicTables, decodeTopicTables, encodeTopicTables, phraseEntries } from '../lambdas/core/parser/extract/topic-tables';
 import { TOPIC_TABLES } from '../lambdas/core/parser/data/topic-tables.generated';
 import { splitSentences } from '../lambdas/core/parser/sentences';
+import { structureTranscript } from '../lambdas/core/parser/structure';
 import { isLetterCode, isLetterOrDigitCode, isLowercaseLetterCode, isOnlyLowerCode } from '../lambdas/core/parser/chars';
 import { countWordsOf, isLowerCode, isUpperCode, isWordCode, phraseWords, tokenize, tokenizeScratch, rawAt } from '../lambdas/core/parser/extract/tokens';
 import { countWords } from '../lambdas/core/parser';
@@ -958,6 +959,32 @@ describe('extract › awards (recipients named apart)', () => {
       ['U.S. Embassy Alumni Impact Award', 'Ramesh Adhikari'],
       ['TIP Report Hero award', 'Sunita Thapa Magar'],
       ['Ambassador\u2019s Award for Inclusion', 'Maya Gurung'],
+    ]);
+  });
+});
+
+describe('extract › awards (presentation notes)', () => {
+  it('gives the award a presentation note names, or the title\'s, to the honoree introduced since the note before', () => {
+    const doc = structureTranscript(
+      [
+        'Remarks by the President at the Presidential Citizens Medal Ceremony',
+        '',
+        'THE PRESIDENT: Please welcome our honorees.',
+        '',
+        'MILITARY AIDE: Maribel Ochoa. She opened her door to newcomers in Dayton.',
+        '',
+        '(The Presidential Citizens Medal is presented.) (Applause.)',
+        '',
+        'MILITARY AIDE: Terrence Abernathy. He opened city hall to everyone.',
+        '',
+        '[Award presented]',
+        '',
+        'THE PRESIDENT: Thank you all.',
+      ].join('\n'),
+    );
+    expect(extract(doc).awards.map((a) => [a.award, a.recipient, a.statementSeq])).toEqual([
+      ['Presidential Citizens Medal', 'Maribel Ochoa', 2],
+      ['Presidential Citizens Medal', 'Terrence Abernathy', 3],
     ]);
   });
 });

@@ -1209,6 +1209,28 @@ describe('structureTranscript', () => {
     expect([us.title, us.date]).toEqual(['Consul General Hosts Interfaith Iftar', '2025-03-18']);
   });
 
+  it('keeps notes in a row ("(The medal is presented.) (Applause.)") out of the statements, and records where an award was handed over', () => {
+    const doc = structureTranscript(
+      [
+        'THE PRESIDENT: Please welcome our honorees.',
+        '',
+        'MILITARY AIDE: Maribel Ochoa. She opened her door to newcomers.',
+        '',
+        '(The Presidential Citizens Medal is presented.) (Applause.)',
+        '',
+        'MILITARY AIDE: Terrence Abernathy. He opened city hall.',
+        '',
+        '[Award presented]',
+        '',
+        '(Inaudible.) (Off-mic.)',
+        '',
+        'THE PRESIDENT: Thank you all.',
+      ].join('\n'),
+    );
+    expect(texts(doc)).toEqual(['Please welcome our honorees.', 'Maribel Ochoa. She opened her door to newcomers.', 'Terrence Abernathy. He opened city hall.', 'Thank you all.']);
+    expect(doc.presentations).toEqual([{ afterSeq: 2, award: 'Presidential Citizens Medal' }, { afterSeq: 3 }]);
+  });
+
   it('still records something for a text made only of short lines', () => {
     const doc = structureTranscript('Thank you\nGood night');
     expect(doc.statements.length).toBeGreaterThan(0);

@@ -67,8 +67,8 @@ const WEB_WEAK = phrasesAtWordStart(
  * non-ASCII character in a regex literal makes V8 hold the whole bundle as a two-byte string.
  */
 const UI_WORD = /^(?:share|print|email|e-mail|tweet|facebook|twitter|linkedin|whatsapp|reddit|pinterest|instagram|youtube|flickr|home|menu|search|close|open|next|previous|prev|back|top|more|subscribe|login|log in|sign in|download|pdf|rss|copy|link|language|english|espa\u00f1ol|fran\u00e7ais|\u0440\u0443\u0441\u0441\u043a\u0438\u0439|\u4e2d\u6587|\u0627\u0644\u0639\u0631\u0628\u064a\u0629)$/iu;
-/** A transcriber's note standing alone: "(Applause.)", "[Laughter]". */
-const NOTE = /^[(\[][^()\[\]]{1,160}[)\]][.!]?$/u;
+/** A transcriber's note standing alone: "(Applause.)", "[Laughter]", "(The medal is presented.) (Applause.)". */
+const NOTE = /^(?:[(\[][^()\[\]]{1,160}[)\]][.!]?\s*)+$/u;
 
 const isWordInner = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 0x2019 || c === 46 || c === 38 || c === 43 || c === 45 ||

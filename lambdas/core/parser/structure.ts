@@ -39,7 +39,7 @@ import {
 import { isLetterCode as isLetterCodeImport, isOnlyLowerCode as isOnlyLowerCodeImport } from './chars';
 import { splitSentencesIn } from './sentences';
 import { askerIsPerson, buildAliases, findLabel, findNameLabels, type KnownPerson, type SpeakerLabel } from './speakers';
-import type { Range, Statement, StructuredTranscript } from './types';
+import type { Presentation, Range, Statement, StructuredTranscript } from './types';
 
 // Module-local copies of the imported bindings: under a CommonJS transform (tsx, jest) every use of
 // an import is a getter call, which costs on these per-character paths; bundles are unaffected.
@@ -705,6 +705,9 @@ const POST_NOMINALS = /(?:,?\s+(?:MP|MEP|MSP|QC|KC|OBE|CBE|MBE|CMG|KCMG|GCMG|PhD
 /** "by Adrian Ketteler, Spokesperson for the Secretary-General": a person and their role. */
 const BY_NAME_ROLE = /\bby\s+((?:\p{Lu}[\p{L}\u2019'.-]*\s+){1,3}\p{Lu}[\p{L}\u2019'-]+),\s+(?:the\s+)?(\p{Lu}[^.;,]{2,80})/u;
 
+/** A note that an award was handed over: "(The award was presented.)", "[Award presented]", "[Presentation of the prize]". */
+const PRESENTED = /^[(\[]\s*(?:The\s+)?([^()\[\]]{0,100}?)\s*(?:(?:is|was|are|were)\s+)?(?:presented|awarded|conferred|handed\s+over)\b[^()\[\]]{0,40}[)\]]|^[(\[]\s*Presentation\s+of\s+(?:the\s+)?([^()\[\]]{3,100})[)\]]/u;
+
 /** A page's metadata key on a line of its own, its value on the next. */
 const BARE_KEY = /^(From|Published|Updated|Last updated|Location|Delivered on|Date|Place|Venue|Released|Issued)\s*:?$/u;
 
@@ -828,6 +831,7 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
   for (let k = bodyEnd, e = signatureEnd(paragraphs, k); e > k; k = e, e = signatureEnd(paragraphs, k)) signatures.push([k, e]);
 
   const statements: Statement[] = [];
+  const presentations: Presentation[] = [];
   const speakers: string[] = [];
   const introduced = new Map<string, string>();
   const seenSpeakers = new Set<string>();
@@ -882,7 +886,17 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
       const content = text.slice(contentStart, p.end);
       if (isMarkerLine(content) || isTranscriberNote(content) || isChromeLine(content)) continue;
     } else {
-      if (isBodyNonStatement(p.text)) continue;
+      if (isBodyNonStatement(p.text)) {
+        // "(The Presidential Citizens Medal is presented.)" after a citation: who got it is named above.
+        const c0 = p.text.charCodeAt(0);
+        const note = statements.length > 0 && (c0 === 40 || c0 === 91) ? PRESENTED.exec(p.text) : null;
+        if (note) {
+          const named = (note[1] ?? note[2] ?? '').trim();
+          const award = /^\p{Lu}/u.test(named) && named.includes(' ') ? named : undefined;
+          presentations.push({ afterSeq: statements[statements.length - 1]!.seq, ...(award ? { award } : {}) });
+        }
+        continue;
+      }
       if (isSubheading(p, paragraphs[i + 1])) continue;
       if (p.text.charCodeAt(p.text.length - 1) === 58) {
         // "The following is attributable to Spokesperson X:" introduces X's statement (one per
@@ -932,5 +946,5 @@ export const structureTranscript = (text: string, metadata: UploadMetadata = {})
 
   // One shape for every transcript (date and location present even when undefined): extraction
   // reads it per statement, and optional spreads made four.
-  return { text, title, date, location, speakers, statements };
+  return { text, title, date, location, speakers, statements, presentations };
 };

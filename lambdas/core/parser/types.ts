@@ -25,6 +25,14 @@ export interface Statement {
   readonly quotations: readonly Range[];
 }
 
+/** A transcriber's note that an award was handed over ("(The Presidential Citizens Medal is presented.)"). */
+export interface Presentation {
+  /** The statement just before the note. */
+  readonly afterSeq: number;
+  /** The award the note names, when it names one in capitals. */
+  readonly award?: string;
+}
+
 /** A decoded, structured transcript: what extraction reads. */
 export interface StructuredTranscript {
   /** The decoded document text that spans point into. */
@@ -34,6 +42,8 @@ export interface StructuredTranscript {
   readonly location?: string;
   readonly speakers: readonly string[];
   readonly statements: readonly Statement[];
+  /** Notes between statements that an award was presented, in order. */
+  readonly presentations?: readonly Presentation[];
 }
 
 type WithoutRevision<T> = Omit<T, 'transcriptId' | 'revision'>;

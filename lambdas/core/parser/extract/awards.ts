@@ -4,7 +4,7 @@
  * recipient is the person named in the recipient phrase (else an organisation, else the phrase);
  * the recipient's organisation is an organisation named beside them ("X, Director of Y").
  */
-import type { Extraction } from '../types';
+import type { Extraction, Presentation } from '../types';
 import type { Mention, NameLookup } from './entities';
 import type { StatementMentions } from './meetings';
 import { HINT_AWARD } from './topics';
@@ -65,8 +65,10 @@ const AWARD_HINT = /[Aa]ward|[Pp]rize|[Mm]edal|[Hh]onou?r|[Tt]roph|[Cc]itation|H
 const GIVER = /^(?:Embassy|Ministry|Department|Government|Mission|Consulate|Agency|Office|Bureau|Council)[\u2019']s\s+/u;
 /** A kind of honour before its name: "the national honour of Grand Commander of the Order of the Niger". */
 const HONOUR_OF = /^(?:(?:national|state|civilian|highest)\s+)?(?:honou?r|title|distinction|decoration)\s+of\s+(?=\p{Lu})/u;
+/** Which of the evening's awards this is: "Our first … Award goes to", "The second … Prize". */
+const ORDINAL_LEAD = /^(?:(?:Our|My|The)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|final|last)|Our|My)\s+(?=\p{Lu})/u;
 const cleanAward = (award: string): string =>
-  award.replace(/\s+/g, ' ').trim().replace(GIVER, '').replace(HONOUR_OF, '').replace(/^(?:\p{Ll}+\s+)+(?=\p{Lu})/u, '');
+  award.replace(/\s+/g, ' ').trim().replace(GIVER, '').replace(HONOUR_OF, '').replace(ORDINAL_LEAD, '').replace(/^(?:\p{Ll}+\s+)+(?=\p{Lu})/u, '');
 
 /**
  * The award's fuller name when the statement gives one ending with it: "present, for only the third
@@ -100,7 +102,12 @@ const byFirstName = (word: string, mentions: readonly Mention[], recent: readonl
 };
 
 /** The awards presented in each statement. */
-export const findAwards = (items: readonly StatementMentions[], nameOf: NameLookup): Extraction['awards'] => {
+export const findAwards = (
+  items: readonly StatementMentions[],
+  nameOf: NameLookup,
+  presentations: readonly Presentation[] = [],
+  title = '',
+): Extraction['awards'] => {
   const awards: Extraction['awards'][number][] = [];
   const seen = new Set<string>();
   // People named in the statements before this one, latest last: whom "you" or a first name refers to.
@@ -164,7 +171,7 @@ export const findAwards = (items: readonly StatementMentions[], nameOf: NameLook
       }
     }
   }
-  ceremonyAwards(items, nameOf, awards);
+  ceremonyAwards(items, nameOf, awards, presentations, title);
   return awards;
 };
 
@@ -196,10 +203,20 @@ const latestBefore = (awards: readonly Extraction['awards'][number][], seq: numb
   for (const a of awards) if (a.statementSeq < seq && (!latest || a.statementSeq >= latest.statementSeq)) latest = a;
   return latest?.award;
 };
+/** An award named in a title: the capitalised words before the award word ("… at the Presidential Citizens Medal Ceremony"). */
+const TITLE_AWARD = new RegExp(String.raw`(?:^|\s)((?:(?:19|20)\d\d\s+)?(?:\p{Lu}[\p{L}\u2019'\-]*\s+(?:of\s+(?:the\s+)?)?){1,6}${AWARD_WORD}\b${COMPLEMENT})`, 'u');
+/** How many statements before a presentation note its honoree may have been introduced in. */
+const NOTE_REACH = 5;
 /** Statements without an honoree that end a run of honorees. */
 const RUN_GAP = 3;
 
-const ceremonyAwards = (items: readonly StatementMentions[], nameOf: NameLookup, awards: Extraction['awards'][number][]): void => {
+const ceremonyAwards = (
+  items: readonly StatementMentions[],
+  nameOf: NameLookup,
+  awards: Extraction['awards'][number][],
+  presentations: readonly Presentation[],
+  title: string,
+): void => {
   /** The honoree a statement introduces, if it opens with one. */
   const honoreeOf = (k: number): Mention | undefined => {
     const { statement, mentions } = items[k]!;
@@ -241,6 +258,26 @@ const ceremonyAwards = (items: readonly StatementMentions[], nameOf: NameLookup,
       const own = NAMED_AWARD.exec(items[k]!.statement.text);
       lastAward = own ? cleanAward(own[1]!) : award;
       give(lastAward, person, k);
+    }
+  }
+  // "MILITARY AIDE: Maribel Ochoa. When newcomers arrived …" then "(The Presidential Citizens Medal is
+  // presented.)": the honoree introduced since the note before, given the award the note, the
+  // ceremony or the page's title names.
+  if (presentations.length > 0) {
+    const bySeq = new Map<number, number>();
+    for (let k = 0; k < items.length; k++) bySeq.set(items[k]!.statement.seq, k);
+    const titled = TITLE_AWARD.exec(title)?.[1];
+    let previous = -1;
+    let noted: string | undefined;
+    for (const note of presentations) {
+      const k = bySeq.get(note.afterSeq);
+      if (k === undefined) continue;
+      let person: Mention | undefined;
+      for (let j = k; j > previous && j > k - NOTE_REACH && !person; j--) person = honoreeOf(j);
+      previous = k;
+      noted = note.award ?? noted;
+      const award = noted ?? lastAward ?? (titled !== undefined ? cleanAward(titled) : undefined);
+      if (person && award) give(award.replace(/\s+(?:Ceremony|Awards?\s+Ceremony)$/u, ''), person, k);
     }
   }
   // "It is my pleasure to present this year's … Award. … This year's recipient is Ramesh Adhikari".

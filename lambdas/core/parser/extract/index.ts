@@ -104,6 +104,6 @@ export const extract = (doc: StructuredTranscript, counts?: { words: number }): 
     topics: detectTopics(hits),
     entities,
     meetings: findMeetings(items, nameOf),
-    awards: findAwards(items, nameOf),
+    awards: findAwards(items, nameOf, doc.presentations, doc.title),
   };
 };
