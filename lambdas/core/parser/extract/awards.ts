@@ -35,7 +35,12 @@ interface Pattern {
   readonly recipientBefore?: boolean;
 }
 
-const PATTERNS: readonly Pattern[] = [
+/**
+ * Built on first use, not at module load: each pattern's letter classes cost ~0.6 ms to parse, and
+ * most transcripts hold no award words at all.
+ */
+let patterns: readonly Pattern[] | undefined;
+const buildPatterns = (): readonly Pattern[] => [
   // (The recipient holds no second verb: "my honour this afternoon to present you with …" is read from "present".)
   { re: new RegExp(String.raw`\b(?:present|honou?r)(?:ed|s|ing)?\s+((?:(?!\b(?:present|honou?r))[^\n]){3,160}?)\s+with\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'gu'), award: 2, recipient: 1, gate: /present|hono/ },
   { re: new RegExp(String.raw`\b(?:present(?:ed|s|ing)?|award(?:ed|s|ing)?|bestow(?:ed|s)?|confer(?:red|s)?)\s+${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})(?:\s+(?:posthumously|formally|officially|jointly))?\s+(?:to|on|upon)\s+${recipientPhrase(3, 160)}`, 'gu'), award: 1, recipient: 2, gate: /present|award|bestow|confer/ },
@@ -118,7 +123,7 @@ export const findAwards = (
     if (hints !== undefined && (hints & HINT_AWARD) === 0) continue;
     const text = statement.text;
     if (!AWARD_HINT.test(text)) continue;
-    for (const { re, award: ag, recipient: rg, gate, recipientBefore } of PATTERNS) {
+    for (const { re, award: ag, recipient: rg, gate, recipientBefore } of (patterns ??= buildPatterns())) {
       if (!gate.test(text)) continue;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -181,10 +186,11 @@ export const findAwards = (
  * Presidential Medal of Freedom" (after a paragraph per honoree): an award presented to several
  * people, each introduced in a paragraph that opens with their name.
  */
-const GROUP_PRESENT = new RegExp(
-  String.raw`\bpresent(?:ing)?\s+(?:(to\s+(?:each|all|both)\s+of\s+you)\s+)?${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})(?:\s+to\s+((?:each|all|both)\s+of\s+(?:you|them)|these|those|our|the\s+following|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b))?`,
-  'u',
-);
+const buildGroupPresent = (): RegExp =>
+  new RegExp(
+    String.raw`\bpresent(?:ing)?\s+(?:(to\s+(?:each|all|both)\s+of\s+you)\s+)?${DET}\s+([^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})(?:\s+to\s+((?:each|all|both)\s+of\s+(?:you|them)|these|those|our|the\s+following|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b))?`,
+    'u',
+  );
 /** A paragraph introducing one honoree by their place in the order: "Our first awardee is …". */
 const ORDINAL_HONOREE = /^(?:Our|The|My)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|final|last)\s+(?:awardee|honou?ree|recipient|laureate|winner)\b/iu;
 /** A paragraph introducing one honoree: that, or "Let me start with …", "And finally, …". */
@@ -192,9 +198,11 @@ const HONOREE_PHRASE = /^(?:(?:Our|The|My)\s+(?:first|second|third|fourth|fifth|
 /** What may stand before an honoree's name at the start of their paragraph. */
 const NAME_LEAD = /^(?:(?:Let\s+me\s+(?:start|begin)\s+with|(?:And\s+)?(?:finally|lastly),?)\s+)?(?:(?:Dr|Mr|Mrs|Ms|Prof|Sister|Imam|Father|Coach|Rev|Advocate|Judge)\.?\s+)?$/iu;
 /** An award named with its article inside an honoree's paragraph ("Accepting the … Award on his behalf"). */
-const NAMED_AWARD = new RegExp(String.raw`\b${DET}\s+((?:(?:19|20)\d\d\s+)?\p{Lu}[^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'u');
+const buildNamedAward = (): RegExp =>
+  new RegExp(String.raw`\b${DET}\s+((?:(?:19|20)\d\d\s+)?\p{Lu}[^.;:]{0,100}?\b${AWARD_WORD}\b${COMPLEMENT})`, 'u');
 /** An award presented with no recipient in its sentence: "… to present this year's U.S. Embassy Alumni Impact Award." */
-const PRESENT_ALONE = new RegExp(String.raw`\bpresent(?:ing)?\s+${DET}\s+((?:(?:19|20)\d\d\s+)?(?:[^.;:]|(?<=\b\p{Lu})\.){0,100}?\b${AWARD_WORD}\b${COMPLEMENT})\s*[.!]`, 'u');
+const buildPresentAlone = (): RegExp =>
+  new RegExp(String.raw`\bpresent(?:ing)?\s+${DET}\s+((?:(?:19|20)\d\d\s+)?(?:[^.;:]|(?<=\b\p{Lu})\.){0,100}?\b${AWARD_WORD}\b${COMPLEMENT})\s*[.!]`, 'u');
 /** A paragraph naming the recipient of the award just presented: "This year's recipient is …", "The winner is …". */
 const RECIPIENT_IS = /^(?:This\s+year[\u2019']s|The|Our)\s+(?:recipient|winner|laureate|awardee|honou?ree)\s+(?:is|:)/u;
 /** The award given latest before statement `seq`. */
@@ -204,7 +212,10 @@ const latestBefore = (awards: readonly Extraction['awards'][number][], seq: numb
   return latest?.award;
 };
 /** An award named in a title: the capitalised words before the award word ("… at the Presidential Citizens Medal Ceremony"). */
-const TITLE_AWARD = new RegExp(String.raw`(?:^|\s)((?:(?:19|20)\d\d\s+)?(?:\p{Lu}[\p{L}\u2019'\-]*\s+(?:of\s+(?:the\s+)?)?){1,6}${AWARD_WORD}\b${COMPLEMENT})`, 'u');
+const buildTitleAward = (): RegExp =>
+  new RegExp(String.raw`(?:^|\s)((?:(?:19|20)\d\d\s+)?(?:\p{Lu}[\p{L}\u2019'\-]*\s+(?:of\s+(?:the\s+)?)?){1,6}${AWARD_WORD}\b${COMPLEMENT})`, 'u');
+/** The ceremony patterns, each built on first use (see `patterns`). */
+const rx: { group?: RegExp; named?: RegExp; alone?: RegExp; title?: RegExp } = {};
 /** How many statements before a presentation note its honoree may have been introduced in. */
 const NOTE_REACH = 5;
 /** Statements without an honoree that end a run of honorees. */
@@ -241,7 +252,7 @@ const ceremonyAwards = (
   for (let g = 0; g < items.length; g++) {
     const { statement, hints } = items[g]!;
     if (hints !== undefined && (hints & HINT_AWARD) === 0) continue;
-    const m = /present/.test(statement.text) ? GROUP_PRESENT.exec(statement.text) : null;
+    const m = /present/.test(statement.text) ? (rx.group ??= buildGroupPresent()).exec(statement.text) : null;
     if (!m || (!m[1] && !m[3])) continue;
     const award = cleanAward(m[2]!);
     const before = m[1] !== undefined || /^(?:each|all|both)/u.test(m[3] ?? '');
@@ -255,7 +266,7 @@ const ceremonyAwards = (
       }
       gap = 0;
       if (given.has(nameOf.get(person) ?? person.name)) continue;
-      const own = NAMED_AWARD.exec(items[k]!.statement.text);
+      const own = (rx.named ??= buildNamedAward()).exec(items[k]!.statement.text);
       lastAward = own ? cleanAward(own[1]!) : award;
       give(lastAward, person, k);
     }
@@ -266,7 +277,7 @@ const ceremonyAwards = (
   if (presentations.length > 0) {
     const bySeq = new Map<number, number>();
     for (let k = 0; k < items.length; k++) bySeq.set(items[k]!.statement.seq, k);
-    const titled = TITLE_AWARD.exec(title)?.[1];
+    const titled = (rx.title ??= buildTitleAward()).exec(title)?.[1];
     let previous = -1;
     let noted: string | undefined;
     for (const note of presentations) {
@@ -292,7 +303,7 @@ const ceremonyAwards = (
     }
     const hints = items[k]!.hints;
     if (hints !== undefined && (hints & HINT_AWARD) === 0) continue;
-    const m = /present/.test(text) ? PRESENT_ALONE.exec(text) : null;
+    const m = /present/.test(text) ? (rx.alone ??= buildPresentAlone()).exec(text) : null;
     if (m) pending = cleanAward(m[1]!);
   }
   // "Our second honouree is a man of faith … Imam X": introduced like the others, given the award
@@ -301,7 +312,7 @@ const ceremonyAwards = (
     const text = items[k]!.statement.text;
     if (!ORDINAL_HONOREE.test(text)) continue;
     const person = honoreeOf(k);
-    const own = NAMED_AWARD.exec(text);
+    const own = (rx.named ??= buildNamedAward()).exec(text);
     const award = own ? cleanAward(own[1]!) : (lastAward ?? latestBefore(awards, items[k]!.statement.seq));
     if (person && award) give(award, person, k);
   }
