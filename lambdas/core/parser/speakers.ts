@@ -399,6 +399,17 @@ const surnameOf = (name: string): string => {
 /** A label key without diacritics, for comparing surnames ("ZÚNIGA" = "ZUNIGA"). */
 const foldKey = (s: string): string => labelKey(s).normalize('NFD').replace(/\p{M}/gu, '');
 
+/** The name of the one person (by name: repeats count once) that `matches`, if exactly one does. */
+const onlyPerson = (people: readonly KnownPerson[], matches: (p: KnownPerson) => boolean): string | undefined => {
+  let holder: string | undefined;
+  for (const p of people) {
+    if (!matches(p) || p.name === holder) continue;
+    if (holder !== undefined) return undefined;
+    holder = p.name;
+  }
+  return holder;
+};
+
 /**
  * Builds the alias table: each label key maps to one display name. Keys one edit away from a more
  * frequent key merge into it; keys ending in a header person's surname (or `THE PRESIDENT` when
@@ -483,28 +494,11 @@ export const buildAliases = (
       }
       // "MS. ENKHJARGAL:" for Enkhjargal Batsaikhan: a label word that is another word of exactly one
       // header person's name (a given name used as the family name is elsewhere).
-      if (!name && last.length >= 4) {
-        let holder: string | undefined;
-        let holders = 0;
-        for (const p of people) {
-          if (p.name !== holder && p.name.split(/\s+/u).some((w) => foldKey(w) === last)) {
-            holder = p.name;
-            holders++;
-          }
-        }
-        if (holders === 1) name = holder;
-      }
+      if (!name && last.length >= 4) name = onlyPerson(people, (p) => p.name.split(/\s+/u).some((w) => foldKey(w) === last));
       // "SPOKESPERSON:" for the one person the header or the lines above the turns give that role.
       if (!name && (words.length === 1 || (words.length === 2 && words[0] === 'THE')) && last.length >= 4) {
-        let holder: string | undefined;
-        let holders = 0;
-        for (const p of people) {
-          if (p.role && p.role.toLowerCase().split(/[^\p{L}]+/u).includes(last.toLowerCase()) && p.name !== holder) {
-            holder = p.name;
-            holders++;
-          }
-        }
-        if (holders === 1) name = holder;
+        const role = last.toLowerCase();
+        name = onlyPerson(people, (p) => p.role !== undefined && p.role.toLowerCase().split(/[^\p{L}]+/u).includes(role));
       }
     }
     out.set(key, name ?? displayName(target));
